@@ -1,0 +1,1 @@
+"""`extract reconcile` (being written)."""

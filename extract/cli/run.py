@@ -1,0 +1,1 @@
+"""`extract run` (being written)."""

@@ -1,0 +1,65 @@
+"""Build the spaCy pipeline from the data in `patterns/`.
+
+The default is `spacy.blank("en")` with rule-based components only; a user may name an
+installed trained pipeline (`--model en_core_web_sm`), whose tagger/parser then run
+first. Components are registered by name (`@Language.factory`) in their own modules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from extract import sentences  # noqa: F401  (registers "news_sentences")
+
+# "the list.No conservatives": a full stop between a lower-case letter and a capital
+# is a sentence end with the space missing; split it so the boundary can be seen.
+# "al-Sadr", "U.S." and "1.2m" are not affected.
+_MISSING_SPACE = r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+
+
+def _tune_tokenizer(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + [_MISSING_SPACE]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """A fresh pipeline: blank English (or `model`) plus the rule-based components."""
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
+        except OSError as exc:
+            raise ValueError(
+                f"spaCy pipeline {model!r} is not installed; install it or leave out --model"
+            ) from exc
+    else:
+        nlp = spacy.blank("en")
+    _tune_tokenizer(nlp)
+    if "parser" in nlp.pipe_names or "senter" in nlp.pipe_names:
+        nlp.add_pipe("news_sentences", before="parser" if "parser" in nlp.pipe_names else None)
+    else:
+        nlp.add_pipe("news_sentences")
+    _add_rulers(nlp)
+    return nlp
+
+
+def _add_rulers(nlp: Language) -> None:
+    """Span rulers for sources, subjects and cues; filled in as those modules land."""
+    for hook in _RULER_HOOKS:
+        hook(nlp)
+
+
+_RULER_HOOKS: list = []
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The pipeline for this process, built once."""
+    return build_pipeline(model)
+
+
+__all__ = ["build_pipeline", "load_pipeline", "re"]
