@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from extract import sentences  # noqa: F401  (registers "news_sentences")
+from extract import attribution, sentences  # noqa: F401  (register components)
 
 # "the list.No conservatives": a full stop between a lower-case letter and a capital
 # is a sentence end with the space missing; split it so the boundary can be seen.
@@ -43,17 +43,8 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("news_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     else:
         nlp.add_pipe("news_sentences")
-    _add_rulers(nlp)
+    nlp.add_pipe("election_sources")
     return nlp
-
-
-def _add_rulers(nlp: Language) -> None:
-    """Span rulers for sources, subjects and cues; filled in as those modules land."""
-    for hook in _RULER_HOOKS:
-        hook(nlp)
-
-
-_RULER_HOOKS: list = []
 
 
 @lru_cache(maxsize=4)
