@@ -1,6 +1,6 @@
 """The date of an article: from its metadata, else from its title and first lines.
 
-    >>> article_date(Article(id="a", text="Posted 04 March 2024, 10:58 PM\\nTehran ..."))
+    >>> article_date(Article(id="a", text="Posted 04 March 2024, 10:58 PM\\nTehran"))
     ('2024-03-04', 'text')
 
 Dates are only looked for in a few places and parsed only where a regex has found a
@@ -58,7 +58,8 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _FULL_DATE = re.compile(
     rf"\b{_WEEKDAY}(?:"
     rf"(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR})"  # April 29, 2016
-    rf"|(?P<dmy>{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"  # 30 April 2016, 4th Mar, 2024
+    # 30 April 2016, 4th Mar, 2024
+    rf"|(?P<dmy>{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"
     rf"|(?P<iso>{_YEAR}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01]))"  # 2024-03-04
     r")(?![\d-])",
     re.IGNORECASE,
@@ -117,7 +118,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def date_candidates(text: str) -> list[tuple[int, str, bool, bool]]:
-    """Date-like strings in `text`: (offset, string, is_full_date, has_cue), in order."""
+    """Date-like strings in `text`: (offset, string, is_full_date, has_cue)."""
     found: list[tuple[int, str, bool, bool]] = []
     taken: list[tuple[int, int]] = []
     for pattern, full in ((_FULL_DATE, True), (_MONTH_YEAR, False)):
@@ -148,7 +149,7 @@ def text_date(text: str) -> str | None:
 
 
 def article_date(article: Article) -> tuple[str | None, DateSource | None]:
-    """(ISO date, where it came from): metadata first, else the title and opening text."""
+    """(ISO date, where it came from): metadata first, else title and opening text."""
     if article.date:
         parsed = parse_date(article.date)
         if parsed:

@@ -17,17 +17,18 @@ arbitrary files, so one bad file never stops a batch.
   records from 1 in a `.json` list, lines from 1 in a `.jsonl` file); a `.json` file
   holding one object is one article with the file's id.
 - Decoding: UTF-8 (with or without BOM), UTF-16/32 with a BOM, then cp1252 when the
-  result looks like text. Line ends are normalised to "\\n" (as Python's text mode does),
-  so claim offsets index the text as read.
+  result looks like text. Line ends are normalised to "\\n" (as Python's text mode
+  does), so claim offsets index the text as read.
 - Skipped: binary files (NUL bytes, or many control characters), undecodable files,
-  empty or whitespace-only files, unreadable files (permissions), files deleted while the
-  run is going, anything that is not a regular file, files over the size limit (checked
-  with `stat` before reading, so a 50 MB file costs nothing), JSON that does not parse
-  (for `.jsonl` only the bad line: the other lines are kept) and records without a
-  string `text`.
-- The size limit (`max_bytes`, default 5 MB) applies per article: to a text or HTML file,
-  to a whole `.json` file (it is parsed at once), and to each line of a `.jsonl` file,
-  which is streamed, so a large `.jsonl` corpus is fine.
+  empty or whitespace-only files, unreadable files (permissions), files deleted while
+  the run is going, anything that is not a regular file, files over the size limit
+  (checked with `stat` before reading, so a 50 MB file costs nothing), JSON that does
+  not parse (for `.jsonl` only the bad line: the other lines are kept) and records
+  without a string `text`. A JSON file in which no record has `text` (a gold file,
+  claims output) is reported once for the whole file.
+- The size limit (`max_bytes`, default 5 MB) applies per article: to a text or HTML
+  file, to a whole `.json` file (it is parsed at once), and to each line of a `.jsonl`
+  file, which is streamed, so a large `.jsonl` corpus is fine.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from pathlib import Path
 from extract.models import Article
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-"""Largest article read, in bytes (a file, or one `.jsonl` line). `--max-bytes` sets it."""
+"""Largest article read, in bytes (a file, or one `.jsonl` line); see --max-bytes."""
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -62,7 +63,7 @@ _SNIFF_BYTES = 8192
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be read: which file (record, line) and why, in one line."""
+    """An input that could not be read: which file (record, line) and why."""
 
     path: str
     reason: str
@@ -87,7 +88,7 @@ class _Input:
 
 
 def _walk(root: Path, shown_root: str) -> Iterator[_Input]:
-    """Files below `root`, recursively, sorted by path component; hidden entries left out."""
+    """Files below `root`, recursively, sorted by path part, hidden ones left out."""
     seen: set[tuple[int, int]] = set()
 
     def visit(folder: Path, rel: tuple[str, ...]) -> Iterator[_Input]:
@@ -238,7 +239,7 @@ _META_URL = frozenset({"og:url"})
 
 
 class _TextExtractor(HTMLParser):
-    """Collect the visible text of an HTML page, one line per block, blank line per paragraph."""
+    """Visible text of an HTML page: a line per block, a blank line per paragraph."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -348,7 +349,7 @@ _OPTIONAL_FIELDS = ("title", "date", "url")
 
 
 def record_to_article(record: object, default_id: str, where: str) -> Article | Skipped:
-    """An Article from one JSON record (`text`, optional `id`, `title`, `date`, `url`)."""
+    """An Article from a JSON record (`text`; optional `id`, `title`, `date`, `url`)."""
     if not isinstance(record, dict):
         return Skipped(where, f"expected a JSON object, found {_json_type(record)}")
     text = record.get("text")
@@ -489,7 +490,8 @@ class _HeldSkips:
     def finish(self, records: int) -> None:
         if self.held:
             raise _Unreadable(
-                f"no record has a 'text' field ({records} records): not an articles file"
+                f"no record has a 'text' field ({records} records): "
+                "not an articles file"
             )
 
 
