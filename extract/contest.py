@@ -1,0 +1,129 @@
+"""Which election an article reports on: its country and the body elected.
+
+`detect_contest(text, title)` counts mentions of country names, adjectives and capitals
+("Iran", "Iranian", "Tehran") and of body words ("parliamentary", "Majlis",
+"presidential") from `patterns/countries.json`, weighting the title and the lede
+above the rest, and returns `(country_id, body)`; either is None when the counts do
+not single one out. The extraction stage calls it to fill `ArticleInfo.country` and
+`ArticleInfo.body`; the reconciler uses them to keep contests apart.
+
+Pure and fast: the patterns are compiled once (two regular expressions), and an
+article costs two `finditer` passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.resources import load_json
+
+#: Weight of a mention in the title, in the lede, and in the rest of the text.
+TITLE_WEIGHT = 3.0
+LEDE_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+#: The lede is the first this many characters of the text (headline and first paragraph).
+LEDE_CHARS = 400
+#: A capital counts for less than the country's name: "Washington said" in an Iran story.
+CAPITAL_WEIGHT = 0.5
+#: Weight of the words listed under "weak" in the data ("general election", "MPs").
+WEAK_WEIGHT = 0.5
+#: The winner needs at least this score, and this many times the runner-up's score.
+MIN_SCORE = 2.0
+MIN_RATIO = 1.5
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    # matched text (exact, or lower case for case-insensitive patterns) -> (id, weight)
+    lookup: dict[str, tuple[str, float]]
+    casefold: bool
+
+    def scores(self, text: str, title: str | None) -> Counter[str]:
+        scores: Counter[str] = Counter()
+        if title:
+            self._count(title, scores, lambda _pos: TITLE_WEIGHT)
+        self._count(
+            text, scores, lambda pos: LEDE_WEIGHT if pos < LEDE_CHARS else BODY_WEIGHT
+        )
+        return scores
+
+    def _count(self, text: str, scores: Counter[str], weight_at) -> None:
+        for match in self.pattern.finditer(text):
+            key = match.group(1)
+            key = key.lower() if self.casefold else key
+            hit = self.lookup.get(key)
+            if hit is None and key.endswith("s"):  # plural demonym: "Iraqis"
+                hit = self.lookup.get(key[:-1])
+            if hit is not None and hit[1] > 0:
+                ident, weight = hit
+                scores[ident] += weight * weight_at(match.start())
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so "South Sudan" wins over "Sudan" at the same position.
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[_Matcher, _Matcher]:
+    data = load_json("countries.json")
+    country_lookup: dict[str, tuple[str, float]] = {}
+    plural_ok: list[str] = []
+    for cid, entry in data["countries"].items():
+        for kind, weight in (("names", 1.0), ("adjectives", 1.0), ("capitals", CAPITAL_WEIGHT)):
+            for word in entry.get(kind, []):
+                for form in {word, word.upper()}:
+                    country_lookup.setdefault(form, (cid, weight))
+                    if kind == "adjectives":
+                        plural_ok.append(form)
+    plural = set(plural_ok)
+    alts = []
+    for word in sorted(country_lookup, key=len, reverse=True):
+        alts.append(re.escape(word) + ("s?" if word in plural else ""))
+    country_re = re.compile(r"(?<![\w.])(" + "|".join(alts) + r")(?![\w-])")
+
+    weak = {w.lower() for w in data.get("weak", [])}
+    body_lookup: dict[str, tuple[str, float]] = {}
+    for phrase in data.get("ignore", []):
+        # matched (longest first) so that their words are consumed, then weighted 0
+        body_lookup[phrase.lower()] = ("", 0.0)
+    for body, words in data["bodies"].items():
+        for word in words:
+            low = word.lower()
+            body_lookup.setdefault(low, (body, WEAK_WEIGHT if low in weak else 1.0))
+    body_re = re.compile(
+        r"(?<![\w-])(" + _alternation(list(body_lookup)) + r")(?![\w-])", re.IGNORECASE
+    )
+    return (
+        _Matcher(country_re, country_lookup, casefold=False),
+        _Matcher(body_re, body_lookup, casefold=True),
+    )
+
+
+def _decide(scores: Counter[str]) -> str | None:
+    ranked = scores.most_common(2)
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MIN_RATIO * ranked[1][1]:
+        return None  # two candidates close together: refuse rather than guess
+    return ranked[0][0]
+
+
+def contest_scores(text: str, title: str | None = None) -> tuple[Counter, Counter]:
+    """The weighted mention counts behind `detect_contest` (for debugging and tests)."""
+    countries, bodies = _matchers()
+    return countries.scores(text, title), bodies.scores(text, title)
+
+
+def detect_contest(text: str, title: str | None = None) -> tuple[str | None, str | None]:
+    """(country id, body) of the election an article reports on, or None for either.
+
+    >>> detect_contest("Iran's parliamentary runoff: reformists won 33 seats, Tehran said.")
+    ('ir', 'parliament')
+    """
+    country_scores, body_scores = contest_scores(text, title)
+    return _decide(country_scores), _decide(body_scores)

@@ -1,0 +1,101 @@
+"""Contest detection: which country and body an article's election is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.contest import detect_contest
+from extract.resources import load_json
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+ROWS = [
+    # (title, text, expected (country, body))
+    (
+        None,
+        "Iran's Fars news agency said reformists won 33 of 68 seats in the second round "
+        "of parliamentary elections. Tehran's streets were quiet.",
+        ("ir", "parliament"),
+    ),
+    (
+        "Runoff looms in Iran's presidential race",
+        "Masoud Pezeshkian and Saeed Jalili go to a runoff, the Iranian interior ministry "
+        "said. Parliament speaker Mohammad Bagher Ghalibaf came third.",
+        ("ir", "president"),
+    ),
+    (
+        None,
+        "BAGHDAD, Oct 17. Iraq's election commission published results for the "
+        "329-seat Council of Representatives. Iraqi parties began talks.",
+        ("iq", "parliament"),
+    ),
+    (
+        None,
+        "ANKARA, May 15. /TASS/. Erdogan won 49.35% in the presidential election, "
+        "Turkey's election board said. Turkish voters return for a runoff.",
+        ("tr", "president"),
+    ),
+    (
+        None,
+        "Pakistani independents lead in the National Assembly count, the Election "
+        "Commission of Pakistan said in Islamabad.",
+        ("pk", "parliament"),
+    ),
+    (
+        None,
+        "Iranians voted for the Assembly of Experts, the clerical body that picks the "
+        "supreme leader, in Iran on Friday.",
+        ("ir", "assembly_of_experts"),
+    ),
+    (
+        None,
+        "Kenyan voters elected senators and governors; the Senate count in Kenya is slow.",
+        ("ke", "senate"),
+    ),
+    # Nothing to go on.
+    (None, "Turnout was 41 percent, officials said.", (None, None)),
+    # Two countries equally prominent: refuse rather than guess.
+    (None, "France and Germany both voted. French and German results follow.", (None, None)),
+    # "turkey" the bird and "chad" the name are not countries (case-sensitive).
+    (None, "We ate turkey with chad and voted in the parliamentary poll.", (None, "parliament")),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), ROWS)
+def test_detect_contest(title, text, expected):
+    assert detect_contest(text, title) == expected
+
+
+def test_title_outweighs_a_passing_mention():
+    text = "Officials in Iraq watched. " + "The count went on. " * 30 + "Iran voted."
+    assert detect_contest(text, "Iran votes in presidential runoff") == ("ir", "president")
+
+
+def test_plural_demonyms_and_upper_case_datelines():
+    assert detect_contest("Iraqis and Iraqis voted in the legislative elections.")[0] == "iq"
+    assert detect_contest("ANKARA. TURKEY votes in a presidential election.")[0] == "tr"
+
+
+def test_country_ids_are_iso_alpha2_lowercase():
+    data = load_json("countries.json")
+    for cid, entry in data["countries"].items():
+        assert len(cid) == 2 and cid.islower(), cid
+        assert entry["names"], cid
+        assert set(entry) <= {"names", "adjectives", "capitals"}, cid
+    assert len(data["countries"]) >= 150
+    assert {"ir", "iq", "pk", "tr"} <= set(data["countries"])
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("seeds/iran-2016-runoff-a.txt", ("ir", "parliament")),
+        ("seeds/iran-2016-runoff-b.txt", ("ir", "parliament")),
+        ("seeds/iran-2024-runoff.txt", ("ir", "president")),
+    ],
+)
+def test_seed_articles(name, expected):
+    assert detect_contest((CORPUS / name).read_text(encoding="utf-8")) == expected
