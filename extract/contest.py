@@ -24,9 +24,9 @@ from extract.resources import load_json
 TITLE_WEIGHT = 3.0
 LEDE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
-#: The lede is the first this many characters of the text (headline and first paragraph).
+#: The lede: the first this many characters of the text (headline, first paragraph).
 LEDE_CHARS = 400
-#: A capital counts for less than the country's name: "Washington said" in an Iran story.
+#: A capital counts less than a country's name: "Washington said" in an Iran story.
 CAPITAL_WEIGHT = 0.5
 #: Weight of the words listed under "weak" in the data ("general election", "MPs").
 WEAK_WEIGHT = 0.5
@@ -74,7 +74,8 @@ def _matchers() -> tuple[_Matcher, _Matcher]:
     country_lookup: dict[str, tuple[str, float]] = {}
     plural_ok: list[str] = []
     for cid, entry in data["countries"].items():
-        for kind, weight in (("names", 1.0), ("adjectives", 1.0), ("capitals", CAPITAL_WEIGHT)):
+        weights = (("names", 1.0), ("adjectives", 1.0), ("capitals", CAPITAL_WEIGHT))
+        for kind, weight in weights:
             for word in entry.get(kind, []):
                 for form in {word, word.upper()}:
                     country_lookup.setdefault(form, (cid, weight))
@@ -119,10 +120,12 @@ def contest_scores(text: str, title: str | None = None) -> tuple[Counter, Counte
     return countries.scores(text, title), bodies.scores(text, title)
 
 
-def detect_contest(text: str, title: str | None = None) -> tuple[str | None, str | None]:
+def detect_contest(
+    text: str, title: str | None = None
+) -> tuple[str | None, str | None]:
     """(country id, body) of the election an article reports on, or None for either.
 
-    >>> detect_contest("Iran's parliamentary runoff: reformists won 33 seats, Tehran said.")
+    >>> detect_contest("Iran's parliamentary runoff: reformists won 33 seats.")
     ('ir', 'parliament')
     """
     country_scores, body_scores = contest_scores(text, title)

@@ -15,14 +15,14 @@ ROWS = [
     # (title, text, expected (country, body))
     (
         None,
-        "Iran's Fars news agency said reformists won 33 of 68 seats in the second round "
-        "of parliamentary elections. Tehran's streets were quiet.",
+        "Iran's Fars news agency said reformists won 33 of 68 seats in the second "
+        "round of parliamentary elections. Tehran's streets were quiet.",
         ("ir", "parliament"),
     ),
     (
         "Runoff looms in Iran's presidential race",
-        "Masoud Pezeshkian and Saeed Jalili go to a runoff, the Iranian interior ministry "
-        "said. Parliament speaker Mohammad Bagher Ghalibaf came third.",
+        "Masoud Pezeshkian and Saeed Jalili go to a runoff, the Iranian interior "
+        "ministry said. Parliament speaker Mohammad Bagher Ghalibaf came third.",
         ("ir", "president"),
     ),
     (
@@ -51,15 +51,15 @@ ROWS = [
     ),
     (
         None,
-        "Kenyan voters elected senators and governors; the Senate count in Kenya is slow.",
+        "Kenyan voters elected senators; the Senate count in Kenya is slow.",
         ("ke", "senate"),
     ),
     # Nothing to go on.
     (None, "Turnout was 41 percent, officials said.", (None, None)),
     # Two countries equally prominent: refuse rather than guess.
-    (None, "France and Germany both voted. French and German results follow.", (None, None)),
+    (None, "France and Germany voted. French and German results follow.", (None, None)),
     # "turkey" the bird and "chad" the name are not countries (case-sensitive).
-    (None, "We ate turkey with chad and voted in the parliamentary poll.", (None, "parliament")),
+    (None, "We ate turkey with chad, then a parliamentary poll.", (None, "parliament")),
 ]
 
 
@@ -70,11 +70,13 @@ def test_detect_contest(title, text, expected):
 
 def test_title_outweighs_a_passing_mention():
     text = "Officials in Iraq watched. " + "The count went on. " * 30 + "Iran voted."
-    assert detect_contest(text, "Iran votes in presidential runoff") == ("ir", "president")
+    title = "Iran votes in presidential runoff"
+    assert detect_contest(text, title) == ("ir", "president")
 
 
 def test_plural_demonyms_and_upper_case_datelines():
-    assert detect_contest("Iraqis and Iraqis voted in the legislative elections.")[0] == "iq"
+    text = "Iraqis and Iraqis voted in the legislative elections."
+    assert detect_contest(text)[0] == "iq"
     assert detect_contest("ANKARA. TURKEY votes in a presidential election.")[0] == "tr"
 
 
