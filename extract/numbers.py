@@ -1,0 +1,697 @@
+"""The numbers layer: find the figures in a stretch of a Doc and parse number phrases.
+
+`find_figures(doc, start, end)` makes one linear pass over the tokens with set lookups
+(no spaCy Matcher): it reads digits ("24,512,404", "49.35", "1.2m"), number words
+("twenty-one", "one hundred and five", "a dozen"), scales ("11 million", "2.5bn"),
+percentages ("40%", "40 per cent", "40pc"), fractions in words ("two thirds of" -> 66.67
+percent) and "all 30", with the qualifier written before them ("more than", "nearly",
+"fell short of") or right after them ("or more"). It skips what is not a count: years,
+dates, clock times, ages, ordinals, ranks and labels ("No. 12"), IDs and ranges ("5-4",
+"COVID-19"), money, spans and distances ("four years", "40 kms"), "one" used as a
+pronoun, and a number cut off by a truncated text ("nearly 9 mi" at the very end).
+
+Every word list is data in `patterns/numbers.json`, loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from extract.resources import load_json
+
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number as written in the Doc; indices are Doc token indices."""
+
+    start: int
+    end: int
+    value: int | float
+    qualifier: str
+    qualifier_start: int
+    percent: bool
+    fraction: bool
+    all_: bool
+    attributive: bool
+    text: str
+
+
+# ---------------------------------------------------------------------------------------
+# word lists
+
+
+def _phrases(items) -> dict[tuple[str, ...], str]:
+    return {tuple(p.split()): p for p in items}
+
+
+class _Lex:
+    """The word lists of numbers.json as sets and dicts, built once."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.units: dict[str, int] = data["units"]
+        self.tens: dict[str, int] = data["tens"]
+        self.hundred = frozenset(data["hundred"])
+        self.scales = {k: int(v) for k, v in data["scales"].items()}
+        self.scale_abbrevs = {k: int(v) for k, v in data["scale_abbrevs"].items()}
+        self.dozen = frozenset(data["dozen"])
+        self.articles = frozenset(data["articles"])
+        self.den_singular: dict[str, int] = data["fraction_denominators"]
+        self.den_plural: dict[str, int] = data["fraction_denominators_plural"]
+        self.half_followers = frozenset(data["half_followers"])
+        self.half_of_followers = frozenset(data["half_of_followers"])
+        self.percent_words = frozenset(data["percent_words"])
+        self.percent_phrases = {tuple(p.split()) for p in data["percent_phrases"]}
+        self.glued_percent = frozenset(data["glued_percent_suffixes"])
+        self.qualifiers: dict[tuple[str, ...], str] = {}
+        for qual, phrases in data["qualifiers"].items():
+            for p in phrases:
+                self.qualifiers[tuple(p.split())] = qual
+        self.qual_max = max(len(k) for k in self.qualifiers)
+        self.post_qualifiers: dict[tuple[str, ...], str] = {}
+        for qual, phrases in data["post_qualifiers"].items():
+            for p in phrases:
+                words = tuple(p.split())
+                if words[0].startswith("-"):  # "-odd": the hyphen is its own token
+                    words = ("-", words[0][1:], *words[1:])
+                self.post_qualifiers[words] = qual
+        self.months = frozenset(data["months"])
+        self.time_suffixes = {tuple(p.split()) for p in data["time_suffixes"]}
+        self.age_prefixes = frozenset(data["age_prefixes"])
+        self.age_suffixes = {tuple(p.split()) for p in data["age_suffixes"]}
+        self.skip_units = frozenset(data["skip_units"])
+        self.currency_prefixes = frozenset(data["currency_prefixes"])
+        self.currency_words = frozenset(data["currency_words"])
+        self.id_prefixes = frozenset(data["id_prefixes"])
+        self.count_nouns = frozenset(data["count_nouns"])
+        self.year_count_nouns = frozenset(data["year_count_nouns"])
+        self.connectors = frozenset(data["coordination_connectors"])
+        self.max_gap = int(data["coordination_max_gap"])
+        self.blockers = frozenset(data["coordination_blockers"])
+        self.partitive_pronouns = frozenset(data["partitive_pronouns"])
+        self.one_of_determiners = frozenset(data["one_of_determiners"])
+
+        self.number_words = frozenset(self.units) | frozenset(self.tens)
+        self.word_starts = self.number_words | self.hundred | self.articles
+        self.after_article = self.hundred | frozenset(self.scales) | self.dozen
+        # suffixes glued to digits inside one token: "1.2m", "2.5bn", "40pc", "11.2million"
+        self.glued_scales = {**self.scales, **self.scale_abbrevs}
+        self.starts = (
+            self.word_starts
+            | frozenset(self.den_singular)
+            | {"all"}
+        )
+        words = (
+            set(self.units) | set(self.tens) | set(self.hundred) | set(self.scales)
+            | set(self.dozen) | set(self.den_singular) | set(self.den_plural)
+        )
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        # quick test: a stretch of text without any of these holds no figure
+        self.prefilter = re.compile(r"\d|\b(?:" + alternation + r")\b", re.IGNORECASE)
+        # words that a truncated text may have cut short ("9 mi" for "9 million")
+        self.completions = (
+            set(self.scales) | self.percent_words | {p[0] for p in self.percent_phrases}
+            | set(self.count_nouns)
+        )
+        self.complete_words = (
+            set(self.scales) | self.percent_words | set(self.count_nouns)
+            | set(self.scale_abbrevs)
+        )
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    data = load_json("numbers.json")
+    if not isinstance(data, dict):  # pragma: no cover - guarded by the data file's shape
+        raise ValueError("numbers.json: expected a JSON object")
+    return _Lex(data)
+
+
+_DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z%]*)")
+
+
+# ---------------------------------------------------------------------------------------
+# the core parser, shared by find_figures and parse_number
+
+
+@dataclass(slots=True)
+class _Parsed:
+    end: int  # compact index, exclusive
+    value: Fraction
+    percent: bool = False
+    fraction: bool = False
+    digits: bool = False  # written in digits
+    plain_int: bool = False  # digits only, no comma, decimal, scale or percent
+    lone_one: bool = False  # the single word "one"
+
+
+def _percent_end(lex: _Lex, low: list[str], ws: list[bool], j: int, n: int) -> int:
+    """Index after a percent word starting at j, or j when there is none."""
+    if j >= n:
+        return j
+    w = low[j]
+    if w in lex.percent_words:
+        return j + 1
+    if j + 1 < n and (w, low[j + 1]) in lex.percent_phrases:
+        return j + 2
+    if (
+        w == "-" and j + 1 < n and j > 0 and not ws[j - 1] and not ws[j]
+        and low[j + 1] in lex.percent_words
+    ):
+        return j + 2
+    return j
+
+
+def _parse_fraction(
+    lex: _Lex, low: list[str], ws: list[bool], i: int, n: int, strict: bool
+) -> _Parsed | None:
+    w = low[i]
+    if w == "half":
+        if strict:
+            nxt = low[i + 1] if i + 1 < n else ""
+            ok = nxt in lex.half_followers or (
+                nxt == "of" and i + 2 < n and low[i + 2] in lex.half_of_followers
+            )
+            if not ok:
+                return None
+        return _Parsed(i + 1, Fraction(50), percent=True, fraction=True)
+    if w in lex.articles:
+        num = 1
+    elif w in lex.units and 1 <= lex.units[w] <= 19:
+        num = lex.units[w]
+    else:
+        return None
+    k = i + 1
+    if k + 1 < n and low[k] == "-" and not ws[i] and not ws[k]:
+        k += 1
+    if k >= n:
+        return None
+    d = low[k]
+    if d in lex.den_plural:
+        den = lex.den_plural[d]
+        if num == 1 and strict:
+            return None
+    elif d in lex.den_singular:
+        den = lex.den_singular[d]
+        if strict and (k + 1 >= n or low[k + 1] != "of"):
+            return None  # "a third term", "one fifth round"
+    else:
+        return None
+    if num >= den:
+        return None
+    e = k + 1
+    share = Fraction(num, den)
+    # "a quarter of a million votes" is a count; "a quarter of a century" a span
+    if e + 2 < n and low[e] == "of" and low[e + 1] in lex.articles:
+        third = low[e + 2]
+        if third in lex.scales:
+            return _Parsed(e + 3, share * lex.scales[third])
+        if third in lex.skip_units:
+            return None
+    value = Fraction(round(share * 100, 2))
+    return _Parsed(e, value, percent=True, fraction=True)
+
+
+def _parse_digits(
+    lex: _Lex, low: list[str], ws: list[bool], i: int, n: int
+) -> _Parsed | None:
+    if len(low[i]) > 40:
+        return None  # no count is this long; also keeps int() within its digit limit
+    m = _DIGITS.fullmatch(low[i])
+    if m is None:
+        return None
+    intpart, decimals, suffix = m.groups()
+    value = Fraction(intpart.replace(",", "") + ("." + decimals if decimals else ""))
+    percent = scaled = False
+    j = i + 1
+    if suffix:
+        if suffix in lex.glued_scales:
+            value *= lex.glued_scales[suffix]
+            scaled = True
+        elif suffix in lex.glued_percent:
+            percent = True
+        else:
+            return None  # "13th", "1990s", "6am", "10km"
+    if not scaled and not percent and j < n:
+        w = low[j]
+        if not ws[i] and w in lex.scale_abbrevs:
+            value *= lex.scale_abbrevs[w]
+            scaled, j = True, j + 1
+        elif w in lex.scales:
+            value *= lex.scales[w]
+            scaled, j = True, j + 1
+        elif (
+            w == "-" and j + 1 < n and not ws[i] and not ws[j]
+            and low[j + 1] in lex.scales
+        ):
+            value *= lex.scales[low[j + 1]]
+            scaled, j = True, j + 2
+    if not percent:
+        k = _percent_end(lex, low, ws, j, n)
+        percent, j = k > j, k
+    plain = not (scaled or percent or decimals or "," in intpart)
+    return _Parsed(j, value, percent=percent, digits=True, plain_int=plain)
+
+
+def _parse_words(
+    lex: _Lex, low: list[str], ws: list[bool], i: int, n: int
+) -> _Parsed | None:
+    units, tens, scales = lex.units, lex.tens, lex.scales
+    total = Fraction(0)
+    cur = Fraction(0)
+    last = ""  # "", A(rticle), U(nit), T(ens), H(undred), S(cale), AND
+    last_scale = None
+    valid_end = i
+    j = i
+    if low[i] in lex.articles:
+        if i + 1 < n and low[i + 1] in lex.after_article:
+            cur, last, j = Fraction(1), "A", i + 1
+        else:
+            return None
+    while j < n:
+        w = low[j]
+        if w in units:
+            if last in ("", "H", "S", "AND") or (last == "T" and 1 <= units[w] <= 9):
+                cur += units[w]
+                last = "U"
+            else:
+                break
+        elif w in tens:
+            if last in ("", "H", "S", "AND"):
+                cur += tens[w]
+                last = "T"
+            else:
+                break
+        elif w in lex.hundred:
+            if last in ("U", "A") and cur < 100:
+                cur *= 100
+                last = "H"
+            else:
+                break
+        elif w in scales:
+            s = scales[w]
+            if last in ("U", "T", "H", "A") and (last_scale is None or s < last_scale):
+                total += cur * s
+                cur = Fraction(0)
+                last, last_scale = "S", s
+            else:
+                break
+        elif w in lex.dozen:
+            if last in ("U", "A") and total == 0:
+                cur *= 12
+                valid_end = j + 1
+            break
+        elif w == "and":
+            if (
+                last in ("U", "T") and j + 3 < n and low[j + 1] in lex.articles
+                and low[j + 2] == "half" and low[j + 3] in scales
+                and (last_scale is None or scales[low[j + 3]] < last_scale)
+            ):
+                # "two and a half million"
+                cur += Fraction(1, 2)
+                j += 3
+                continue
+            if last in ("H", "S") and j + 1 < n and (low[j + 1] in units or low[j + 1] in tens):
+                last = "AND"
+                j += 1
+                continue
+            break
+        elif w == "-":
+            if (
+                last == "T" and j + 1 < n and not ws[j - 1] and not ws[j]
+                and 1 <= units.get(low[j + 1], 0) <= 9
+            ):
+                j += 1
+                continue
+            break
+        else:
+            break
+        j += 1
+        valid_end = j
+    if valid_end == i or last == "A" and valid_end == i + 1:
+        return None
+    value = total + cur
+    lone_one = valid_end == i + 1 and low[i] == "one"
+    k = _percent_end(lex, low, ws, valid_end, n)
+    return _Parsed(k, value, percent=k > valid_end, lone_one=lone_one)
+
+
+def _parse_at(
+    lex: _Lex, low: list[str], ws: list[bool], i: int, n: int, strict: bool
+) -> _Parsed | None:
+    w = low[i]
+    if w[:1].isdigit():
+        return _parse_digits(lex, low, ws, i, n)
+    if w in lex.den_singular or w in lex.units or w in lex.articles:
+        r = _parse_fraction(lex, low, ws, i, n, strict)
+        if r is not None:
+            return r
+    if w in lex.word_starts:
+        return _parse_words(lex, low, ws, i, n)
+    return None
+
+
+def _to_number(value: Fraction) -> int | float:
+    if value.denominator == 1:
+        return int(value)
+    return float(value)
+
+
+# ---------------------------------------------------------------------------------------
+# parse_number
+
+_PHRASE_TOKENS = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z%]*|[a-z]+\.?|[^\sa-z\d]")
+
+
+def parse_number(text: str) -> int | float | None:
+    """The value of one number phrase ("11 million", "1.2m", "twenty-one", "40 per cent",
+    "two thirds" -> 66.67), or None when the text is not (only) a number. Never raises."""
+    try:
+        return _parse_number(text)
+    except Exception:  # noqa: BLE001 - a parse helper must not take a batch down
+        return None
+
+
+def _parse_number(text: str) -> int | float | None:
+    if not isinstance(text, str):
+        return None
+    lex = _lex()
+    low: list[str] = []
+    ws: list[bool] = []
+    lowered = text.strip().lower()
+    for m in _PHRASE_TOKENS.finditer(lowered):
+        tok = m.group()
+        # "per cent." / "pct." keep their full stop; any other trailing one is punctuation
+        if tok.endswith(".") and tok[:-1].isalpha() and tok not in lex.percent_words \
+                and tok not in {p[-1] for p in lex.percent_phrases}:
+            low.append(tok[:-1])
+            ws.append(False)
+            low.append(".")
+            ws.append(m.end() >= len(lowered) or lowered[m.end()].isspace())
+            continue
+        if low:
+            ws[-1] = m.start() > 0 and lowered[m.start() - 1].isspace()
+        low.append(tok)
+        ws.append(True)
+    while low and low[-1] == ".":
+        low.pop()
+        ws.pop()
+    n = len(low)
+    if n == 0:
+        return None
+    r = _parse_at(lex, low, ws, 0, n, strict=False)
+    if r is None or r.end != n:
+        return None
+    return _to_number(r.value)
+
+
+# ---------------------------------------------------------------------------------------
+# find_figures
+
+
+def _matches(low: list[str], j: int, n: int, phrases) -> int:
+    """Length of the longest phrase in `phrases` (set of tuples) starting at j, else 0."""
+    best = 0
+    for p in phrases:
+        k = len(p)
+        if k > best and j + k <= n and tuple(low[j : j + k]) == p:
+            best = k
+    return best
+
+
+def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
+    """All figures in doc[start:end], in order. `doc` may also be a Span (indices are then
+    relative to it; the Figures carry Doc indices)."""
+    if hasattr(doc, "doc") and doc.doc is not doc:  # a Span
+        base = doc.start
+        span_len = doc.end - doc.start
+        doc = doc.doc
+        lo = base + max(0, min(start, span_len) if start >= 0 else span_len + start)
+        stop = span_len if end is None else end
+        hi = base + max(0, min(stop, span_len) if stop >= 0 else span_len + stop)
+        start, end = lo, hi
+    n_doc = len(doc)
+    if end is None or end > n_doc:
+        end = n_doc
+    elif end < 0:
+        end = max(0, n_doc + end)
+    if start < 0:
+        start = max(0, n_doc + start)
+    if start >= end:
+        return []
+    lex = _lex()
+    first, last_tok = doc[start], doc[end - 1]
+    if not lex.prefilter.search(doc.text, first.idx, last_tok.idx + len(last_tok.text)):
+        return []
+
+    # compact view without whitespace tokens ("\n"), so a line break inside a sentence
+    # does not separate "more than" from "40"
+    low: list[str] = []
+    txt: list[str] = []
+    ws: list[bool] = []
+    idx: list[int] = []
+    for tok in doc[start:end]:
+        if tok.is_space:
+            if ws:
+                ws[-1] = True
+            continue
+        low.append(tok.lower_)
+        txt.append(tok.text)
+        ws.append(bool(tok.whitespace_))
+        idx.append(tok.i)
+    n = len(low)
+    at_doc_end = end == n_doc
+
+    figures: list[Figure] = []
+    spans: list[tuple[int, int]] = []  # compact (start, end) of each figure
+    i = 0
+    prev_end = 0
+    while i < n:
+        w = low[i]
+        if not (w[:1].isdigit() or w in lex.starts):
+            i += 1
+            continue
+        all_ = False
+        s = i
+        if w == "all":
+            if i + 1 < n and (low[i + 1][:1].isdigit() or low[i + 1] in lex.number_words):
+                all_, s = True, i + 1
+            else:
+                i += 1
+                continue
+        r = _parse_at(lex, low, ws, s, n, strict=True)
+        if r is None:
+            i += 1
+            continue
+        e = r.end
+        verdict = _judge(lex, low, txt, ws, s, e, n, r, spans, at_doc_end)
+        if verdict is None:
+            i = e
+            continue
+        attributive, e_ctx = verdict
+        # qualifier before the number (never reaching into the previous figure)
+        qualifier, q_start = "exact", s
+        if not all_:
+            for k in range(min(lex.qual_max, s - prev_end), 0, -1):
+                q = lex.qualifiers.get(tuple(low[s - k : s]))
+                if q is not None:
+                    qualifier, q_start = q, s - k
+                    break
+        if qualifier == "exact":
+            post = _post_qualifier(lex, low, e_ctx, n)
+            if post:
+                qualifier = post
+        if qualifier == "exact" and q_start == s and figures and not all_:
+            qualifier = _inherited(lex, low, txt, figures[-1], spans[-1], s, e, r, attributive)
+        value = _to_number(r.value)
+        figures.append(
+            Figure(
+                start=idx[s],
+                end=idx[e - 1] + 1,
+                value=value,
+                qualifier=qualifier,
+                qualifier_start=idx[q_start],
+                percent=r.percent,
+                fraction=r.fraction,
+                all_=all_,
+                attributive=attributive,
+                text=doc[idx[s] : idx[e - 1] + 1].text,
+            )
+        )
+        spans.append((s, e))
+        prev_end = e
+        i = e
+    return figures
+
+
+def _judge(
+    lex: _Lex,
+    low: list[str],
+    txt: list[str],
+    ws: list[bool],
+    s: int,
+    e: int,
+    n: int,
+    r: _Parsed,
+    spans: list[tuple[int, int]],
+    at_doc_end: bool,
+) -> tuple[bool, int] | None:
+    """(attributive, index after the figure's context) for a real figure, None to skip."""
+    prev = low[s - 1] if s > 0 else ""
+    prev2 = low[s - 2] if s > 1 else ""
+    nxt = low[e] if e < n else ""
+    nxt2 = low[e + 1] if e + 1 < n else ""
+    whole = r.value.denominator == 1
+    small_int = whole and not r.percent and 1 <= r.value <= 31
+
+    # glued to the token before by a hyphen or sign: "G-7", "2019-20", "+98", "mid -2020"
+    if prev in ("-", "+", "/", ":") and s > 0 and not ws[s - 1] and (s < 2 or not ws[s - 2]):
+        return None
+    if prev in ("+", "-") and s > 0 and not ws[s - 1] and r.digits:
+        return None  # a sign: "-5", "+98"
+
+    if r.digits:
+        raw = low[s]
+        digits = raw.split(".")[0].replace(",", "")
+        if r.plain_int:
+            if len(digits) > 1 and digits.startswith("0"):
+                return None  # "0098", "007": an ID
+            if len(digits) > 10:
+                return None  # phone- or ID-like
+            if len(digits) == 4 and 1900 <= r.value <= 2100 and nxt not in lex.year_count_nouns:
+                return None  # a year
+        # "5-4", "20-25 seats", "555-1234": scores, ranges, phone numbers
+        if nxt in ("-", "/", ":") and not ws[e - 1] and e + 1 < n and not ws[e] \
+                and low[e + 1][:1].isdigit():
+            return None
+        if prev in lex.currency_prefixes or nxt in lex.currency_words:
+            return None
+        if prev in lex.id_prefixes or (prev == "." and prev2 in ("no", "nos")):
+            return None
+        if prev == "covid" or prev2 == "covid":
+            return None
+
+    # dates: "April 29", "Oct. 10", "29 April" (a count noun after keeps it: "June 18 seats"?)
+    if small_int and not r.fraction:
+        if prev in lex.months and txt[s - 1][:1].isupper() and nxt not in lex.year_count_nouns:
+            return None
+        if nxt in lex.months and txt[e][:1].isupper():
+            return None
+
+    # clock times: "6 pm", "3 p.m.", "0600 GMT", "9 o'clock"
+    if not r.percent and _matches(low, e, n, lex.time_suffixes):
+        return None
+
+    # ages: "69-year-old", "aged 64", "Jalili, 58,"
+    if not r.percent and whole:
+        if _matches(low, e, n, lex.age_suffixes):
+            return None
+        if prev in lex.age_prefixes or (prev2 in lex.age_prefixes and prev in ("under", "over")):
+            return None
+        if (
+            r.digits and r.plain_int and 18 <= r.value <= 110 and prev == ","
+            and s >= 2 and txt[s - 2][:1].isupper() and txt[s - 2].isalpha()
+            and nxt in (",", ")")
+        ):
+            return None
+
+    # spans and distances: "four years", "40 kms", "a 30-day campaign", "two-and-a-half"
+    attributive = False
+    e_ctx = e
+    if nxt == "-" and not ws[e - 1] and e + 1 < n and not ws[e]:
+        if nxt2 in lex.skip_units or nxt2 == "and" or nxt2 in lex.currency_words:
+            return None
+        if (nxt, nxt2) in lex.post_qualifiers:
+            pass  # "40-odd", "40-plus": handled as a qualifier
+        elif nxt2[:1].isalpha():
+            attributive = True
+    elif not r.percent and nxt in lex.skip_units:
+        return None
+
+    # a number cut off at the very end of a truncated text: "nearly 9 mi"
+    if at_doc_end and e == n - 1 and nxt.isalpha() and nxt not in lex.complete_words:
+        if any(c != nxt and c.startswith(nxt) for c in lex.completions):
+            return None
+
+    # "one" as a pronoun or determiner: "one of his ministers", "one day before"
+    if r.lone_one and not r.percent and not attributive:
+        if not _one_is_count(lex, low, ws, e, n, spans, s):
+            return None
+
+    # a count noun right after the number belongs to its context ("40 seats or more")
+    if e_ctx < n and low[e_ctx] in lex.count_nouns:
+        e_ctx += 1
+    return attributive, e_ctx
+
+
+def _one_is_count(
+    lex: _Lex, low: list[str], ws: list[bool], e: int, n: int,
+    spans: list[tuple[int, int]], s: int,
+) -> bool:
+    nxt = low[e] if e < n else ""
+    if nxt in lex.count_nouns:
+        return True
+    if nxt == "of" and e + 1 < n:
+        k = e + 1
+        if low[k] in lex.one_of_determiners:
+            k += 1
+        if k < n and (low[k][:1].isdigit() or low[k] in lex.number_words):
+            return True  # "one of the 30 seats", "one of 28"
+    if spans and not nxt[:1].isalnum():
+        # the last item of a list of figures: "won 12, 5 and one."
+        p_end = spans[-1][1]
+        gap = low[p_end:s]
+        if 0 < len(gap) <= 3 and gap[-1] in lex.connectors:
+            return not any(g in lex.blockers for g in gap)
+    return False
+
+
+def _post_qualifier(lex: _Lex, low: list[str], e: int, n: int) -> str | None:
+    for words, qual in lex.post_qualifiers.items():
+        k = len(words)
+        if e + k <= n and tuple(low[e : e + k]) == words:
+            return qual
+    return None
+
+
+def _inherited(
+    lex: _Lex,
+    low: list[str],
+    txt: list[str],
+    prev: Figure,
+    prev_span: tuple[int, int],
+    s: int,
+    e: int,
+    r: _Parsed,
+    attributive: bool,
+) -> str:
+    """The qualifier a coordinated figure takes from the one before ("over 40 Greens and
+    26 Liberals"), or "exact". Conservative: parallel shape, a short gap that ends in a
+    connector, no verb-like word or preposition in it, and not a partitive ("30 of which")."""
+    if prev.qualifier == "exact" or prev.attributive or attributive or prev.all_:
+        return "exact"
+    if prev.percent != r.percent or prev.fraction != r.fraction:
+        return "exact"
+    gap = low[prev_span[1] : s]
+    if not gap or len(gap) > lex.max_gap or gap[-1] not in lex.connectors:
+        return "exact"
+    for k, g in enumerate(gap):
+        if g in lex.connectors:
+            continue
+        if g in lex.blockers or not txt[prev_span[1] + k].replace("-", "").isalpha():
+            return "exact"
+        if g.endswith("ed") and g not in lex.count_nouns:
+            return "exact"  # past-tense verbs: "counted", "declared"
+    if e < len(low) and low[e] == "of" and e + 1 < len(low):
+        nxt = low[e + 1]
+        if nxt in lex.partitive_pronouns:
+            return "exact"
+    return prev.qualifier
+
+
+__all__ = ["Figure", "QUALIFIERS", "find_figures", "parse_number"]
