@@ -120,6 +120,17 @@ def contest_scores(text: str, title: str | None = None) -> tuple[Counter, Counte
     return countries.scores(text, title), bodies.scores(text, title)
 
 
+def country_of(word: str) -> str | None:
+    """The country id a single word names ("Iran", "iranian", "Iraqis"), or None."""
+    countries, _ = _matchers()
+    for form in (word, word.capitalize(), word.upper()):
+        if countries.pattern.fullmatch(form):
+            hit = countries.lookup.get(form) or countries.lookup.get(form[:-1])
+            if hit:
+                return hit[0]
+    return None
+
+
 def detect_contest(
     text: str, title: str | None = None
 ) -> tuple[str | None, str | None]:
