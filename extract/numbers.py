@@ -42,7 +42,7 @@ class Figure:
     text: str
 
 
-# ---------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------
 # word lists
 
 
@@ -94,32 +94,42 @@ class _Lex:
         self.max_gap = int(data["coordination_max_gap"])
         self.blockers = frozenset(data["coordination_blockers"])
         self.partitive_pronouns = frozenset(data["partitive_pronouns"])
+        self.negators = frozenset(data["negators"])
+        self.negator_window = int(data["negator_window"])
+        self.negator_exceptions = frozenset(data["negator_exceptions"])
         self.one_of_determiners = frozenset(data["one_of_determiners"])
 
         self.number_words = frozenset(self.units) | frozenset(self.tens)
         self.word_starts = self.number_words | self.hundred | self.articles
         self.after_article = self.hundred | frozenset(self.scales) | self.dozen
-        # suffixes glued to digits inside one token: "1.2m", "2.5bn", "40pc", "11.2million"
+        # suffixes glued to digits in one token: "1.2m", "2.5bn", "40pc", "11.2million"
         self.glued_scales = {**self.scales, **self.scale_abbrevs}
-        self.starts = (
-            self.word_starts
-            | frozenset(self.den_singular)
-            | {"all"}
-        )
+        self.starts = self.word_starts | frozenset(self.den_singular) | {"all"}
         words = (
-            set(self.units) | set(self.tens) | set(self.hundred) | set(self.scales)
-            | set(self.dozen) | set(self.den_singular) | set(self.den_plural)
+            set(self.units)
+            | set(self.tens)
+            | set(self.hundred)
+            | set(self.scales)
+            | set(self.dozen)
+            | set(self.den_singular)
+            | set(self.den_plural)
         )
-        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        alternation = "|".join(
+            re.escape(w) for w in sorted(words, key=len, reverse=True)
+        )
         # quick test: a stretch of text without any of these holds no figure
         self.prefilter = re.compile(r"\d|\b(?:" + alternation + r")\b", re.IGNORECASE)
         # words that a truncated text may have cut short ("9 mi" for "9 million")
         self.completions = (
-            set(self.scales) | self.percent_words | {p[0] for p in self.percent_phrases}
+            set(self.scales)
+            | self.percent_words
+            | {p[0] for p in self.percent_phrases}
             | set(self.count_nouns)
         )
         self.complete_words = (
-            set(self.scales) | self.percent_words | set(self.count_nouns)
+            set(self.scales)
+            | self.percent_words
+            | set(self.count_nouns)
             | set(self.scale_abbrevs)
         )
 
@@ -127,7 +137,7 @@ class _Lex:
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     data = load_json("numbers.json")
-    if not isinstance(data, dict):  # pragma: no cover - guarded by the data file's shape
+    if not isinstance(data, dict):  # pragma: no cover
         raise ValueError("numbers.json: expected a JSON object")
     return _Lex(data)
 
@@ -135,7 +145,7 @@ def _lex() -> _Lex:
 _DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z%]*)")
 
 
-# ---------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------
 # the core parser, shared by find_figures and parse_number
 
 
@@ -160,7 +170,11 @@ def _percent_end(lex: _Lex, low: list[str], ws: list[bool], j: int, n: int) -> i
     if j + 1 < n and (w, low[j + 1]) in lex.percent_phrases:
         return j + 2
     if (
-        w == "-" and j + 1 < n and j > 0 and not ws[j - 1] and not ws[j]
+        w == "-"
+        and j + 1 < n
+        and j > 0
+        and not ws[j - 1]
+        and not ws[j]
         and low[j + 1] in lex.percent_words
     ):
         return j + 2
@@ -246,7 +260,10 @@ def _parse_digits(
             value *= lex.scales[w]
             scaled, j = True, j + 1
         elif (
-            w == "-" and j + 1 < n and not ws[i] and not ws[j]
+            w == "-"
+            and j + 1 < n
+            and not ws[i]
+            and not ws[j]
             and low[j + 1] in lex.scales
         ):
             value *= lex.scales[low[j + 1]]
@@ -308,22 +325,32 @@ def _parse_words(
             break
         elif w == "and":
             if (
-                last in ("U", "T") and j + 3 < n and low[j + 1] in lex.articles
-                and low[j + 2] == "half" and low[j + 3] in scales
+                last in ("U", "T")
+                and j + 3 < n
+                and low[j + 1] in lex.articles
+                and low[j + 2] == "half"
+                and low[j + 3] in scales
                 and (last_scale is None or scales[low[j + 3]] < last_scale)
             ):
                 # "two and a half million"
                 cur += Fraction(1, 2)
                 j += 3
                 continue
-            if last in ("H", "S") and j + 1 < n and (low[j + 1] in units or low[j + 1] in tens):
+            if (
+                last in ("H", "S")
+                and j + 1 < n
+                and (low[j + 1] in units or low[j + 1] in tens)
+            ):
                 last = "AND"
                 j += 1
                 continue
             break
         elif w == "-":
             if (
-                last == "T" and j + 1 < n and not ws[j - 1] and not ws[j]
+                last == "T"
+                and j + 1 < n
+                and not ws[j - 1]
+                and not ws[j]
                 and 1 <= units.get(low[j + 1], 0) <= 9
             ):
                 j += 1
@@ -362,15 +389,18 @@ def _to_number(value: Fraction) -> int | float:
     return float(value)
 
 
-# ---------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------
 # parse_number
 
 _PHRASE_TOKENS = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z%]*|[a-z]+\.?|[^\sa-z\d]")
 
 
 def parse_number(text: str) -> int | float | None:
-    """The value of one number phrase ("11 million", "1.2m", "twenty-one", "40 per cent",
-    "two thirds" -> 66.67), or None when the text is not (only) a number. Never raises."""
+    """The value of one number phrase, or None when the text is not (only) a number.
+
+    "11 million", "1.2m", "twenty-one", "40 per cent" -> 40, "two thirds" -> 66.67.
+    Never raises.
+    """
     try:
         return _parse_number(text)
     except Exception:  # noqa: BLE001 - a parse helper must not take a batch down
@@ -386,9 +416,13 @@ def _parse_number(text: str) -> int | float | None:
     lowered = text.strip().lower()
     for m in _PHRASE_TOKENS.finditer(lowered):
         tok = m.group()
-        # "per cent." / "pct." keep their full stop; any other trailing one is punctuation
-        if tok.endswith(".") and tok[:-1].isalpha() and tok not in lex.percent_words \
-                and tok not in {p[-1] for p in lex.percent_phrases}:
+        # "per cent." / "pct." keep their full stop; any other one is punctuation
+        if (
+            tok.endswith(".")
+            and tok[:-1].isalpha()
+            and tok not in lex.percent_words
+            and tok not in {p[-1] for p in lex.percent_phrases}
+        ):
             low.append(tok[:-1])
             ws.append(False)
             low.append(".")
@@ -410,12 +444,12 @@ def _parse_number(text: str) -> int | float | None:
     return _to_number(r.value)
 
 
-# ---------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------
 # find_figures
 
 
 def _matches(low: list[str], j: int, n: int, phrases) -> int:
-    """Length of the longest phrase in `phrases` (set of tuples) starting at j, else 0."""
+    """Length of the longest phrase in `phrases` (tuples) starting at j, else 0."""
     best = 0
     for p in phrases:
         k = len(p)
@@ -425,8 +459,11 @@ def _matches(low: list[str], j: int, n: int, phrases) -> int:
 
 
 def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
-    """All figures in doc[start:end], in order. `doc` may also be a Span (indices are then
-    relative to it; the Figures carry Doc indices)."""
+    """All figures in doc[start:end], in order.
+
+    `doc` may also be a Span: `start`/`end` are then relative to it, while the Figures
+    always carry Doc token indices.
+    """
     if hasattr(doc, "doc") and doc.doc is not doc:  # a Span
         base = doc.start
         span_len = doc.end - doc.start
@@ -479,7 +516,9 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         all_ = False
         s = i
         if w == "all":
-            if i + 1 < n and (low[i + 1][:1].isdigit() or low[i + 1] in lex.number_words):
+            if i + 1 < n and (
+                low[i + 1][:1].isdigit() or low[i + 1] in lex.number_words
+            ):
                 all_, s = True, i + 1
             else:
                 i += 1
@@ -502,12 +541,16 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
                 if q is not None:
                     qualifier, q_start = q, s - k
                     break
+            if qualifier in _FLIP and _negated(lex, low, q_start, prev_end):
+                qualifier = _FLIP[qualifier]
         if qualifier == "exact":
             post = _post_qualifier(lex, low, e_ctx, n)
             if post:
                 qualifier = post
         if qualifier == "exact" and q_start == s and figures and not all_:
-            qualifier = _inherited(lex, low, txt, figures[-1], spans[-1], s, e, r, attributive)
+            qualifier = _inherited(
+                lex, low, txt, figures[-1], spans[-1], s, e, r, attributive
+            )
         value = _to_number(r.value)
         figures.append(
             Figure(
@@ -541,7 +584,7 @@ def _judge(
     spans: list[tuple[int, int]],
     at_doc_end: bool,
 ) -> tuple[bool, int] | None:
-    """(attributive, index after the figure's context) for a real figure, None to skip."""
+    """(attributive, end of the figure's context) for a real figure; None to skip."""
     prev = low[s - 1] if s > 0 else ""
     prev2 = low[s - 2] if s > 1 else ""
     nxt = low[e] if e < n else ""
@@ -549,8 +592,13 @@ def _judge(
     whole = r.value.denominator == 1
     small_int = whole and not r.percent and 1 <= r.value <= 31
 
-    # glued to the token before by a hyphen or sign: "G-7", "2019-20", "+98", "mid -2020"
-    if prev in ("-", "+", "/", ":") and s > 0 and not ws[s - 1] and (s < 2 or not ws[s - 2]):
+    # glued to the token before by a hyphen or sign: "G-7", "2019-20", "+98"
+    if (
+        prev in ("-", "+", "/", ":")
+        and s > 0
+        and not ws[s - 1]
+        and (s < 2 or not ws[s - 2])
+    ):
         return None
     if prev in ("+", "-") and s > 0 and not ws[s - 1] and r.digits:
         return None  # a sign: "-5", "+98"
@@ -563,11 +611,20 @@ def _judge(
                 return None  # "0098", "007": an ID
             if len(digits) > 10:
                 return None  # phone- or ID-like
-            if len(digits) == 4 and 1900 <= r.value <= 2100 and nxt not in lex.year_count_nouns:
+            if (
+                len(digits) == 4
+                and 1900 <= r.value <= 2100
+                and nxt not in lex.year_count_nouns
+            ):
                 return None  # a year
         # "5-4", "20-25 seats", "555-1234": scores, ranges, phone numbers
-        if nxt in ("-", "/", ":") and not ws[e - 1] and e + 1 < n and not ws[e] \
-                and low[e + 1][:1].isdigit():
+        if (
+            nxt in ("-", "/", ":")
+            and not ws[e - 1]
+            and e + 1 < n
+            and not ws[e]
+            and low[e + 1][:1].isdigit()
+        ):
             return None
         if prev in lex.currency_prefixes or nxt in lex.currency_words:
             return None
@@ -575,10 +632,17 @@ def _judge(
             return None
         if prev == "covid" or prev2 == "covid":
             return None
+        # digit groups in a row, "+98 21 555 0100": a phone number or code
+        if r.plain_int and (_is_digit_group(prev) or (nxt.isdigit() and e == s + 1)):
+            return None
 
-    # dates: "April 29", "Oct. 10", "29 April" (a count noun after keeps it: "June 18 seats"?)
+    # dates: "April 29", "Oct. 10", "29 April" (unless a count noun follows)
     if small_int and not r.fraction:
-        if prev in lex.months and txt[s - 1][:1].isupper() and nxt not in lex.year_count_nouns:
+        if (
+            prev in lex.months
+            and txt[s - 1][:1].isupper()
+            and nxt not in lex.year_count_nouns
+        ):
             return None
         if nxt in lex.months and txt[e][:1].isupper():
             return None
@@ -591,11 +655,18 @@ def _judge(
     if not r.percent and whole:
         if _matches(low, e, n, lex.age_suffixes):
             return None
-        if prev in lex.age_prefixes or (prev2 in lex.age_prefixes and prev in ("under", "over")):
+        if prev in lex.age_prefixes or (
+            prev2 in lex.age_prefixes and prev in ("under", "over")
+        ):
             return None
         if (
-            r.digits and r.plain_int and 18 <= r.value <= 110 and prev == ","
-            and s >= 2 and txt[s - 2][:1].isupper() and txt[s - 2].isalpha()
+            r.digits
+            and r.plain_int
+            and 18 <= r.value <= 110
+            and prev == ","
+            and s >= 2
+            and txt[s - 2][:1].isupper()
+            and txt[s - 2].isalpha()
             and nxt in (",", ")")
         ):
             return None
@@ -629,9 +700,18 @@ def _judge(
     return attributive, e_ctx
 
 
+def _is_digit_group(w: str) -> bool:
+    return w.isdigit() or (w[:1] == "+" and w[1:].isdigit())
+
+
 def _one_is_count(
-    lex: _Lex, low: list[str], ws: list[bool], e: int, n: int,
-    spans: list[tuple[int, int]], s: int,
+    lex: _Lex,
+    low: list[str],
+    ws: list[bool],
+    e: int,
+    n: int,
+    spans: list[tuple[int, int]],
+    s: int,
 ) -> bool:
     nxt = low[e] if e < n else ""
     if nxt in lex.count_nouns:
@@ -648,6 +728,20 @@ def _one_is_count(
         gap = low[p_end:s]
         if 0 < len(gap) <= 3 and gap[-1] in lex.connectors:
             return not any(g in lex.blockers for g in gap)
+    return False
+
+
+_FLIP = {"at_least": "at_most", "at_most": "at_least"}
+
+
+def _negated(lex: _Lex, low: list[str], q_start: int, floor: int) -> bool:
+    """A negator shortly before the qualifier: "did not manage more than"."""
+    for k in range(q_start - 1, max(floor, q_start - lex.negator_window) - 1, -1):
+        w = low[k]
+        if w in lex.negators:
+            return k + 1 >= len(low) or low[k + 1] not in lex.negator_exceptions
+        if not w[:1].isalpha():
+            return False
     return False
 
 
@@ -672,7 +766,7 @@ def _inherited(
 ) -> str:
     """The qualifier a coordinated figure takes from the one before ("over 40 Greens and
     26 Liberals"), or "exact". Conservative: parallel shape, a short gap that ends in a
-    connector, no verb-like word or preposition in it, and not a partitive ("30 of which")."""
+    connector, no verb-like word or preposition in it, no partitive ("30 of which")."""
     if prev.qualifier == "exact" or prev.attributive or attributive or prev.all_:
         return "exact"
     if prev.percent != r.percent or prev.fraction != r.fraction:
