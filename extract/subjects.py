@@ -1,0 +1,687 @@
+"""Who a figure is about: parties, coalitions, candidates, groups, and their ids.
+
+The alias data is `patterns/subjects.jsonl`, one row per alias:
+
+    {"id": "reformists", "label": "COALITION", "country": "ir",
+     "pattern": "List of Hope"}
+
+* `pattern` is a phrase, matched case-insensitively (on LOWER); a phrase with no
+  lower-case letter ("PT", "DA") is an acronym and matched as written (on ORTH).
+  Sparingly, it may be a spaCy token pattern (a list of token dicts).
+* `country` (optional): ISO 3166 alpha-2 code of the alias's country. Rows without
+  it are generic ("independents") and apply everywhere.
+* `strict` (optional, true): the alias is only safe when the article's country is
+  known to be the row's: "conservatives" means Iran's principlists in an Iranian
+  article and nothing in particular elsewhere; "Congress" is the INC in India only.
+* `camp` (optional, on CANDIDATE rows): the id of the person's party or bloc, used
+  for what reports write around a leader's name: "Rouhani's allies",
+  "pro-Rouhani", "allies of Rouhani", "the coalition formed by President Hassan
+  Rouhani", "Rouhani and his moderate allies", "Khan-backed independents". These
+  are recognised in code around name matches (cheap), so they need no token
+  patterns. "anti-<Name>" never resolves to the camp. The same constructions work
+  around party names ("independents backed by the PTI" -> the PTI).
+
+`election_subjects` (a spaCy component) writes `doc.spans["subjects"]`:
+non-overlapping matches, `span.id_` = subject id, `span.label_` one of PARTY,
+COALITION, CANDIDATE, GROUP. The article's country is guessed from the matches
+and from country names in the text (`doc.spans["subjects"].attrs["country"]`, also
+`infer_country(doc)`) and picks the reading of an alias shared by several
+countries.
+
+`resolve_subject(text, country)` maps one subject phrase as written to an id.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from extract.resources import load_jsonl
+
+log = logging.getLogger(__name__)
+
+DATA_FILE = "subjects.jsonl"
+SPANS_KEY = "subjects"
+LABELS = ("PARTY", "COALITION", "CANDIDATE", "GROUP")
+
+# Nouns that name a leader's (or a party's) following: "Rouhani's allies", "allies of
+# Rouhani".
+_GROUP_NOUNS = frozenset(
+    """allies ally camp backers supporters bloc coalition alliance party movement list
+    slate faction loyalists followers front candidates independents lawmakers members
+    wing grouping legislators mps nominees""".split()
+)
+# "the coalition formed by ...", "independents loyal to ...": a participle, then
+# by/to/with.
+_LINK_PARTICIPLES = frozenset(
+    """formed led headed founded backed supported endorsed fielded loyal close allied
+    aligned affiliated linked belonging tied sponsored nominated built assembled
+    put""".split()
+)
+_LINK_AFTER_PARTICIPLE = frozenset(("by", "to", "with", "together"))
+# "allies of Rouhani", "the camp behind Rouhani", "the bloc around Sadr", "candidates
+# from the PTI"
+_LINK_PREPOSITIONS = frozenset(("of", "behind", "around", "from"))
+# "PTI-backed independents", "Khan-aligned candidates"
+_HYPHEN_PARTICIPLES = frozenset(
+    """backed led aligned allied affiliated supported linked endorsed leaning sponsored
+    loyal""".split()
+)
+_POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
+_PRONOUNS = frozenset(("his", "her", "their"))
+_MAX_TITLE_TOKENS = (
+    6  # "jailed former prime minister Imran Khan", "Iranian President Hassan Rouhani"
+)
+_MAX_ADJECTIVES = 3  # "Rouhani's moderate reformist allies"
+
+# Country names, demonyms and capitals (as written, matched on ORTH) -> ISO code, used
+# to guess
+# the country of an article or of a subject phrase ("Iran's conservatives").
+_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "ir": ("Iran", "Iranian", "Iranians", "Tehran", "Islamic Republic"),
+    "iq": ("Iraq", "Iraqi", "Iraqis", "Baghdad", "Kurdistan Region", "Erbil"),
+    "pk": ("Pakistan", "Pakistani", "Pakistanis", "Islamabad", "Lahore", "Karachi"),
+    "tr": ("Turkey", "Türkiye", "Turkiye", "Turkish", "Turks", "Ankara", "Istanbul"),
+    "in": ("India", "Indian", "Indians", "New Delhi", "Lok Sabha"),
+    "gb": (
+        "Britain",
+        "British",
+        "United Kingdom",
+        "UK",
+        "U.K.",
+        "England",
+        "Scotland",
+        "Wales",
+        "Westminster",
+        "Downing Street",
+    ),
+    "us": (
+        "United States",
+        "U.S.",
+        "US",
+        "America",
+        "American",
+        "Americans",
+        "Washington",
+        "White House",
+        "Electoral College",
+    ),
+    "za": (
+        "South Africa",
+        "South African",
+        "South Africans",
+        "Pretoria",
+        "Johannesburg",
+    ),
+    "id": ("Indonesia", "Indonesian", "Indonesians", "Jakarta"),
+    "mx": ("Mexico", "Mexican", "Mexicans", "Mexico City"),
+    "br": ("Brazil", "Brazilian", "Brazilians", "Brasilia", "Brasília"),
+    "ng": ("Nigeria", "Nigerian", "Nigerians", "Abuja", "Lagos", "INEC"),
+    "ke": ("Kenya", "Kenyan", "Kenyans", "Nairobi", "IEBC"),
+    "tw": ("Taiwan", "Taiwanese", "Taipei"),
+    "de": ("Germany", "German", "Germans", "Berlin", "Bundestag"),
+    "fr": ("France", "French", "Paris", "Elysee", "Élysée"),
+    "il": ("Israel", "Israeli", "Israelis", "Knesset", "Jerusalem", "Tel Aviv"),
+    "ru": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "State Duma"),
+    "eg": ("Egypt", "Egyptian", "Egyptians", "Cairo"),
+    "bd": ("Bangladesh", "Bangladeshi", "Bangladeshis", "Dhaka"),
+    "jp": ("Japan", "Japanese", "Tokyo", "Diet"),
+    "kr": ("South Korea", "South Korean", "South Koreans", "Seoul"),
+    "ph": ("Philippines", "Philippine", "Filipino", "Filipinos", "Manila"),
+    "ar": ("Argentina", "Argentine", "Argentines", "Argentinian", "Buenos Aires"),
+    "pl": ("Poland", "Polish", "Poles", "Warsaw", "Sejm"),
+    "hu": ("Hungary", "Hungarian", "Hungarians", "Budapest"),
+    "ca": ("Canada", "Canadian", "Canadians", "Ottawa"),
+    "au": ("Australia", "Australian", "Australians", "Canberra"),
+    "it": ("Italy", "Italian", "Italians", "Rome"),
+    "es": ("Spain", "Spanish", "Madrid"),
+    "nl": ("Netherlands", "Dutch", "The Hague"),
+    "se": ("Sweden", "Swedish", "Stockholm"),
+    "lb": ("Lebanon", "Lebanese", "Beirut"),
+    "tn": ("Tunisia", "Tunisian", "Tunis"),
+    "dz": ("Algeria", "Algerian", "Algiers"),
+    "ve": ("Venezuela", "Venezuelan", "Caracas"),
+    "co": ("Colombia", "Colombian", "Bogota", "Bogotá"),
+    "cl": ("Chile", "Chilean", "Santiago"),
+    "pe": ("Peru", "Peruvian", "Lima"),
+    "ua": ("Ukraine", "Ukrainian", "Kyiv"),
+    "my": ("Malaysia", "Malaysian", "Kuala Lumpur"),
+    "th": ("Thailand", "Thai", "Bangkok"),
+    "lk": ("Sri Lanka", "Sri Lankan", "Colombo"),
+    "np": ("Nepal", "Nepali", "Kathmandu"),
+    "af": ("Afghanistan", "Afghan", "Kabul"),
+    "gh": ("Ghana", "Ghanaian", "Accra"),
+    "sn": ("Senegal", "Senegalese", "Dakar"),
+    "zw": ("Zimbabwe", "Zimbabwean", "Harare"),
+    "et": ("Ethiopia", "Ethiopian", "Addis Ababa"),
+    "ug": ("Uganda", "Ugandan", "Kampala"),
+    "tz": ("Tanzania", "Tanzanian", "Dodoma"),
+}
+
+_FOLD_EXTRA = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "‐": "-",
+        "‑": "-",
+        "–": "-",
+        "—": "-",
+    }
+)
+
+
+def _fold(text: str) -> str:
+    """ASCII-ish spelling: "Kılıçdaroğlu’s" -> "Kilicdaroglu's"."""
+    text = text.translate(_FOLD_EXTRA)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _variants(pattern: str) -> list[str]:
+    out = [pattern]
+    for variant in (
+        _fold(pattern),
+        pattern.replace("'", "’"),
+        _fold(pattern).replace("'", "’"),
+    ):
+        if variant not in out:
+            out.append(variant)
+    return out
+
+
+def _is_acronym(pattern: str) -> bool:
+    return any(ch.isalpha() for ch in pattern) and not any(
+        ch.islower() for ch in pattern
+    )
+
+
+@dataclass(frozen=True)
+class SubjectRow:
+    index: int
+    id: str
+    label: str
+    country: str | None
+    strict: bool
+    camp: str | None
+    pattern: str | list
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    id: str
+    label: str
+    country: str | None = None
+    person: bool = False  # a name match (its camp, not itself, is the group)
+    camp: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _rows(patterns_dir=None) -> tuple[SubjectRow, ...]:
+    rows = []
+    for index, raw in enumerate(load_jsonl(DATA_FILE, patterns_dir)):
+        try:
+            country = raw.get("country") or None
+            rows.append(
+                SubjectRow(
+                    index=index,
+                    id=str(raw["id"]),
+                    label=str(raw.get("label") or "PARTY"),
+                    country=country.lower() if isinstance(country, str) else None,
+                    strict=bool(raw.get("strict", False)),
+                    camp=raw.get("camp") or None,
+                    pattern=raw["pattern"],
+                )
+            )
+        except (KeyError, TypeError, AttributeError):
+            log.warning(
+                "%s: row %d skipped (needs id and pattern): %r", DATA_FILE, index, raw
+            )
+    return tuple(rows)
+
+
+@lru_cache(maxsize=8)
+def _id_info(patterns_dir=None) -> dict[str, tuple[str, str | None, str | None]]:
+    """id -> (label, country, camp) taken from the first row that says it."""
+    info: dict[str, list] = {}
+    for row in _rows(patterns_dir):
+        entry = info.setdefault(row.id, [row.label, row.country, row.camp])
+        if entry[1] is None and row.country:
+            entry[1] = row.country
+        if entry[2] is None and row.camp:
+            entry[2] = row.camp
+    return {key: tuple(value) for key, value in info.items()}
+
+
+def subject_country(subject_id: str) -> str | None:
+    """The country of an id, when the data says."""
+    try:
+        info = _id_info().get(subject_id)
+    except Exception:  # noqa: BLE001 - a lookup must not break a run
+        return None
+    return info[1] if info else None
+
+
+def subject_label(subject_id: str) -> str | None:
+    """The label (PARTY, COALITION, CANDIDATE, GROUP) of an id, when the data says."""
+    try:
+        info = _id_info().get(subject_id)
+    except Exception:  # noqa: BLE001
+        return None
+    return info[0] if info else None
+
+
+class SubjectMatcher:
+    """Alias, construction and country-word matching for one vocab and tokenizer."""
+
+    def __init__(self, nlp: Language, patterns_dir=None):
+        self.rows = _rows(patterns_dir)
+        self.info = _id_info(patterns_dir)
+        vocab = nlp.vocab
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        self.tokens = Matcher(vocab)
+        self.countries = PhraseMatcher(vocab, attr="ORTH")
+        self.row_of_key: dict[int, SubjectRow] = {}
+        self.country_of_key: dict[int, str] = {}
+        lower_phrases: dict[str, list] = {}
+        orth_phrases: dict[str, list] = {}
+        for row in self.rows:
+            key = f"subject_row_{row.index}"
+            self.row_of_key[vocab.strings.add(key)] = row
+            if isinstance(row.pattern, str):
+                target = orth_phrases if _is_acronym(row.pattern) else lower_phrases
+                target[key] = [nlp.make_doc(v) for v in _variants(row.pattern)]
+            elif isinstance(row.pattern, list):
+                try:
+                    self.tokens.add(key, [row.pattern])
+                except Exception as exc:  # noqa: BLE001 - one bad row must not stop the rest
+                    log.warning(
+                        "%s: token pattern of %s skipped: %s", DATA_FILE, row.id, exc
+                    )
+        for key, docs in lower_phrases.items():
+            self.lower.add(key, docs)
+        for key, docs in orth_phrases.items():
+            self.orth.add(key, docs)
+        for code, words in _COUNTRY_WORDS.items():
+            key = f"subject_country_{code}"
+            self.country_of_key[vocab.strings.add(key)] = code
+            forms = {w for word in words for w in (word, word.upper(), _fold(word))}
+            self.countries.add(key, [nlp.make_doc(w) for w in sorted(forms)])
+        # which ids a country-tagged, non-strict alias can mean: used for
+        # country guessing
+        self._ambiguous_rows = self._find_ambiguous()
+
+    def _find_ambiguous(self) -> frozenset[int]:
+        by_alias: dict[str, set[str | None]] = {}
+        for row in self.rows:
+            if isinstance(row.pattern, str):
+                by_alias.setdefault(_fold(row.pattern).lower(), set()).add(row.country)
+        return frozenset(
+            row.index
+            for row in self.rows
+            if isinstance(row.pattern, str)
+            and len(by_alias[_fold(row.pattern).lower()]) > 1
+        )
+
+    # -- raw matching
+
+    def raw_matches(self, doc: Doc) -> dict[tuple[int, int], list[SubjectRow]]:
+        found: dict[tuple[int, int], list[SubjectRow]] = {}
+        for matcher in (self.lower, self.orth, self.tokens):
+            if len(matcher) == 0:
+                continue
+            for key, start, end in matcher(doc):
+                row = self.row_of_key.get(key)
+                if row is not None:
+                    bucket = found.setdefault((start, end), [])
+                    if row not in bucket:
+                        bucket.append(row)
+        for bucket in found.values():
+            bucket.sort(key=lambda r: r.index)
+        return found
+
+    def country_mentions(self, doc: Doc) -> list[tuple[int, str]]:
+        return [
+            (start, self.country_of_key[key]) for key, start, _ in self.countries(doc)
+        ]
+
+    def guess_country(self, doc: Doc, raw=None) -> str | None:
+        """The country an article (or phrase) is most about, from names and aliases."""
+        votes: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for start, code in self.country_mentions(doc):
+            votes[code] += 1
+            first.setdefault(code, start)
+        for (start, _), rows in (
+            raw if raw is not None else self.raw_matches(doc)
+        ).items():
+            codes = {
+                r.country
+                for r in rows
+                if not r.strict and r.index not in self._ambiguous_rows
+            }
+            if len(codes) == 1:
+                (code,) = codes
+                if code:
+                    votes[code] += 1
+                    first.setdefault(code, start)
+        if not votes:
+            return None
+        return max(votes, key=lambda c: (votes[c], -first[c]))
+
+    # -- choosing a reading and finding constructions
+
+    @staticmethod
+    def pick(
+        rows: list[SubjectRow], country: str | None, keep_foreign: bool
+    ) -> SubjectRow | None:
+        if country:
+            for row in rows:
+                if row.country == country:
+                    return row
+            for row in rows:
+                if row.country is None:
+                    return row
+            if not keep_foreign:
+                return None
+        for row in rows:
+            if not row.strict:
+                return row
+        return None
+
+    def matches(
+        self, doc: Doc, country: str | None, keep_foreign: bool
+    ) -> list[_Match]:
+        """Non-overlapping subject matches (longest first), constructions included."""
+        raw = self.raw_matches(doc)
+        if not raw:
+            return []
+        base: list[_Match] = []
+        for (start, end), rows in raw.items():
+            row = self.pick(rows, country, keep_foreign)
+            if row is None:
+                continue
+            person = row.label == "CANDIDATE"
+            camp = (
+                (row.camp or self.info.get(row.id, (None, None, None))[2])
+                if person
+                else row.id
+            )
+            base.append(
+                _Match(start, end, row.id, row.label, row.country, person, camp)
+            )
+        base = _longest_first(base)
+        found = list(base)
+        starts = {m.start for m in base}
+        lows = [t.lower_ for t in doc]
+        dropped: set[_Match] = set()
+        for m in base:
+            built = self._construct(doc, lows, m, starts)
+            if built is None:
+                continue
+            if built == "drop":
+                dropped.add(m)
+                continue
+            found.append(built)
+        found = [m for m in found if m not in dropped]
+        return _longest_first(found)
+
+    def _camp_match(self, start: int, end: int, m: _Match) -> _Match | str:
+        if not m.camp:
+            return (
+                "drop"  # "Khan's party" with no camp known: not the person, not known
+            )
+        label, country, _ = self.info.get(m.camp, (m.label, m.country, None))
+        return _Match(start, end, m.camp, label, country, False, m.camp)
+
+    def _construct(self, doc: Doc, lows: list[str], m: _Match, starts: set[int]):
+        n = len(lows)
+        s, e = m.start, m.end
+        # anti-<Name>: the opposite camp, never the name's own
+        if s >= 2 and lows[s - 1] == "-" and lows[s - 2] == "anti":
+            return "drop"
+        if s >= 1 and lows[s - 1] == "anti-":
+            return "drop"
+        # pro-<Name> (optionally followed by a group noun: "pro-Rouhani candidates")
+        if s >= 2 and lows[s - 1] == "-" and lows[s - 2] == "pro":
+            end = _extend_to_group_noun(lows, e, starts)
+            return self._camp_match(s - 2, end, m)
+        # <Name>-backed independents
+        if e + 1 < n and lows[e] == "-" and lows[e + 1] in _HYPHEN_PARTICIPLES:
+            end = _extend_to_group_noun(lows, e + 2, starts, allow_match=True)
+            return self._camp_match(s, max(end, e + 2), m)
+        # <Name>'s (moderate) allies
+        if e < n and lows[e] in _POSSESSIVES:
+            j = _find_group_noun(doc, lows, e + 1, starts)
+            if j is not None:
+                return self._camp_match(s, j + 1, m)
+            return None
+        # <Name> and his moderate allies
+        if e + 1 < n and lows[e] == "and" and lows[e + 1] in _PRONOUNS:
+            j = _find_group_noun(doc, lows, e + 2, starts)
+            if j is not None:
+                return self._camp_match(s, j + 1, m)
+        # allies of <Name>; the coalition formed by Iranian President <Name>
+        k = _find_group_before(doc, lows, s, starts)
+        if k is not None:
+            return self._camp_match(k, e, m)
+        return None
+
+
+def _is_word(token) -> bool:
+    return token.is_alpha or token.text in ("-",) or token.lower_ in _POSSESSIVES
+
+
+def _extend_to_group_noun(lows, i, starts, allow_match=False) -> int:
+    """End after a group noun up to two words later, else `i`."""
+    for j in range(i, min(i + 2, len(lows))):
+        if lows[j] in _GROUP_NOUNS:
+            return j + 1
+        if (j in starts and not allow_match) or not lows[j].isalpha():
+            break
+    return i
+
+
+def _find_group_noun(doc, lows, i, starts) -> int | None:
+    """Index of a group noun at i or within a few adjectives after it."""
+    for j in range(i, min(i + _MAX_ADJECTIVES + 1, len(lows))):
+        if lows[j] in _GROUP_NOUNS:
+            return j
+        if j in starts or not (doc[j].is_alpha or lows[j] == "-"):
+            return None
+    return None
+
+
+def _find_group_before(doc, lows, s, starts) -> int | None:
+    """Start of "<group noun> [participle] by/of/to <title words>" ending at s."""
+    lo = max(0, s - _MAX_TITLE_TOKENS - 3)
+    for k in range(s - 1, lo - 1, -1):
+        low = lows[k]
+        if low in _GROUP_NOUNS:
+            nxt = lows[k + 1] if k + 1 < s else None
+            after = lows[k + 2] if k + 2 < s else None
+            if nxt in _LINK_PREPOSITIONS:
+                gap_start = k + 2
+            elif nxt in _LINK_PARTICIPLES and after in _LINK_AFTER_PARTICIPLE:
+                gap_start = k + 3
+            else:
+                return None
+            if s - gap_start > _MAX_TITLE_TOKENS:
+                return None
+            if any(j in starts for j in range(gap_start, s)):
+                return None
+            return k
+        if k < s - 1 and k in starts:
+            return None
+        if not _is_word(doc[k]) and low not in (".",):
+            return None
+    return None
+
+
+def _longest_first(items: list[_Match]) -> list[_Match]:
+    """Non-overlapping matches (longest, then earliest first), sorted by start."""
+    chosen: list[_Match] = []
+    taken: set[int] = set()
+    for m in sorted(items, key=lambda x: (-(x.end - x.start), x.start)):
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda x: x.start)
+
+
+# -- the spaCy component
+
+
+@Language.factory("election_subjects")
+def create_subject_ruler(nlp: Language, name: str):
+    matcher = SubjectMatcher(nlp)
+
+    def election_subjects(doc: Doc) -> Doc:
+        raw = matcher.raw_matches(doc)
+        country = matcher.guess_country(doc, raw)
+        spans = []
+        for m in matcher.matches(doc, country, keep_foreign=True):
+            spans.append(Span(doc, m.start, m.end, label=m.label, span_id=m.id))
+        doc.spans[SPANS_KEY] = spans
+        doc.spans[SPANS_KEY].attrs["country"] = country
+        return doc
+
+    return election_subjects
+
+
+def infer_country(doc: Doc) -> str | None:
+    """The article's country as guessed by the component (None when it has not run)."""
+    group = doc.spans.get(SPANS_KEY) if SPANS_KEY in doc.spans else None
+    if group is not None and "country" in group.attrs:
+        return group.attrs["country"]
+    return _phrase_matcher().guess_country(doc)
+
+
+# -- one phrase at a time
+
+
+@lru_cache(maxsize=1)
+def _phrase_tools():
+    import spacy
+
+    nlp = spacy.blank("en")
+    return nlp, SubjectMatcher(nlp)
+
+
+def _phrase_matcher() -> SubjectMatcher:
+    return _phrase_tools()[1]
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
+def _resolve(text: str, country: str | None) -> str | None:
+    nlp, matcher = _phrase_tools()
+    doc = nlp.make_doc(text)
+    keep_foreign = False
+    if not country:
+        mentions = matcher.country_mentions(doc)
+        if mentions:
+            country = mentions[0][1]
+            keep_foreign = True
+    found = matcher.matches(doc, country, keep_foreign=keep_foreign)
+    if not found:
+        return None
+    if len(found) > 1:
+        # "opposition leader Kemal Kilicdaroglu", "the opposition CHP": a
+        # generic group word
+        # yields to a specific name
+        # ("independent candidates joining the PML-N" stays with the independents)
+        found = [m for m in found if not _generic_modifier(doc, m, found)]
+    if len(found) > 1:
+        # "Kilicdaroglu's Republican People's Party": the possessor is a
+        # modifier, not the head
+        heads = [
+            m
+            for m in found
+            if not (m.end < len(doc) and doc[m.end].lower_ in _POSSESSIVES)
+        ]
+        found = heads or found
+    return found[0].id
+
+
+_MODIFIER_GAP = frozenset(
+    """leader leaders candidate chief head figure figures politician presidential main
+    ruling party frontrunner front-runner challenger - 's ’s""".split()
+)
+
+
+def _generic_modifier(doc: Doc, m: _Match, found: list[_Match]) -> bool:
+    """A generic group word in front of a specific name: "the opposition CHP"."""
+    if not (m.country is None and m.label == "GROUP"):
+        return False
+    for other in found:
+        if other is m or (other.country is None and other.label == "GROUP"):
+            continue
+        if other.start >= m.end and other.start - m.end <= 2:
+            gap = doc[m.end : other.start]
+            if all(t.lower_ in _MODIFIER_GAP or t.is_title for t in gap):
+                return True
+    return False
+
+
+def resolve_subject(text: str, country: str | None = None) -> str | None:
+    """The canonical id for a subject phrase as written, or None when none is known.
+
+    With `country` (ISO alpha-2), aliases of other countries are ignored; without it, a
+    country named in the phrase ("Iran's conservatives") is used, and an alias shared by
+    several countries takes the reading listed first in the data.
+    """
+    try:
+        if not text or not isinstance(text, str):
+            return None
+        text = _SPACES.sub(" ", text).strip()
+        country = (
+            country.lower().strip()
+            if isinstance(country, str) and country.strip()
+            else None
+        )
+        if country == "uk":
+            country = "gb"
+        return _resolve(text, country)
+    except Exception:  # noqa: BLE001 - resolution is best effort and must not break a run
+        log.exception("resolve_subject failed on %r", text)
+        return None
+
+
+__all__ = [
+    "LABELS",
+    "SPANS_KEY",
+    "SubjectMatcher",
+    "create_subject_ruler",
+    "infer_country",
+    "resolve_subject",
+    "subject_country",
+    "subject_label",
+]
