@@ -1,29 +1,1255 @@
-"""Who gives each figure: source mentions, attribution cues and chains (being written)."""
+"""Who gives each figure: source mentions, attribution cues and chains.
+
+Two parts:
+
+* the ``election_sources`` component marks known source aliases (``patterns/sources.jsonl``)
+  and generic media phrases ("state media", "state TV"; ``patterns/attribution.json``) in
+  ``doc.spans["sources"]`` with phrase matchers (multi-word aliases case-insensitively,
+  one-word aliases such as "AP" or "Fars" case-sensitively), leaving out wire datelines
+  ("(APP - 4th Mar)", "/TASS/") and photo credits ("Getty Images/AFP/...");
+* :func:`attribute` reads every sentence for attribution cues with plain Python over the
+  tokens -- "according to X", "X said/reported/announced", ", X said.", "a report by X",
+  "X was quoted by Y as saying", "X told Y", "also cited by Y", "results released by X",
+  headline "... -- TV" -- builds a chain (originator first, relays after) for each figure
+  from the cues whose clause holds it, and carries a chain over to later sentences of the
+  same paragraph, back over two linked sentences, and into the next paragraph when that
+  paragraph continues the same list of results. A figure in a sentence whose attribution
+  cannot be read (a speaker that is not a source, a pronoun with nothing to refer to)
+  gets ``[]`` rather than a neighbour's source.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from extract.models import Source
+from extract.resources import load_json, load_jsonl
+
+SPANRULER_KEYS = ("label", "pattern", "id")
+MEDIA_KINDS = frozenset({"agency", "broadcaster", "newspaper", "media"})
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
+_DASHES = frozenset({"—", "–", "--", "―"})
+_ENDERS = frozenset({".", "!", "?", "…", "..."})
+
+
+# --------------------------------------------------------------------------- data
+
+
+def source_patterns() -> list[dict]:
+    """The alias lines of ``sources.jsonl`` reduced to the keys SpanRuler accepts."""
+    return [
+        {k: row[k] for k in SPANRULER_KEYS if k in row}
+        for row in load_jsonl("sources.jsonl")
+    ]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    raw = load_json("attribution.json")
+    cues: dict = {}
+    for key, value in raw.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, list) and value and isinstance(value[0], str):
+            cues[key] = frozenset(v.lower() for v in value)
+        else:
+            cues[key] = value
+    cues["told_not_relay_seq"] = frozenset(
+        tuple(_words(v)) for v in raw.get("told_not_relay", [])
+    )
+    cues["backref_seq"] = frozenset(tuple(_words(v)) for v in raw.get("backrefs", []))
+    cues["according_to"] = [tuple(x) for x in raw.get("according_to", [])]
+    cues["break_markers"] = [tuple(x) for x in raw.get("break_markers", [])]
+    return cues
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for row in load_jsonl("sources.jsonl"):
+        kinds.setdefault(row["id"], row.get("kind", "agency"))
+    for gid in _cues()["generic_media"].values():
+        kinds.setdefault(gid, "media")
+    return kinds
+
+
+def _is_case_sensitive(n_tokens: int) -> bool:
+    # One-token aliases ("AP", "Fars", "Dawn", "Reuters") match their exact spelling, so
+    # "ap" in running text or "dawn" the word are not sources; longer ones any case.
+    return n_tokens == 1
+
+
+# --------------------------------------------------------------------------- component
+
+
+class SourceMarker:
+    """Marks source aliases and generic media phrases in ``doc.spans["sources"]``."""
+
+    def __init__(self, nlp: Language):
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.rules: dict[str, dict] = {}
+        rows = list(load_jsonl("sources.jsonl"))
+        for row in rows:
+            doc = nlp.make_doc(row["pattern"])
+            matcher = self.exact if _is_case_sensitive(len(doc)) else self.folded
+            key = row["id"]
+            matcher.add(key, [doc])
+            if row.get("not_followed_by") or row.get("unless_doc_has"):
+                self.rules[row["pattern"]] = row
+        for phrase, gid in _cues()["generic_media"].items():
+            self.folded.add(gid, [nlp.make_doc(phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                spans.append(Span(doc, start, end, label="SOURCE", span_id=key))
+        kept = [s for s in filter_spans(spans) if not self._furniture(doc, s)]
+        doc.spans["sources"] = kept
+        return doc
+
+    def _furniture(self, doc: Doc, span: Span) -> bool:
+        rule = self.rules.get(span.text)
+        if rule:
+            nxt = doc[span.end].text if span.end < len(doc) else ""
+            if nxt in rule.get("not_followed_by", ()):
+                return True
+            if any(w in doc.text for w in rule.get("unless_doc_has", ())):
+                return True
+        return is_furniture(doc, span.start, span.end)
+
+
+def is_furniture(doc: Doc, start: int, end: int) -> bool:
+    """A dateline, photo credit or byline mention rather than an attribution."""
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end] if end < len(doc) else None
+    # "/TASS/", "Getty Images/AFP/Atta Kenare"
+    if (prev is not None and prev.text.endswith("/") and not prev.whitespace_) or (
+        nxt is not None and nxt.text.startswith("/") and not doc[end - 1].whitespace_
+    ):
+        return True
+    line_start = start
+    while (
+        line_start > 0
+        and "\n" not in doc[line_start - 1].whitespace_
+        and not (doc[line_start - 1].is_space and "\n" in doc[line_start - 1].text)
+    ):
+        line_start -= 1
+    before = [t.lower_ for t in doc[line_start:start]]
+    # "(APP - 4th Mar, 2024)" near the start of a line, "(Photo: TRT World and Agencies)"
+    if "(" in before:
+        opened = len(before) - 1 - before[::-1].index("(")
+        inside = before[opened + 1 :]
+        if not inside and nxt is not None and nxt.text in {"-", "–", "—", ")", ","}:
+            if opened <= 8:
+                return True
+        if inside and inside[0] in {
+            "photo",
+            "photos",
+            "image",
+            "picture",
+            "credit",
+            "file",
+        }:
+            return True
+    # "Source: Agencies", "Photo: AFP", "Credit: Reuters", "Staff Reporter | AFP"
+    if before and before[0] in {
+        "source",
+        "sources",
+        "photo",
+        "photos",
+        "credit",
+        "image",
+    }:
+        if len(before) > 1 and before[1] in {":", "/", "|"}:
+            return True
+    return False
 
 
 @Language.factory("election_sources")
 def create_source_ruler(nlp: Language, name: str):
+    marker = SourceMarker(nlp)
+
     def election_sources(doc: Doc) -> Doc:
-        doc.spans["sources"] = []
-        return doc
+        return marker(doc)
 
     return election_sources
 
 
+# --------------------------------------------------------------------------- resolve
+
+
+_WORD_RE = re.compile(r"\w+|[^\w\s]")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.replace("’", "'"))
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> tuple[
+    dict[tuple[str, ...], str], dict[tuple[str, ...], str], int
+]:
+    exact: dict[tuple[str, ...], str] = {}
+    folded: dict[tuple[str, ...], str] = {}
+    longest = 1
+    for row in load_jsonl("sources.jsonl"):
+        words = tuple(_words(row["pattern"]))
+        longest = max(longest, len(words))
+        if len(words) == 1 and (row["pattern"].isupper() or len(row["pattern"]) <= 4):
+            exact.setdefault(words, row["id"])
+        else:
+            folded.setdefault(tuple(w.lower() for w in words), row["id"])
+    for phrase, gid in _cues()["generic_media"].items():
+        words = tuple(w.lower() for w in _words(phrase))
+        longest = max(longest, len(words))
+        folded.setdefault(words, gid)
+    return exact, folded, longest
+
+
+@lru_cache(maxsize=4096)
+def resolve_source(name: str) -> str | None:
+    """The canonical id for a source name as written, or None.
+
+    "the Fars news agency" -> "fars", "Agence France-Presse (AFP)" -> "afp",
+    "state-run media" -> "state_media", "Interior Minister Ahmad Vahidi" ->
+    "interior_ministry"; the longest known alias inside the name wins.
+    """
+    if not name:
+        return None
+    exact, folded, longest = _alias_index()
+    words = _words(name)
+    lower = [w.lower() for w in words]
+    n = len(words)
+    for size in range(min(longest, n), 0, -1):
+        for i in range(0, n - size + 1):
+            key = tuple(lower[i : i + size])
+            if key in folded:
+                return folded[key]
+            if size == 1 and tuple(words[i : i + 1]) in exact:
+                return exact[tuple(words[i : i + 1])]
+    return None
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass
+class _Att:
+    """One attribution cue in a sentence."""
+
+    cue: int  # token index of the cue word (verb, "according", "by", dash)
+    seg: tuple[int, int]  # tokens the cue and its source phrase occupy
+    chain: list[Source]
+    kind: str  # agency/broadcaster/newspaper/media/official/body/proper/basis
+    trailing: bool  # placed after the content it covers (covers the whole sentence)
+    scope: tuple[int, int] = (0, 0)
+    basis_only: bool = False  # "according to voting records": used only if nothing else
+    person: str | None = None  # a person's bare name, for "he said" later
+
+
+@dataclass
+class _Sent:
+    start: int
+    end: int
+    para: int
+    headline: bool
+    figures: list[int] = field(default_factory=list)
+    atts: list[_Att] = field(default_factory=list)
+    fallback: list[Source] | None = None  # "unofficial results showed": weakest
+    unclear: bool = False
+    chain: list[Source] | None = None  # the chain that carries over from this sentence
+
+
+class _Reader:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.c = _cues()
+        self.kinds = _kinds()
+        if "sources" not in doc.spans:
+            _fallback_marker(doc)
+        self.span_at: dict[int, Span] = {}
+        for span in doc.spans["sources"]:
+            for i in range(span.start, span.end):
+                self.span_at[i] = span
+        self.consumed: set[int] = set()
+        self.history: list[_Att] = []
+        c = self.c
+        self.np_vocab = (
+            c["np_words"] | c["official_titles"] | c["media_heads"] | c["body_heads"]
+        )
+
+    # ------------------------------------------------------------ small helpers
+    def low(self, i: int) -> str:
+        return self.doc[i].lower_.replace("’", "'")
+
+    def text(self, a: int, b: int) -> str:
+        if a >= b:
+            return ""
+        return self.doc[a:b].text.strip()
+
+    def seq_at(self, i: int, seq: Sequence[str], end: int) -> bool:
+        if i + len(seq) > end:
+            return False
+        return all(self.low(i + k) == w for k, w in enumerate(seq))
+
+    def is_weekday(self, i: int) -> bool:
+        return self.low(i) in self.c["weekdays_months"]
+
+    # ------------------------------------------------------------ noun phrases
+    def np_back(self, end: int, lo: int) -> tuple[int, int] | None:
+        """The noun phrase ending just before ``end`` (exclusive), back to a boundary."""
+        j = end - 1
+        start = end
+        while j >= lo:
+            tok = self.doc[j]
+            t = self.low(j)
+            if tok.is_space:
+                break
+            if (
+                t == ")"
+                and j - 2 >= lo
+                and self.low(j - 2) == "("
+                and self.doc[j - 1].is_upper
+            ):
+                start = j - 2
+                j -= 3
+                continue
+            if j in self.span_at:
+                start = j
+                j -= 1
+                continue
+            if tok.is_punct and t not in {"-", "&", "'s"}:
+                break
+            if t in self.c["boundary_words"] or self.is_weekday(j) or tok.like_num:
+                break
+            start = j
+            j -= 1
+            if end - start > 12:
+                return None
+        return (start, end) if start < end else None
+
+    def np_forward(
+        self, start: int, hi: int, stop_words: frozenset[str] = frozenset()
+    ) -> tuple[int, int] | None:
+        """The noun phrase starting at ``start`` up to a boundary."""
+        j = start
+        while j < hi:
+            tok = self.doc[j]
+            t = self.low(j)
+            if tok.is_space:
+                break
+            if (
+                t == "("
+                and j + 2 < hi
+                and self.low(j + 2) == ")"
+                and self.doc[j + 1].is_upper
+            ):
+                j += 3
+                continue
+            if j in self.span_at and j > start:
+                j += 1
+                continue
+            if tok.is_punct and t not in {"-", "&", "'s"}:
+                break
+            if j > start and (
+                t in self.c["boundary_words"] or t in stop_words or self.is_weekday(j)
+            ):
+                break
+            if t in {"by", "on", "in", "at"} and j > start:
+                break
+            if tok.like_num or (
+                not tok.text[:1].isupper() and j > start and t not in self.np_vocab
+            ):
+                break
+            j += 1
+            if j - start > 12:
+                break
+        return (start, j) if j > start else None
+
+    def clause_forward(self, start: int, hi: int) -> tuple[int, int]:
+        """Everything from ``start`` to the clause end (comma, semicolon, dash, end)."""
+        j = start
+        while j < hi:
+            tok = self.doc[j]
+            t = tok.text
+            if t in {",", ";", ":"} or t in _DASHES or t in _ENDERS or (tok.is_space):
+                break
+            if t == "(":
+                if (
+                    j + 2 < hi
+                    and self.doc[j + 2].text == ")"
+                    and self.doc[j + 1].is_upper
+                ):
+                    j += 3
+                    continue
+                break
+            j += 1
+        while (
+            j > start
+            and self.doc[j - 1].text in _QUOTES | {")"}
+            and "(" not in self.text(start, j)
+        ):
+            j -= 1
+        return start, j
+
+    # ------------------------------------------------------------ source phrases
+    def classify(self, a: int, b: int) -> tuple[list[Source], str, str | None] | None:
+        """(chain, kind, person name) for the phrase ``doc[a:b]``, or None if not a source."""
+        if a >= b:
+            return None
+        words = [self.low(i) for i in range(a, b)]
+        # "a report by X", "results released by X", "a statement from X"
+        for k in range(len(words) - 1, 0, -1):
+            if words[k] in {"by", "from"} and (
+                words[k - 1] in self.c["report_by_nouns"]
+                or words[k - 1] in self.c["relay_by_words"]
+            ):
+                return self.classify(a + k + 1, b)
+        if (
+            len(words) == 1
+            and words[0] in self.c["pronouns_person"] | self.c["pronouns_org"]
+        ):
+            return [], "pronoun", None
+        if tuple(words) in self.c["backref_seq"]:
+            return (
+                [Source(name=self.text(a, b), id=resolve_source(self.text(a, b)))],
+                "backref",
+                None,
+            )
+        spans = [s for s in self.doc.spans["sources"] if s.start >= a and s.end <= b]
+        if spans:
+            span = spans[-1]
+            kind = self.kinds.get(span.id_, "agency")
+            rest = [self.low(i) for i in range(span.end, b)]
+            tail_ok = all(
+                w in self.c["media_heads"]
+                or w in {"(", ")"}
+                or self.doc[span.end + n].is_upper
+                for n, w in enumerate(rest)
+            )
+            if kind in MEDIA_KINDS and kind != "media" and tail_ok:
+                name = self.text(span.start, b)
+                name = re.sub(r"\s+(reports?|report's)$", "", name, flags=re.I)
+                return [Source(name=name, id=span.id_)], kind, None
+            name = self._trim(a, b)
+            person = self._person_name(a, b) if kind not in MEDIA_KINDS else None
+            return [Source(name=name, id=span.id_)], kind, person
+        last = words[-1]
+        if words[0] in self.c["not_speakers"] or last in self.c["not_speakers"]:
+            if last in self.c["basis_nouns"] or words[0] in self.c["basis_nouns"]:
+                return [Source(name=self._trim(a, b), id=None)], "basis", None
+            return None
+        if any(w in self.c["official_titles"] for w in words):
+            name = self._trim(a, b)
+            return (
+                [Source(name=name, id=resolve_source(name))],
+                "official",
+                self._person_name(a, b),
+            )
+        if last in self.c["media_heads"]:
+            name = self._trim(a, b)
+            return [Source(name=name, id=resolve_source(name))], "media", None
+        alpha = [self.doc[i] for i in range(a, b) if self.doc[i].is_alpha]
+        if (
+            alpha
+            and all(
+                t.text[:1].isupper()
+                or t.lower_
+                in {"of", "the", "for", "and", "de", "al", "el", "bin", "van", "von"}
+                for t in alpha
+            )
+            and alpha[0].text[:1].isupper()
+        ):
+            if len(alpha) == 1 and alpha[0].lower_ in {"the", "a", "an"}:
+                return None
+            name = self._trim(a, b)
+            person = (
+                name
+                if len(alpha) >= 2
+                and not any(
+                    w in self.c["media_heads"] or w in self.c["body_heads"]
+                    for w in words
+                )
+                else (name if len(alpha) == 1 else None)
+            )
+            return [Source(name=name, id=resolve_source(name))], "proper", person
+        if any(w in self.c["basis_nouns"] for w in words):
+            return [Source(name=self._trim(a, b), id=None)], "basis", None
+        return None
+
+    def _trim(self, a: int, b: int) -> str:
+        while (
+            a < b
+            and (self.doc[a].is_punct or self.doc[a].is_space)
+            and self.doc[a].text != "("
+        ):
+            a += 1
+        while (
+            b > a
+            and (self.doc[b - 1].is_punct or self.doc[b - 1].is_space)
+            and self.doc[b - 1].text != ")"
+        ):
+            b -= 1
+        return self.text(a, b)
+
+    def _person_name(self, a: int, b: int) -> str | None:
+        toks = [self.doc[i] for i in range(a, b)]
+        if any(t.text == "," for t in toks):
+            head = []
+            for t in toks:
+                if t.text == ",":
+                    break
+                head.append(t)
+            toks = head
+        titles = self.c["person_title_words"]
+        i = 0
+        while i < len(toks) and (
+            toks[i].lower_.replace("’", "'") in titles
+            or not toks[i].text[:1].isupper()
+            or i + 1 < len(toks)
+            and toks[i + 1].text in {"'s", "’s"}
+            or toks[i].text in {"'s", "’s"}
+        ):
+            i += 1
+        rest = toks[i:]
+        if (
+            rest
+            and all(t.text[:1].isupper() or t.text == "-" for t in rest)
+            and not any(j in self.span_at for j in range(rest[0].i, rest[-1].i + 1))
+        ):
+            return self.doc[rest[0].i : rest[-1].i + 1].text
+        return None
+
+    # ------------------------------------------------------------ cue finders
+    def read(self, s: _Sent) -> None:
+        a, b = s.start, s.end
+        atts: list[_Att] = []
+        unclear = False
+        if s.headline:
+            att = self._headline(a, b)
+            if att:
+                atts.append(att)
+        i = a
+        while i < b:
+            matched = False
+            for seq in self.c["according_to"]:
+                if self.seq_at(i, seq, b):
+                    att = self._according(i, len(seq), a, b)
+                    if att:
+                        atts.append(att)
+                    i += len(seq)
+                    matched = True
+                    break
+            if matched:
+                continue
+            t = self.low(i)
+            if (
+                t in self.c["reporting_verbs"]
+                and i not in self.consumed
+                and i not in self.span_at
+            ):
+                res = self._verb(i, a, b)
+                if res == "unclear":
+                    unclear = True
+                elif isinstance(res, _Att):
+                    if res.kind == "basis" and not res.basis_only:
+                        s.fallback = res.chain
+                    else:
+                        atts.append(res)
+            elif t == "by" and i not in self.consumed:
+                att = self._passive_by(i, a, b)
+                if att:
+                    atts.append(att)
+            i += 1
+        # a basis after another speaker ("Iran put turnout at 41%, according to voting
+        # records") does not replace the announcer.
+        if any(not x.basis_only for x in atts):
+            atts = [x for x in atts if not x.basis_only]
+        s.atts = self._dedupe(atts)
+        s.unclear = unclear and not s.atts
+        self._scopes(s)
+
+    @staticmethod
+    def _dedupe(atts: list[_Att]) -> list[_Att]:
+        out: list[_Att] = []
+        for att in atts:
+            if any(o.seg == att.seg for o in out):
+                continue
+            out.append(att)
+        return out
+
+    def _headline(self, a: int, b: int) -> _Att | None:
+        for j in range(b - 1, max(a, b - 6), -1):
+            if self.doc[j].text in _DASHES or (
+                self.doc[j].text in {"-", "|"} and self.doc[j - 1].whitespace_
+            ):
+                if j + 1 >= b:
+                    return None
+                res = self.classify(j + 1, b)
+                if res and res[1] not in {"pronoun", "backref", "basis"}:
+                    return _Att(j, (j, b), res[0], res[1], True)
+                return None
+        return None
+
+    def _according(self, i: int, n: int, a: int, b: int) -> _Att | None:
+        start = i + n
+        ca, cb = self.clause_forward(start, b)
+        # "according to Mohsen Eslami, spokesman for the elections authority."
+        if cb < b and self.doc[cb].text == "," and cb + 1 < b:
+            nxt = self.low(cb + 1)
+            nxt2 = self.low(cb + 2) if cb + 2 < b else ""
+            if nxt in self.c["official_titles"] or (
+                nxt in {"the", "a", "an"}
+                and nxt2 in self.c["official_titles"]
+                and i > a + 3
+            ):
+                _, cb2 = self.clause_forward(cb + 1, b)
+                if cb2 >= b - 1 and i > a:
+                    cb = cb2
+        for k in range(ca, cb):
+            if self.low(k) == "by":
+                self.consumed.add(k)
+        res = self.classify(ca, cb)
+        if res is None:
+            return None
+        chain, kind, person = res
+        if kind in {"pronoun", "backref"}:
+            chain = self._resolve_ref(ca, cb, kind)
+            if not chain:
+                return None
+        seq = tuple(self.low(i + k) for k in range(n))
+        citing = seq in {("citing",), ("quoting",)}
+        att = _Att(
+            i,
+            (i, cb),
+            chain,
+            "citing" if citing else kind,
+            True,
+            basis_only=(kind == "basis"),
+            person=person,
+        )
+        return att
+
+    def _skip_back(self, j: int, lo: int) -> int:
+        """Skip auxiliaries and time adverbials before a verb; returns the new end."""
+        skip = self.c["skip_before_verb"]
+        while j > lo:
+            t = self.low(j - 1)
+            if (
+                t in skip
+                or self.is_weekday(j - 1)
+                or (self.doc[j - 1].like_num and j - 2 >= lo and self.is_weekday(j - 2))
+            ):
+                j -= 1
+                continue
+            break
+        return j
+
+    def _verb(self, v: int, a: int, b: int) -> _Att | str | None:
+        t = self.low(v)
+        c = self.c
+        prev = self.low(v - 1) if v > a else ""
+        nxt = self.low(v + 1) if v + 1 < b else ""
+        # nouns: "a report", "the AFP report also noted", "media reports said"
+        if t in {
+            "report",
+            "reports",
+            "show",
+            "shows",
+            "say",
+            "put",
+            "puts",
+            "estimate",
+            "estimates",
+            "claims",
+        }:
+            if prev in {
+                "a",
+                "an",
+                "the",
+                "this",
+                "that",
+                "its",
+                "his",
+                "her",
+                "their",
+                "in",
+                "'s",
+            }:
+                return None
+            for k in range(v + 1, min(b, v + 4)):
+                if self.low(k) in c["reporting_verbs"] and self.low(k) not in {
+                    "put",
+                    "show",
+                }:
+                    return None
+        if t == "saying" or (
+            t == "put" and nxt in {"off", "forward", "up", "down", "out", "in"}
+        ):
+            return None
+        weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
+        j = self._skip_back(v, a)
+        passive = any(
+            self.low(k) in {"was", "were", "is", "are", "been", "being", "be"}
+            for k in range(j, v)
+        )
+        if nxt == "by" and passive and t in {"quoted", "cited"}:
+            return self._quoted_by(v, j, a, b)
+        if nxt == "by" or passive:
+            return None  # "results released by X": see _passive_by; "was reported to"
+        relays: list[Source] = []
+        obj_chain: list[Source] | None = None
+        # "Y quoted X as saying"
+        if t in {"quoted", "quotes", "cited", "cites"}:
+            obj = self.np_forward(v + 1, b, frozenset({"as"}))
+            if obj and obj[1] < b and self.low(obj[1]) == "as":
+                res = self.classify(*obj)
+                if res and res[0]:
+                    obj_chain = res[0]
+        # "X told Y"
+        if t in {"told", "tells"} and v + 1 < b:
+            obj = self.np_forward(v + 1, b, frozenset({"that"}))
+            if obj:
+                words = tuple(self.low(k) for k in range(*obj))
+                if words not in c["told_not_relay_seq"] and not any(
+                    w
+                    in {
+                        "reporters",
+                        "journalists",
+                        "conference",
+                        "briefing",
+                        "parliament",
+                        "supporters",
+                    }
+                    for w in words
+                ):
+                    res = self.classify(*obj)
+                    if res and res[1] in MEDIA_KINDS | {"proper"} and res[0]:
+                        relays = res[0]
+        # speaker before the verb
+        end = j
+        k = end
+        speaker = None
+        appos: list[Source] = []
+        while k > a and self.doc[k - 1].text == ",":
+            # ", also cited by AFP," / ", spokesman for the authority," / ", for his part,"
+            seg_end = k - 1
+            seg_start = seg_end
+            while seg_start > a and self.doc[seg_start - 1].text != ",":
+                seg_start -= 1
+            if seg_start <= a or seg_end - seg_start > 10:
+                break
+            words = [self.low(x) for x in range(seg_start, seg_end)]
+            if (
+                len(words) >= 3
+                and words[-1] != "by"
+                and "by" in words[:3]
+                and words[words.index("by") - 1] in c["relay_by_words"]
+            ):
+                byi = seg_start + words.index("by")
+                self.consumed.add(byi)
+                res = self.classify(byi + 1, seg_end)
+                if res and res[0]:
+                    appos = res[0] + appos
+                k = seg_start
+                continue
+            if words and words[0] in c["adverbial_commas"]:
+                k = seg_start
+                continue
+            if words and (
+                words[0] in c["official_titles"]
+                or (
+                    words[0] in {"the", "a", "an"}
+                    and len(words) > 1
+                    and any(w in c["official_titles"] for w in words)
+                )
+            ):
+                name_np = self.np_back(seg_start - 1, a)
+                if name_np and self.doc[name_np[0]].text[:1].isupper():
+                    speaker = (name_np[0], seg_end)
+                    k = name_np[0]
+                break
+            break
+        if speaker is None and k == end:
+            speaker = self.np_back(end, a)
+        elif speaker is None and k > a:
+            speaker = self.np_back(k - 1, a)
+        inverted = False
+        if (
+            speaker is None
+            and k == end
+            and (v == a or self.doc[v - 1].text in {","} | _QUOTES)
+        ):
+            # "..., said Interior Minister Ahmad Vahidi."
+            fwd = self.np_forward(v + 1, b)
+            if fwd:
+                speaker = fwd
+                inverted = True
+        if speaker is None:
+            return (
+                None
+                if weak or k != end
+                else ("unclear" if k == end and j > a else None)
+            )
+        res = self.classify(*speaker)
+        if res is None:
+            return None if weak else "unclear"
+        chain, kind, person = res
+        if kind == "basis":
+            if weak or t in {"said", "says"}:
+                return _Att(v, (speaker[0], v + 1), chain, "basis", False)
+            return None
+        if kind in {"pronoun", "backref"}:
+            chain = self._resolve_ref(*speaker, kind)
+            if not chain:
+                return "unclear"
+            person = None
+        if weak and kind not in MEDIA_KINDS | {
+            "official",
+            "body",
+            "proper",
+            "pronoun",
+            "backref",
+        }:
+            return None
+        if obj_chain:
+            chain = obj_chain + chain
+        chain = chain + appos + relays
+        seg_start = speaker[0] if not inverted else v
+        seg_end = v + 1 if not inverted else speaker[1]
+        before = self.doc[seg_start - 1].text if seg_start > a else ""
+        after_end = self._after_verb(v, b) if not inverted else seg_end
+        trailing = (
+            before in {","} | _QUOTES or seg_start == a and after_end >= b
+        ) and (after_end >= b or self.doc[after_end].text in {","} | _QUOTES | _ENDERS)
+        if seg_start == a and after_end >= b:
+            trailing = True
+        return _Att(
+            v,
+            (seg_start, max(seg_end, after_end if trailing else seg_end)),
+            chain,
+            kind,
+            trailing,
+            person=person,
+        )
+
+    def _quoted_by(self, v: int, j: int, a: int, b: int) -> _Att | str:
+        """ "X was quoted by Y as saying": X via Y."""
+        self.consumed.add(v + 1)
+        while j > a and self.low(j - 1) in {
+            "was",
+            "were",
+            "is",
+            "are",
+            "been",
+            "being",
+        }:
+            j -= 1
+        speaker = self.np_back(j, a)
+        relay = self.np_forward(v + 2, b, frozenset({"as"}))
+        if not speaker:
+            return "unclear"
+        res = self.classify(*speaker)
+        if res is None or not res[0]:
+            return "unclear"
+        chain = list(res[0])
+        if res[1] in {"pronoun", "backref"}:
+            chain = self._resolve_ref(*speaker, res[1])
+            if not chain:
+                return "unclear"
+        rel = self.classify(*relay) if relay else None
+        if rel and rel[0]:
+            chain += rel[0]
+        before = self.doc[speaker[0] - 1].text if speaker[0] > a else ""
+        trailing = before in {","} | _QUOTES or speaker[0] == a
+        end = relay[1] if relay else v + 2
+        return _Att(v, (speaker[0], end), chain, res[1], trailing, person=res[2])
+
+    def _after_verb(self, v: int, b: int) -> int:
+        """Skip the verb's adverbials/object in a trailing ", X said on Saturday." cue."""
+        j = v + 1
+        while j < b:
+            t = self.low(j)
+            if self.doc[j].text in _ENDERS or self.doc[j].text in {","} | _QUOTES:
+                return j
+            if (
+                t in self.c["skip_before_verb"]
+                or self.is_weekday(j)
+                or self.doc[j].like_num
+                or t
+                in {
+                    "reporters",
+                    "journalists",
+                    "in",
+                    "at",
+                    "a",
+                    "an",
+                    "the",
+                    "news",
+                    "conference",
+                    "briefing",
+                    "statement",
+                    "press",
+                    "to",
+                    "from",
+                    "via",
+                    "its",
+                    "his",
+                    "her",
+                    "their",
+                    "website",
+                    "tehran",
+                    "capital",
+                    "city",
+                    "television",
+                    "tv",
+                    "radio",
+                    "agency",
+                    "interview",
+                    "with",
+                    "channel",
+                }
+                or (
+                    self.doc[j].text[:1].isupper()
+                    and self.low(j - 1) in {"in", "to", "at", "told"}
+                )
+            ):
+                j += 1
+                continue
+            if j in self.span_at:
+                j += 1
+                continue
+            return j
+        return b
+
+    def _passive_by(self, i: int, a: int, b: int) -> _Att | None:
+        prev = self.low(i - 1) if i > a else ""
+        if prev == "also" and i - 2 >= a:
+            prev = self.low(i - 2)
+        fwd = self.np_forward(i + 1, b, frozenset({"as", "that"}))
+        if not fwd:
+            return None
+        res = self.classify(*fwd)
+        if res is None or not res[0]:
+            return None
+        chain, kind, _ = res
+        if prev in self.c["relay_by_words"]:
+            if prev in {"quoted", "cited", "relayed"}:
+                return None  # a relay in apposition: picked up with its speaker
+            if kind in {"pronoun", "backref", "basis"}:
+                return None
+            return _Att(i, (i, fwd[1]), chain, kind, True)
+        heads = self.c["body_heads"]
+        if kind in {"body", "official"} and any(
+            self.low(k) in heads for k in range(*fwd)
+        ):
+            return _Att(i, (i, fwd[1]), chain, kind, True)
+        return None
+
+    def _resolve_ref(self, a: int, b: int, kind: str) -> list[Source]:
+        word = self.low(a) if b - a == 1 else ""
+        history = self.history
+        if kind == "pronoun":
+            for att in reversed(history):
+                if word in self.c["pronouns_person"]:
+                    if att.person:
+                        return [
+                            Source(name=att.person, id=att.chain[0].id)
+                        ] + att.chain[1:]
+                    if att.kind in {"official"}:
+                        return list(att.chain)
+                else:
+                    if (
+                        att.kind
+                        in {
+                            "official",
+                            "body",
+                            "proper",
+                            "agency",
+                            "broadcaster",
+                            "newspaper",
+                            "media",
+                        }
+                        and not att.person
+                    ):
+                        return list(att.chain)
+                    if att.kind in {"official", "body"}:
+                        return list(att.chain)
+            return []
+        # "the statement said", "the commission said"
+        name = self.text(a, b)
+        words = [self.low(k) for k in range(a, b)]
+        head = words[-1]
+        if head in {
+            "statement",
+            "report",
+            "reports",
+            "announcement",
+            "bulletin",
+            "release",
+            "update",
+            "tally",
+            "figures",
+            "data",
+            "results",
+            "count",
+        }:
+            return list(history[-1].chain) if history else []
+        for att in reversed(history):
+            if head in att.chain[0].name.lower():
+                return [
+                    Source(name=name, id=att.chain[0].id or resolve_source(name))
+                ] + att.chain[1:]
+        return [Source(name=name, id=resolve_source(name))]
+
+    # ------------------------------------------------------------ scopes
+    def _scopes(self, s: _Sent) -> None:
+        a, b = s.start, s.end
+        atts = sorted(s.atts, key=lambda x: x.seg[0])
+        if len(atts) == 1 and not atts[0].trailing:
+            att = atts[0]
+            first = self.low(a)
+            if first in self.c["subordinators"] and att.seg[0] <= a + 2:
+                stop = att.cue + 1
+                while stop < b and self.doc[stop].text not in {",", ";"}:
+                    stop += 1
+                att.scope = (a, stop)
+            else:
+                att.scope = (a, b)
+            return
+        for n, att in enumerate(atts):
+            if att.trailing:
+                att.scope = (a, b)
+                continue
+            stop = b
+            for other in atts[n + 1 :]:
+                if other.seg[0] > att.cue + 2 or other.trailing:
+                    stop = other.seg[0]
+                    # a trailing cue is introduced by a comma
+                    break
+            first = self.low(a)
+            if first in self.c["subordinators"] and att.seg[0] <= a + 2:
+                k = att.cue + 1
+                while k < stop and self.doc[k].text not in {",", ";"}:
+                    k += 1
+                stop = k
+            att.scope = (att.seg[0], stop)
+        s.atts = atts
+
+    def chain_for(self, s: _Sent, pos: int) -> list[Source] | None:
+        """The chain for a figure at token ``pos`` from the sentence's own cues."""
+        holders = [
+            x
+            for x in s.atts
+            if x.scope[0] <= pos < x.scope[1] and not (x.seg[0] <= pos < x.seg[1])
+        ]
+        if not holders:
+            return None
+        primary = [x for x in holders if x.kind != "citing"]
+        if not primary:
+            return list(holders[0].chain)
+        inner = min(
+            primary, key=lambda x: (x.basis_only, x.scope[1] - x.scope[0], -x.seg[0])
+        )
+        chain = list(inner.chain)
+        outers = [
+            x
+            for x in s.atts
+            if x is not inner
+            and x.kind in MEDIA_KINDS
+            and not x.basis_only
+            and x.scope[0] <= inner.cue < x.scope[1]
+            and not (x.seg[0] <= inner.cue < x.seg[1])
+        ]
+        outers.sort(key=lambda x: x.scope[1] - x.scope[0])
+        for outer in outers:
+            chain = chain + outer.chain
+        for cite in (x for x in s.atts if x.kind == "citing"):
+            chain = cite.chain + chain
+        return _dedupe_chain(chain)
+
+
+def _dedupe_chain(chain: list[Source]) -> list[Source]:
+    out: list[Source] = []
+    for src in chain:
+        if any(
+            (src.id and o.id == src.id) or o.name.lower() == src.name.lower()
+            for o in out
+        ):
+            continue
+        out.append(src)
+    return out
+
+
+def _fallback_marker(doc: Doc) -> None:
+    from extract.nlp import load_pipeline
+
+    load_pipeline().get_pipe("election_sources")(doc)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentences(doc: Doc) -> list[_Sent]:
+    out: list[_Sent] = []
+    para = 0
+    prev_end_char = 0
+    for sent in doc.sents:
+        a, b = sent.start, sent.end
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if a >= b:
+            continue
+        start_char = doc[a].idx
+        if out and "\n" in doc.text[prev_end_char:start_char]:
+            para += 1
+        end_char = doc[b - 1].idx + len(doc[b - 1].text)
+        line_before = (
+            start_char == 0
+            or "\n" in doc.text[max(0, start_char - 1) : start_char]
+            or (
+                doc.text[:start_char].rstrip(" \t").endswith("\n")
+                or not doc.text[:start_char].strip()
+            )
+        )
+        rest = doc.text[end_char:]
+        line_after = not rest.strip() or rest.lstrip(" \t").startswith("\n")
+        last = doc[b - 1].text
+        headline = (
+            line_before
+            and line_after
+            and last not in _ENDERS
+            and last not in _QUOTES
+            and (b - a) <= 30
+        )
+        out.append(_Sent(a, b, para, headline))
+        prev_end_char = end_char
+    return out
+
+
+def _starts_with(r: _Reader, s: _Sent, seqs) -> bool:
+    for seq in seqs:
+        if r.seq_at(s.start, seq, s.end):
+            return True
+    return False
+
+
+def _is_result_sentence(r: _Reader, s: _Sent) -> bool:
+    words = {r.low(i) for i in range(s.start, s.end)}
+    if words & r.c["modals"]:
+        return False
+    if _starts_with(r, s, r.c["break_markers"]):
+        return False
+    return bool(words & r.c["result_verbs"])
+
+
+# --------------------------------------------------------------------------- API
+
+
 def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]:
     """The source chain (originator first) for each figure, keyed by its token index."""
-    return {i: [] for i in figure_tokens}
+    result: dict[int, list[Source]] = {i: [] for i in figure_tokens}
+    if not figure_tokens or len(doc) == 0:
+        return result
+    r = _Reader(doc)
+    sents = _sentences(doc)
+    starts = [s.start for s in sents]
+    import bisect
+
+    for f in figure_tokens:
+        k = bisect.bisect_right(starts, f) - 1
+        if 0 <= k < len(sents) and f < sents[k].end:
+            sents[k].figures.append(f)
+
+    for s in sents:
+        r.read(s)
+        r.history.extend(
+            a for a in s.atts if a.kind not in {"basis", "citing"} and a.chain
+        )
+
+    for n, s in enumerate(sents):
+        own: dict[int, list[Source] | None] = {f: r.chain_for(s, f) for f in s.figures}
+        if s.unclear:
+            s.chain = None
+            continue
+        if s.atts:
+            got = [c for c in own.values() if c]
+            if got:
+                s.chain = got[-1]
+            else:
+                inner = max(
+                    s.atts,
+                    key=lambda x: sum(
+                        1
+                        for o in s.atts
+                        if o is not x and o.scope[0] <= x.cue < o.scope[1]
+                    ),
+                )
+                s.chain = r.chain_for(s, inner.cue) or list(inner.chain)
+            for f, c in own.items():
+                result[f] = c or []
+            continue
+        inherited = _inherit(r, sents, n)
+        if inherited is None and s.fallback:
+            inherited = list(s.fallback)
+        if inherited:
+            s.chain = inherited
+            for f in s.figures:
+                result[f] = list(inherited)
+    return result
 
 
-def resolve_source(name: str) -> str | None:
-    """The canonical id for a source name as written, or None."""
-    return None
+def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
+    s = sents[n]
+    if s.headline:
+        return None
+    if _starts_with(r, s, r.c["break_markers"]):
+        return None
+    # 1. an earlier sentence of the same paragraph
+    for m in range(n - 1, -1, -1):
+        p = sents[m]
+        if p.para != s.para:
+            break
+        if p.unclear:
+            return None
+        if p.chain:
+            return list(p.chain)
+    # 2. the next sentence of the paragraph closes with the attribution for both
+    if n + 1 < len(sents) and s.figures and _is_result_sentence(r, s):
+        nxt = sents[n + 1]
+        if nxt.para == s.para and nxt.figures:
+            nxt_atts = nxt.atts
+            if any(
+                x.trailing and x.kind not in {"basis", "citing"} and not x.basis_only
+                for x in nxt_atts
+            ):
+                probe = _Sent(nxt.start, nxt.end, nxt.para, False, atts=nxt_atts)
+                chain = r.chain_for(probe, nxt.figures[0])
+                if chain:
+                    return chain
+    # 3. the paragraph before, when this one continues its list of results
+    first_in_para = all(
+        sents[m].para != s.para for m in range(n - 1, -1, -1) if m >= 0
+    ) or all(not sents[m].figures for m in range(n) if sents[m].para == s.para)
+    if not first_in_para or not s.figures or not _is_result_sentence(r, s):
+        return None
+    prev_para = [p for p in sents[:n] if p.para == s.para - 1]
+    if not prev_para or any(p.headline for p in prev_para):
+        return None
+    last = prev_para[-1]
+    if not last.figures or not last.chain:
+        return None
+    return list(last.chain)
