@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from extract import attribution, sentences  # noqa: F401  (register components)
+from extract import attribution, sentences, subjects  # noqa: F401  (register components)
 
 # "the list.No conservatives": a full stop between a lower-case letter and a capital
 # is a sentence end with the space missing; split it so the boundary can be seen.
@@ -40,10 +40,13 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp = spacy.blank("en")
     _tune_tokenizer(nlp)
     if "parser" in nlp.pipe_names or "senter" in nlp.pipe_names:
-        nlp.add_pipe("news_sentences", before="parser" if "parser" in nlp.pipe_names else None)
+        nlp.add_pipe(
+            "news_sentences", before="parser" if "parser" in nlp.pipe_names else None
+        )
     else:
         nlp.add_pipe("news_sentences")
     nlp.add_pipe("election_sources")
+    nlp.add_pipe("election_subjects")
     return nlp
 
 

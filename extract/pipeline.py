@@ -1,9 +1,9 @@
 """Articles in, claims out: the extraction stages joined together.
 
-    Article -> spaCy Doc -> figure spans -> claims (+ sources, status, round) -> Claim
+    Article -> spaCy Doc -> figures -> claim drafts -> sources, status, round -> Claim
 
-Everything the `extract run` command does per article goes through `process_article`
-(one article) or `process_articles` (a stream, batched through `nlp.pipe`).
+Everything `extract run` does per article goes through `process_article` (one article)
+or `process_articles` (a stream, batched through `nlp.pipe`).
 """
 
 from __future__ import annotations
@@ -11,30 +11,265 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from extract.attribution import attribute
+from extract.claims import Draft, SentenceContext, draft_claims, zero_claims
+from extract.contest import detect_contest
+from extract.dates import article_date
 from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
+from extract.numbers import Figure, find_figures
+from extract.status import (
+    StatusContext,
+    explicit_round,
+    is_conditional,
+    looks_ahead,
+    sentence_status,
+)
+from extract.subjects import resolve_subject
+
+_RESULT_KINDS = frozenset({"seats", "votes", "turnout"})
+_STRUCTURAL_CARRY = frozenset(
+    {
+        "decided",
+        "declared",
+        "called",
+        "open",
+        "remaining",
+        "undecided",
+        "outstanding",
+        "announced",
+    }
+)
 
 
-def claims_from_doc(doc, article_id: str) -> list[Claim]:
-    """Every claim in one processed Doc (being written)."""
-    return []
+def _paragraph_ids(doc: Doc, sents: list) -> list[int]:
+    """A paragraph is a line: wire copy puts each paragraph (and headline) on one."""
+    text = doc.text
+    ids, para, pos = [], 0, 0
+    for sent in sents:
+        start = sent.start_char
+        para += text.count("\n", pos, start)
+        pos = start
+        ids.append(para)
+    return ids
+
+
+def _progress_values(
+    doc: Doc, words: list[str], s: int, e: int, figures: list[Figure]
+) -> list[float]:
+    """Percentages of the count done ("99.99% of ballots counted") in a sentence."""
+    from extract.claims import skip_reason
+
+    out = []
+    for f in figures:
+        if (
+            f.percent
+            and skip_reason(doc, words, f, (s, e), None) == "counting progress"
+        ):
+            out.append(float(f.value))
+    return out
+
+
+def _draft_status(
+    doc, words, s, e, d: Draft, sent_cue, fused, ctx: StatusContext, has_results: bool
+) -> str:
+    i = d.figure.start
+    if is_conditional(doc, words, s, e, i):
+        return "conditional"
+    for t, status in fused:
+        if t < d.figure.start and d.figure.start - t <= 4:
+            return status
+    if sent_cue:
+        return sent_cue
+    carry_ok = (
+        d.kind in _RESULT_KINDS
+        or has_results
+        or (d.kind == "seats_total" and any(w in _STRUCTURAL_CARRY for w in words[s:e]))
+    )
+    if carry_ok and ctx.status:
+        return ctx.status
+    return "unknown"
+
+
+def _draft_round(words, s, e, d: Draft, status: str, ctx: StatusContext) -> int | None:
+    if d.figure.attributive or (d.kind == "other_count" and d.unit == "voters"):
+        return None
+    r = explicit_round(words, s, e, d.figure.start)
+    if r is not None:
+        return r
+    if status == "conditional" or d.kind == "other_count":
+        return None
+    if d.kind == "seats_total" and status != "partial":
+        return None
+    return ctx.round
+
+
+def claims_from_doc(
+    doc: Doc, article_id: str, *, country: str | None = None
+) -> list[Claim]:
+    """Every claim in one processed Doc, in text order."""
+    words = [t.lower_ for t in doc]
+    all_figures = find_figures(doc)
+    sents = list(doc.sents)
+    paras = _paragraph_ids(doc, sents)
+    by_sent: list[list[Figure]] = [[] for _ in sents]
+    si = 0
+    for f in all_figures:
+        while si < len(sents) and f.start >= sents[si].end:
+            si += 1
+        if si < len(sents):
+            by_sent[si].append(f)
+    # first pass: drafts per sentence
+    per_sentence: list[list[Draft]] = []
+    context = SentenceContext()
+    last_para = None
+    for idx, sent in enumerate(sents):
+        if paras[idx] != last_para:
+            context = SentenceContext()
+            last_para = paras[idx]
+        drafts = (
+            draft_claims(doc, words, (sent.start, sent.end), by_sent[idx], context)
+            if by_sent[idx]
+            else []
+        )
+        for t0, t1, subj in zero_claims(doc, words, (sent.start, sent.end)):
+            fig = Figure(
+                t0, t1, 0, "exact", t0, False, False, False, False, doc[t0:t1].text
+            )
+            drafts.append(
+                Draft(
+                    figure=fig,
+                    kind="seats",
+                    unit="seats",
+                    value=0,
+                    qualifier="exact",
+                    subject=subj,
+                    subject_text=doc[subj[0] : subj[1]].text,
+                )
+            )
+        drafts.sort(key=lambda d: d.figure.start)
+        per_sentence.append(drafts)
+    # sources for every figure at once
+    sources = attribute(
+        doc, [d.figure.start for drafts in per_sentence for d in drafts]
+    )
+    # second pass: status and round, carried through the article
+    ctx = StatusContext()
+    cues: list[tuple[str | None, list]] = []
+    for idx, sent in enumerate(sents):
+        s, e = sent.start, sent.end
+        progress = _progress_values(doc, words, s, e, by_sent[idx])
+        cue, fused = sentence_status(words, s, e, progress)
+        if looks_ahead(words, s, e) and not progress:
+            cue, fused = None, []
+        cues.append((cue, fused))
+    claims: list[Claim] = []
+    first_results_done = False
+    for idx, sent in enumerate(sents):
+        s, e = sent.start, sent.end
+        drafts = per_sentence[idx]
+        cue, fused = cues[idx]
+        sent_round = explicit_round(words, s, e, s)
+        has_results = any(d.kind in _RESULT_KINDS for d in drafts)
+        # the lede and the update right after it are one report
+        if drafts and has_results and not first_results_done:
+            first_results_done = True
+            if (
+                cue is None
+                and idx + 1 < len(sents)
+                and cues[idx + 1][0] in {"final", "partial", "preliminary"}
+            ):
+                cue = cues[idx + 1][0]
+        # a change of round ends the carried status
+        if sent_round is not None and ctx.round is not None and sent_round != ctx.round:
+            ctx.status = None
+        for d in drafts:
+            status = _draft_status(doc, words, s, e, d, cue, fused, ctx, has_results)
+            rnd = _draft_round(words, s, e, d, status, ctx)
+            claims.append(
+                _to_claim(
+                    doc,
+                    article_id,
+                    sent,
+                    d,
+                    status,
+                    rnd,
+                    sources.get(d.figure.start, []),
+                    country,
+                )
+            )
+        if cue:
+            ctx.status = cue
+        if sent_round is not None:
+            ctx.round = sent_round
+    return claims
+
+
+def _to_claim(
+    doc: Doc,
+    article_id: str,
+    sent,
+    d: Draft,
+    status: str,
+    rnd: int | None,
+    sources,
+    country,
+) -> Claim:
+    f = d.figure
+    start_tok = min(f.qualifier_start, f.start)
+    start = doc[start_tok].idx
+    last = doc[f.end - 1]
+    end = last.idx + len(last.text)
+    subject = d.subject_text
+    subject_id = resolve_subject(subject, country) if subject else None
+    return Claim(
+        article=article_id,
+        kind=d.kind,
+        subject=subject,
+        subject_id=subject_id,
+        value=d.value,
+        unit=d.unit,
+        qualifier=d.qualifier,
+        of_total=d.of_total,
+        sources=list(sources),
+        status=status,
+        round=rnd,
+        sentence=sent.text.strip(),
+        start=start,
+        end=end,
+    )
 
 
 def describe_article(article: Article, claims: list[Claim]) -> ArticleInfo:
-    """The article record kept beside the claims (date, contest) (being written)."""
+    """The article record kept beside the claims: date and contest."""
+    date, date_source = article_date(article)
+    country, body = detect_contest(article.text, article.title)
     return ArticleInfo(
-        article=article.id, title=article.title, url=article.url, date=article.date,
+        article=article.id,
+        title=article.title,
+        url=article.url,
+        date=date,
+        date_source=date_source,
+        country=country,
+        body=body,
         claims=len(claims),
     )
 
 
-def process_article(article: Article, nlp: Language | None = None) -> tuple[ArticleInfo, list[Claim]]:
+def _process_doc(doc: Doc, article: Article) -> tuple[ArticleInfo, list[Claim]]:
+    country, _ = detect_contest(article.text, article.title)
+    claims = claims_from_doc(doc, article.id, country=country)
+    return describe_article(article, claims), claims
+
+
+def process_article(
+    article: Article, nlp: Language | None = None
+) -> tuple[ArticleInfo, list[Claim]]:
     """Extract the claims of one article, and its article record."""
     nlp = nlp or load_pipeline()
-    doc = nlp(article.text)
-    claims = claims_from_doc(doc, article.id)
-    return describe_article(article, claims), claims
+    return _process_doc(nlp(article.text), article)
 
 
 def process_articles(
@@ -44,10 +279,11 @@ def process_articles(
     nlp = nlp or load_pipeline()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        claims = claims_from_doc(doc, article.id)
-        yield describe_article(article, claims), claims
+        yield _process_doc(doc, article)
 
 
-def extract_text(text: str, *, article: str = "text", nlp: Language | None = None) -> list[Claim]:
+def extract_text(
+    text: str, *, article: str = "text", nlp: Language | None = None
+) -> list[Claim]:
     """The claims in a piece of text: `extract_text("Fars said X won 33 seats.")`."""
     return process_article(Article(id=article, text=text), nlp)[1]

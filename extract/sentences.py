@@ -82,8 +82,10 @@ def mark_sentences(doc: Doc, abbreviations: frozenset[str]) -> Doc:
                     # "a.m. EDT", "Oct. 10": an abbreviation ends a sentence only when
                     # the next word is a clear sentence opener (capitalised common word
                     # after a time such as "a.m." is still ambiguous; keep together).
-                    if tok.lower_ in {"a.m.", "p.m."} and nxt.text[:1].isupper() and (
-                        nxt.is_title and nxt.lower_ in _SENTENCE_OPENERS
+                    if (
+                        tok.lower_ in {"a.m.", "p.m."}
+                        and nxt.text[:1].isupper()
+                        and (nxt.is_title and nxt.lower_ in _SENTENCE_OPENERS)
                     ):
                         starts[k] = True
                 elif _starts_sentence(nxt.text) or nxt.text[:1] in "/(":

@@ -1,0 +1,1078 @@
+"""From figures in a sentence to claim drafts: kind, unit, subject, of_total.
+
+One pure function per question, each over the Doc's tokens and the word lists in
+`patterns/claims.json`:
+
+- `counted_noun`   what the figure counts ("33 of the 68 seats" -> seats)
+- `skip_reason`    why a figure is not a claim (threshold, progress, poll, comparison,
+                   previous election, unit outside the schema) or None
+- `kind_and_unit`  seats / votes / turnout / seats_total / other_count, and the unit
+- `find_subject`   who the figure belongs to
+- `draft_claims`   all of the above for one sentence, with denominators shared across
+                   the figures of a sentence that splits one total.
+
+Sources, status and round are added later (`extract.attribution`, `extract.status`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from extract.lexicon import PhraseSet, claim_lexicon
+from extract.numbers import Figure
+from extract.phrases import (
+    Span,
+    np_backward,
+    np_forward,
+    subject_before,
+    text_of,
+)
+
+NOUN_CLASSES = ("vote_nouns", "voter_nouns", "seat_nouns", "people_nouns", "skip_nouns")
+_UNIT_OF_CLASS = {
+    "vote_nouns": "votes",
+    "voter_nouns": "voters",
+    "seat_nouns": "seats",
+    "people_nouns": "people",
+}
+_MODIFIER_SKIP = 3
+_PARTITIVE_FILLERS = frozenset(
+    {
+        "the",
+        "a",
+        "total",
+        "its",
+        "their",
+        "all",
+        "his",
+        "her",
+        "overall",
+        "combined",
+        "some",
+        "about",
+        "around",
+        "nearly",
+        "roughly",
+        "approximately",
+    }
+)
+
+
+@dataclass
+class Draft:
+    """A claim before its sources, status and round are known."""
+
+    figure: Figure
+    kind: str
+    unit: str
+    value: float | int
+    qualifier: str
+    subject: Span | None = None
+    subject_text: str | None = None
+    of_total: float | int | None = None
+    denominator: Figure | None = None  # the figure used as of_total, if any
+    noun: tuple[str | None, int, int] = (None, 0, 0)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SentenceContext:
+    """What one sentence hands to the next in the same paragraph."""
+
+    unit: str | None = None
+    kind: str | None = None
+    declared: float | int | None = None  # "60 of the 68 seats declared" -> 60
+
+
+def _lex() -> dict[str, PhraseSet]:
+    return claim_lexicon()
+
+
+def _words(doc: Doc) -> list[str]:
+    return [t.lower_ for t in doc]
+
+
+def _is_demonym(tok) -> bool:
+    t = tok.text
+    return (
+        t[:1].isupper()
+        and t.endswith(("ans", "ians", "ese", "is", "ers"))
+        and t.isalpha()
+        and len(t) > 4
+    )
+
+
+def counted_noun(
+    doc: Doc, words: Sequence[str], i: int, end: int
+) -> tuple[str | None, int, int]:
+    """The noun class counted by a figure ending at token `i`: (class, start, end)."""
+    lex = _lex()
+    j = i
+    skipped = 0
+    while j < end and skipped <= _MODIFIER_SKIP:
+        for cls in NOUN_CLASSES:
+            n = lex[cls].match_at(words, j, end)
+            if n:
+                return cls, j, j + n
+        if lex["subject_nouns_generic"].match_at(words, j, end):
+            n = lex["subject_nouns_generic"].match_at(words, j, end)
+            return "subject_nouns", j, j + n
+        if "subjects" in doc.spans:
+            for span in doc.spans["subjects"]:
+                if span.start == j:
+                    return "subject_nouns", j, span.end
+        tok = doc[j]
+        if _is_demonym(tok):
+            return "people_nouns", j, j + 1
+        if (
+            words[j] == "the"
+            and j + 2 < end
+            and words[j + 1] == "number"
+            and words[j + 2] == "of"
+        ):
+            # "took to 17 the number of women elected"
+            j += 3
+            skipped += 1
+            continue
+        if tok.is_alpha and tok.is_lower and words[j] not in _NOT_MODIFIERS:
+            skipped += 1
+            j += 1
+            continue
+        if words[j] == "-" and skipped:
+            j += 1
+            continue
+        break
+    return None, i, i
+
+
+_NOT_MODIFIERS = frozenset(
+    """of and or to for in on at by with from than as that which who were was is are
+    have has had been be will would could may might said says more fewer less were
+    while but went go goes each apiece respectively between out""".split()
+)
+
+
+def partitive_total(
+    doc: Doc, words: Sequence[str], fig: Figure, figures: Sequence[Figure], end: int
+) -> Figure | None:
+    """The denominator of "N of (the total) M", "N out of M", "N from (a total of) M"."""
+    j = fig.end
+    if j < end and words[j] == "out" and j + 1 < end and words[j + 1] == "of":
+        j += 2
+    elif j < end and words[j] in {"of", "from"}:
+        j += 1
+        if (
+            j + 2 < end
+            and words[j] == "a"
+            and words[j + 1] == "total"
+            and words[j + 2] == "of"
+        ):
+            j += 3
+    else:
+        return None
+    # allow "the", "total", "Tehran's", "parliament's" between
+    limit = min(end, j + 4)
+    for g in figures:
+        if g.start >= j and g.qualifier_start < limit + 1 and g is not fig:
+            between = range(j, g.qualifier_start)
+            if all(
+                words[t] in _PARTITIVE_FILLERS
+                or words[t] in {"'s", "’s"}
+                or (doc[t].text[:1].isupper() and doc[t].is_alpha)
+                or words[t]
+                in {
+                    "parliament",
+                    "chamber",
+                    "assembly",
+                    "legislature",
+                    "house",
+                    "country",
+                    "province",
+                    "nation",
+                    "capital",
+                    "city",
+                }
+                for t in between
+            ):
+                return g
+    return None
+
+
+def figure_at(figures: Sequence[Figure], token: int) -> Figure | None:
+    for f in figures:
+        if f.start <= token < f.end:
+            return f
+    return None
+
+
+def skip_reason(
+    doc: Doc,
+    words: Sequence[str],
+    fig: Figure,
+    sent: tuple[int, int],
+    noun_cls: str | None,
+) -> str | None:
+    """Why a figure is not a claim, or None when it may be one."""
+    lex = _lex()
+    s, e = sent
+    if noun_cls == "skip_nouns":
+        return "unit outside the schema"
+    # comparisons: "eight more than", "18 shy of a majority", "eight fewer seats than"
+    n = fig.end
+    if n < e and (
+        words[n] in {"more", "fewer", "less"} and n + 1 < e and words[n + 1] == "than"
+    ):
+        return "comparison"
+    if (
+        n < e
+        and words[n] in {"fewer", "more", "less"}
+        and n + 2 < e
+        and words[n + 2] == "than"
+    ):
+        return "comparison"
+    if n + 1 < e and words[n] == "shy" and words[n + 1] == "of":
+        return "comparison"
+    if (
+        n + 2 < e
+        and words[n] in {"seats", "votes", "points"}
+        and words[n + 1] in {"more", "fewer", "ahead", "behind", "short"}
+    ):
+        return "comparison"
+    if n < e and words[n] in {"points", "percentage", "times", "fold"}:
+        return "comparison"
+    if fig.percent and n < e and words[n] == "points":
+        return "comparison"
+    # polls
+    if lex["poll_cues"].contains(words, s, e):
+        return "opinion poll"
+    # previous elections
+    pe = lex["past_election_cues"].find(
+        words, max(s, fig.start - 8), min(e, fig.end + 8)
+    )
+    if pe >= 0:
+        return "previous election"
+    # counting progress: "99.99% of ballots had been counted", "with 86% of precincts reporting"
+    if fig.percent:
+        k = fig.end
+        if k < e and words[k] == "of":
+            k += 1
+            while k < e and words[k] in {"the", "all"}:
+                k += 1
+            pn = lex["progress_nouns"].match_at(words, k, e)
+            if pn:
+                window_end = min(e, k + pn + 5)
+                if lex["progress_verbs"].contains(words, k + pn, window_end):
+                    return "counting progress"
+        # "with 86% reporting", "86% counted"
+        if k < e and words[k] in {"counted", "reporting", "tallied", "processed"}:
+            return "counting progress"
+    # thresholds: cue in the stretch of clause before the figure, unless a named
+    # subject "cleared"/"fell short of" it (those are bounds on that subject's share)
+    qs = fig.qualifier_start
+    window_start = max(s, qs - 8)
+    before = range(window_start, qs)
+    crossing = lex["crossing_verbs"].match_ending(words, qs, window_start) or any(
+        lex["crossing_verbs"].match_at(words, t, qs) for t in before
+    )
+    th = lex["threshold_cues"].find(words, window_start, qs)
+    if th >= 0 and not crossing:
+        return "threshold"
+    after_end = min(e, fig.end + 8)
+    for t in range(fig.end, after_end):
+        if words[t] in {",", ";", "—"}:
+            break
+        if lex["threshold_cues"].match_at(words, t, after_end) and words[t] not in {
+            "mark"
+        }:
+            if words[t] in {
+                "needed",
+                "required",
+                "minimum",
+                "threshold",
+                "hurdle",
+                "plus",
+                "for",
+                "to",
+                "outright",
+                "simple",
+                "absolute",
+            }:
+                if words[t] == "for" and not (
+                    t + 2 < e and words[t + 1] == "a" and words[t + 2] == "majority"
+                ):
+                    continue
+                if words[t] == "to" and not (
+                    t + 1 < e
+                    and words[t + 1] in {"win", "govern", "form", "be", "pass"}
+                ):
+                    continue
+                return "threshold"
+    if crossing and th >= 0:
+        # generic threshold statements: "no contender reached the 40 per cent line"
+        if any(
+            words[t] in {"no", "none", "neither", "nobody"}
+            for t in range(window_start, qs)
+        ):
+            return "threshold"
+    return None
+
+
+def _seat_context(words: Sequence[str], s: int, e: int) -> bool:
+    seatish = {
+        "seat",
+        "seats",
+        "places",
+        "elected",
+        "won",
+        "win",
+        "secured",
+        "took",
+        "captured",
+        "parliament",
+        "chamber",
+        "mps",
+        "lawmakers",
+    }
+    return any(w in seatish for w in words[s:e])
+
+
+def _has_turnout_word(words: Sequence[str], s: int, e: int) -> bool:
+    return _lex()["turnout_words"].contains(words, s, e)
+
+
+def kind_and_unit(
+    doc: Doc,
+    words: Sequence[str],
+    fig: Figure,
+    sent: tuple[int, int],
+    noun: tuple[str | None, int, int],
+    has_subject: bool,
+    context_unit: str | None,
+) -> tuple[str, str] | None:
+    """The claim kind and unit of a figure, or None when it cannot be told."""
+    lex = _lex()
+    s, e = sent
+    cls, ns, ne = noun
+    if fig.percent:
+        # "turnout ... 41 percent", "40 percent of eligible voters cast their ballots"
+        if _has_turnout_word(words, s, fig.start):
+            return "turnout", "percent"
+        k = fig.end
+        if k < e and words[k] == "of":
+            look = range(k, min(e, k + 7))
+            if any(
+                words[t]
+                in {"seats", "seat", "parliament", "chamber", "assembly", "legislature"}
+                for t in look
+            ) and not any(words[t] in {"vote", "votes", "ballots"} for t in look):
+                return "seats", "percent"
+            if lex["voter_nouns"].contains(words, k, min(e, k + 8)) or _lex()[
+                "eligible_cues"
+            ].contains(words, k, min(e, k + 8)):
+                if lex["turnout_verbs"].contains(words, k, e):
+                    return "turnout", "percent"
+        if _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
+            return "turnout", "percent"
+        return "votes", "percent"
+    unit = _UNIT_OF_CLASS.get(cls or "", None)
+    if cls == "subject_nouns":
+        if _seat_context(words, s, e):
+            return "seats", "seats"
+        return None
+    if fig.attributive:
+        # "the 290-member parliament", "the 329-seat chamber"
+        nxt = (
+            words[fig.end + 1]
+            if fig.end + 1 < e
+            else (words[fig.end] if fig.end < e else "")
+        )
+        if nxt in {"seat", "member", "seats", "members", "strong"} or (
+            fig.end < e and words[fig.end] in {"seat", "member"}
+        ):
+            return "seats_total", "seats"
+        return None
+    if unit is None:
+        unit = context_unit
+        if unit is None:
+            return None
+    window = (max(s, fig.start - 6), min(e, (ne or fig.end) + 8))
+    if unit == "seats":
+        if has_subject:
+            return "seats", "seats"
+        return "seats_total", "seats"
+    if unit == "votes":
+        if lex["invalid_cues"].contains(words, *window):
+            return "other_count", "votes"
+        if has_subject:
+            return "votes", "votes"
+        return "turnout", "votes"
+    if unit in {"voters", "people"}:
+        eligible = lex["eligible_cues"].contains(
+            words, max(s, fig.start - 3), min(e, (ne or fig.end) + 6)
+        )
+        turnout_verb = lex["turnout_verbs"].contains(
+            words, ne or fig.end, min(e, (ne or fig.end) + 10)
+        )
+        if eligible and not (
+            turnout_verb and cls is not None and _partitive_subject(words, fig, e)
+        ):
+            return "other_count", "voters"
+        if turnout_verb:
+            return "turnout", unit
+        if _has_turnout_word(words, s, e) and unit == "voters":
+            return "turnout", unit
+        return "other_count", unit
+    return None
+
+
+def _partitive_subject(words: Sequence[str], fig: Figure, e: int) -> bool:
+    return fig.end < e and words[fig.end] in {"of", "out"}
+
+
+_GIVE_TO = (
+    "went to",
+    "go to",
+    "goes to",
+    "going to",
+    "fell to",
+    "falls to",
+    "to",
+    "for",
+    "won by",
+    "taken by",
+    "grabbed by",
+    "secured by",
+    "captured by",
+    "held by",
+    "claimed by",
+    "cast for",
+    "were won by",
+    "was won by",
+    "were taken by",
+    "were captured by",
+    "by",
+)
+
+
+def find_subject(
+    doc: Doc,
+    words: Sequence[str],
+    fig: Figure,
+    sent: tuple[int, int],
+    noun: tuple[str | None, int, int],
+    kind: str,
+    figures: Sequence[Figure],
+) -> Span | None:
+    """Who a seats or votes figure belongs to (token span), or None."""
+    lex = _lex()
+    s, e = sent
+    cls, ns, ne = noun
+    after = ne if cls and ne > fig.end else fig.end
+    # the figure's own noun is the subject: "83 reformists", "92 of the 102 independents"
+    if cls == "subject_nouns":
+        span = np_forward(doc, words, ns, e)
+        return span
+    # handed over after the figure: "33 went to X", "11 million ballots for X",
+    # "32 were won by X", "the 124 seats grabbed by the rivals"
+    k = after
+    while k < e and words[k] in {
+        "were",
+        "was",
+        "have",
+        "has",
+        "been",
+        "had",
+        "are",
+        "is",
+        "being",
+        "also",
+        "then",
+    }:
+        k += 1
+    n = lex["passive_by"].match_at(words, k, e)
+    if not n and k < e and words[k] in {"to", "for", "by"}:
+        n = 1
+        if words[k] == "by" and k == after:
+            n = 0  # "grew by 5": not an agent
+        if words[k] == "to" and not _sentence_hands_over(words, s, e):
+            n = 0
+    if n:
+        span = np_forward(doc, words, k + n, e)
+        if span and not any(
+            doc[t].like_num and not doc[t].is_alpha for t in range(*span)
+        ):
+            return span
+    # "the 124 their rivals would have": a phrase after the figure with its own verb
+    if (
+        after < e
+        and words[fig.qualifier_start - 1 if fig.qualifier_start > s else s] == "the"
+    ):
+        span = np_forward(doc, words, after, e)
+        if (
+            span
+            and span[1] < e
+            and words[span[1]]
+            in {
+                "would",
+                "will",
+                "could",
+                "have",
+                "had",
+                "has",
+                "hold",
+                "held",
+                "won",
+                "took",
+            }
+        ):
+            return span
+    # before the figure
+    q = fig.qualifier_start
+    k = q
+    # "the 30 top winners": a determiner belongs to the figure
+    while (
+        k - 1 >= s
+        and words[k - 1]
+        in {
+            "the",
+            "a",
+            "an",
+            "all",
+            "only",
+            "just",
+            "its",
+            "their",
+            "a",
+            "record",
+            "total",
+            "of",
+            "respectively",
+        }
+        and not (words[k - 1] == "of" and k - 2 >= s and doc[k - 2].like_num)
+    ):
+        if words[k - 1] == "of":
+            break
+        k -= 1
+    # "X with N", "X on N" (gapped), "X at N"
+    if k - 1 >= s and words[k - 1] in {"with", "on", "at"}:
+        w = k - 1
+        # "was third with", "came second with", "finished fourth with"
+        j = w
+        while j - 1 >= s and words[j - 1] in {
+            "third",
+            "second",
+            "first",
+            "fourth",
+            "fifth",
+            "last",
+            "place",
+            "runner-up",
+            "was",
+            "came",
+            "finished",
+            "ended",
+            "is",
+            "up",
+            "elected",
+            "been",
+            "had",
+            "has",
+            "have",
+            "winner",
+            "the",
+            "president",
+            "re",
+            "-",
+            "declared",
+        }:
+            j -= 1
+        span = subject_before(doc, words, j, s)
+        if span:
+            return span
+    # give-verbs put the subject between verb and figure: "would give reformists 128"
+    for t in range(max(s, k - 6), k):
+        if lex["give_verbs"].match_at(words, t, k):
+            gv = lex["give_verbs"].match_at(words, t, k)
+            span = np_backward(doc, words, k, t + gv)
+            if span and span[0] >= t + gv:
+                return span
+    # a win-verb just before the figure: "the conservatives won 21 seats"
+    j = k
+    verb_end = None
+    for t in range(k - 1, max(s, k - 5) - 1, -1):
+        n = lex["win_verbs"].match_ending(words, t + 1, s)
+        if n and words[t] not in {"on", "at", "with"}:
+            verb_end = t + 1
+            j = t + 1 - n
+            break
+        if words[t] in {",", ";", "."}:
+            break
+    if verb_end is not None:
+        span = subject_before(doc, words, j, s)
+        if span:
+            return span
+    # gapping: "..., and the KDP 31", "Kilicdaroglu 45%", "Jalili 9.4 million"
+    possessive = k - 1 >= s and words[k - 1] in {"'", "’", "'s", "’s"}
+    if (
+        k - 1 >= s
+        and not doc[k - 1].is_punct
+        or (k - 1 >= s and words[k - 1] in {")", "'", "’"})
+    ):
+        span = np_backward(doc, words, k, s)
+        if span and (
+            possessive
+            or span[0] == s
+            or words[span[0] - 1] in {",", "and", "while", ";", "but", "—", ":"}
+            or doc[span[0] - 1].is_punct
+        ):
+            if not doc[span[1] - 1].is_punct or words[span[1] - 1] in {")", "'", "’"}:
+                return span
+    return None
+
+
+def _sentence_hands_over(words: Sequence[str], s: int, e: int) -> bool:
+    """ "N to X" gives N to X only in a sentence that hands seats over ("went to")."""
+    return any(
+        words[t]
+        in {
+            "went",
+            "go",
+            "goes",
+            "going",
+            "fell",
+            "falls",
+            "split",
+            "divided",
+            "distributed",
+            "allocated",
+        }
+        for t in range(s, e)
+    )
+
+
+def turnout_subject(
+    doc: Doc, words: Sequence[str], fig: Figure, sent: tuple[int, int]
+) -> Span | None:
+    """The election a turnout figure is about: "turnout in the parliamentary elections"."""
+    s, e = sent
+    for t in range(s, e):
+        if (
+            words[t] in {"turnout", "participation"}
+            and t + 1 < e
+            and words[t + 1] in {"in", "for", "at", "of"}
+        ):
+            span = np_forward(doc, words, t + 2, e)
+            if span:
+                return span
+    for t in range(fig.end, e):
+        if (
+            words[t] in {"in", "for"}
+            and t + 1 < e
+            and words[t + 1] in {"the", "last", "this", "sunday", "friday", "saturday"}
+        ):
+            span = np_forward(doc, words, t + 1, e)
+            if span and any(
+                words[x]
+                in {
+                    "election",
+                    "elections",
+                    "vote",
+                    "polls",
+                    "runoff",
+                    "round",
+                    "referendum",
+                    "ballot",
+                }
+                for x in range(*span)
+            ):
+                return span
+    return None
+
+
+def noun_subject(
+    doc: Doc,
+    words: Sequence[str],
+    noun: tuple[str | None, int, int],
+    sent: tuple[int, int],
+) -> Span | None:
+    """For counts of people, voters or seats with no winner: the counted noun phrase."""
+    cls, ns, ne = noun
+    s, e = sent
+    if not cls:
+        return None
+    b = ne
+    # "women elected", "candidates cleared", "people eligible to vote"
+    if (
+        b < e
+        and doc[b].is_alpha
+        and words[b].endswith("ed")
+        and words[b] not in {"need", "needed"}
+    ):
+        b += 1
+    a = ns
+    while (
+        a - 1 >= s
+        and doc[a - 1].is_alpha
+        and doc[a - 1].is_lower
+        and words[a - 1] not in _NOT_MODIFIERS
+        and not doc[a - 1].like_num
+        and words[a - 1]
+        not in {
+            "the",
+            "a",
+            "an",
+            "some",
+            "about",
+            "around",
+            "over",
+            "than",
+            "nearly",
+            "least",
+            "all",
+        }
+    ):
+        a -= 1
+    return (a, b)
+
+
+def chamber_subject(
+    doc: Doc, words: Sequence[str], fig: Figure, sent: tuple[int, int]
+) -> Span | None:
+    """The chamber of a seats_total figure: "the 290-member parliament" -> parliament."""
+    s, e = sent
+    lex = _lex()
+    start = fig.end
+    if start < e and words[start] == "-":
+        start += 2
+    elif fig.attributive:
+        start += 1
+    for t in range(start, min(e, start + 6)):
+        n = lex["chamber_nouns"].match_at(words, t, e)
+        if n:
+            # keep a name that follows: "Assembly of Experts", "National Assembly"
+            span = np_forward(doc, words, t, e)
+            return span or (t, t + n)
+        if words[t] in {",", ";", "."}:
+            break
+    return None
+
+
+def draft_claims(
+    doc: Doc,
+    words: Sequence[str],
+    sent: tuple[int, int],
+    figures: Sequence[Figure],
+    context: SentenceContext,
+) -> list[Draft]:
+    """The claim drafts of one sentence, in figure order."""
+    s, e = sent
+    drafts: list[Draft] = []
+    used_as_total: dict[int, Draft] = {}
+    # "Of the 68 seats ..., 33 went to ..." : a sentence-initial denominator
+    opening_total: Figure | None = None
+    opening_noun: tuple[str | None, int, int] = (None, 0, 0)
+    k = s
+    while k < e and doc[k].is_space:
+        k += 1
+    if k < e and words[k] == "of":
+        for f in figures:
+            if f.start <= k + 4 and f.start > k:
+                opening_total = f
+                opening_noun = counted_noun(doc, words, f.end, e)
+                break
+    declared_here: float | int | None = None
+    prev_unit = context.unit
+    prev_subject: Span | None = None
+    denominators_of = {}
+    for fig in figures:
+        d_ = partitive_total(doc, words, fig, figures, e)
+        if d_ is not None:
+            denominators_of[id(d_)] = fig
+    for fig in figures:
+        if fig is opening_total or id(fig) in denominators_of:
+            # a denominator: a claim of its own only for votes and voters (below)
+            continue
+        denom = partitive_total(doc, words, fig, figures, e)
+        noun_from = denom.end if denom else fig.end
+        if fig.attributive:
+            noun = (None, fig.end, fig.end)
+        else:
+            noun = counted_noun(doc, words, noun_from, e)
+        if noun[0] is None and opening_total is not None and not fig.percent:
+            noun = opening_noun
+        reason = None if fig.attributive else skip_reason(doc, words, fig, sent, noun[0])
+        if reason:
+            continue
+        # "N of whom/them": the total is the previous figure
+        of_total = None
+        if denom is not None:
+            if not fig.percent:
+                of_total = denom.value
+        elif (
+            fig.end + 1 < e
+            and words[fig.end] == "of"
+            and words[fig.end + 1] in {"whom", "them", "those", "which"}
+            and drafts
+        ):
+            of_total = drafts[-1].value
+            if noun[0] is None:
+                noun = drafts[-1].noun
+        elif fig.all_:
+            of_total = fig.value
+        elif (
+            opening_total is not None
+            and counted_noun(doc, words, fig.end, e)[0] is None
+            and not fig.percent
+        ):
+            of_total = opening_total.value
+        unit_hint = prev_unit
+        # provisional subject to decide between seats and seats_total, votes and turnout
+        provisional = None
+        kind_unit = None
+        for attempt in range(2):
+            has_subject = provisional is not None if attempt else True
+            guess_kind = kind_and_unit(
+                doc, words, fig, sent, noun, has_subject, unit_hint
+            )
+            if guess_kind is None:
+                break
+            kind, unit = guess_kind
+            if (
+                kind in {"seats", "votes"}
+                and not fig.percent
+                or (fig.percent and kind in {"votes", "seats"})
+            ):
+                if attempt == 0:
+                    provisional = find_subject(
+                        doc, words, fig, sent, noun, kind, figures
+                    )
+                    if provisional is None and kind == "votes" and fig.percent:
+                        kind_unit = guess_kind
+                        break
+                    continue
+            kind_unit = guess_kind
+            break
+        if kind_unit is None:
+            continue
+        kind, unit = kind_unit
+        subject: Span | None = None
+        if kind == "seats" and _declares_seats(words, fig, noun, s, e):
+            kind, provisional = "seats_total", None
+        if provisional is not None and (
+            words[provisional[0]] in {"none", "neither", "no", "nobody"}
+            or (provisional[0] >= s + 2 and words[provisional[0] - 1] == "of" and words[provisional[0] - 2] in {"none", "neither", "no"})
+        ):
+            continue  # "none of the candidates secured more than 50 percent"
+        if kind in {"seats", "votes"}:
+            subject = provisional
+            if (
+                subject is None
+                and prev_subject is not None
+                and drafts
+                and drafts[-1].kind == kind
+            ):
+                # "captured two thirds of the seats ..., and three seats in Tehran"
+                subject = prev_subject
+            if subject is None and kind == "seats" and unit == "seats":
+                # a seat count with no winner is a count of seats (declared, open ...)
+                lex = _lex()
+                if (
+                    lex["seats_total_cues"].contains(
+                        words, max(s, fig.start - 6), min(e, fig.end + 8)
+                    )
+                    or of_total
+                ):
+                    kind = "seats_total"
+                else:
+                    continue
+            if subject is None and kind == "votes" and not fig.percent:
+                kind = "turnout"
+        elif kind == "turnout":
+            subject = turnout_subject(doc, words, fig, sent)
+        elif kind == "seats_total":
+            subject = chamber_subject(doc, words, fig, sent) or noun_subject(
+                doc, words, noun, sent
+            )
+        else:
+            subject = noun_subject(doc, words, noun, sent)
+        # percentages never carry a denominator (guidelines)
+        if fig.percent:
+            of_total = None
+        draft = Draft(
+            figure=fig,
+            kind=kind,
+            unit=unit,
+            value=fig.value,
+            qualifier=fig.qualifier,
+            subject=subject,
+            subject_text=text_of(doc, subject),
+            of_total=of_total,
+            denominator=denom,
+            noun=noun,
+        )
+        # "the reformist camp did not manage more than 10 percent": negated bound
+        if fig.qualifier == "at_least" and any(
+            words[t] in {"not", "never", "n't", "failed"}
+            for t in range(max(s, fig.qualifier_start - 4), fig.qualifier_start)
+        ):
+            draft.qualifier = "at_most"
+        drafts.append(draft)
+        if denom is not None:
+            used_as_total[id(denom)] = draft
+        if kind == "seats_total" and of_total and context.kind != "x":
+            declared_here = fig.value
+        prev_unit = unit if unit != "percent" else prev_unit
+        if kind in {"seats", "votes"}:
+            prev_subject = subject
+    # a sentence that splits one total: "33 of the 68 seats ..., while the conservative
+    # coalition took 21" gives 21 the 68 too (bare figures of the same unit only)
+    shared = [
+        d
+        for d in drafts
+        if d.of_total is not None and d.kind == "seats" and d.unit == "seats"
+    ]
+    if shared:
+        total = shared[0].of_total
+        for d in drafts:
+            if (
+                d.of_total is None
+                and d.kind == "seats"
+                and d.unit == "seats"
+                and d.noun[0] is None
+                and total
+                and d.value <= total
+            ):
+                d.of_total = total
+    # results "from 258 of 266 seats ... show independents winning 102 seats": the
+    # winners' share is of the declared count
+    if declared_here is not None:
+        for d in drafts:
+            if d.kind == "seats" and d.unit == "seats" and d.of_total is None:
+                d.of_total = declared_here
+    # "Among those, 32 were won by ...": the declared count of the sentence before
+    if context.declared is not None and _opens_with_among(words, s, e):
+        for d in drafts:
+            if d.kind == "seats" and d.of_total is None:
+                d.of_total = context.declared
+    # denominators: seat totals are not claims of their own; vote and voter totals are
+    kept: list[Draft] = []
+    denominators = {id(d.denominator) for d in drafts if d.denominator is not None}
+    if opening_total is not None:
+        denominators.add(id(opening_total))
+    for d in drafts:
+        kept.append(d)
+    extra: list[Draft] = []
+    for fig in figures:
+        if id(fig) in denominators:
+            noun = counted_noun(doc, words, fig.end, e)
+            if noun[0] in {"vote_nouns", "voter_nouns"} or (
+                noun[0] == "people_nouns"
+                and _lex()["eligible_cues"].contains(
+                    words, noun[1], min(e, noun[2] + 6)
+                )
+            ):
+                ku = kind_and_unit(doc, words, fig, sent, noun, False, None)
+                if ku is None:
+                    continue
+                kind, unit = ku
+                if kind == "turnout":
+                    subj = turnout_subject(doc, words, fig, sent)
+                else:
+                    subj = noun_subject(doc, words, noun, sent)
+                extra.append(
+                    Draft(
+                        figure=fig,
+                        kind=kind,
+                        unit=unit,
+                        value=fig.value,
+                        qualifier=fig.qualifier,
+                        subject=subj,
+                        subject_text=text_of(doc, subj),
+                        noun=noun,
+                    )
+                )
+    # attributive chamber sizes used as a denominator are not claims of their own
+    attributive_used = set()
+    for d in kept:
+        if d.of_total is None and d.kind in {"seats"}:
+            for f in figures:
+                if (
+                    f.attributive
+                    and f.start > d.figure.end
+                    and f.start - d.figure.end <= 6
+                    and words[d.figure.end] in {"seats", "seat", "mps"}
+                    and d.figure.end + 1 < e
+                    and words[d.figure.end + 1] == "in"
+                ):
+                    d.of_total = f.value
+                    attributive_used.add(id(f))
+        elif d.kind == "seats":
+            for f in figures:
+                if f.attributive and f.value == d.of_total:
+                    attributive_used.add(id(f))
+    out = [d for d in kept + extra if id(d.figure) not in attributive_used]
+    out.sort(key=lambda d: d.figure.start)
+    # context for the next sentence
+    units = [d.unit for d in out if d.unit != "percent"]
+    context.unit = units[-1] if units else context.unit
+    context.declared = declared_here
+    context.kind = out[-1].kind if out else context.kind
+    return out
+
+
+_DECLARE_BEFORE = ("winners of", "results for", "results from", "results in", "results of", "outcome of", "outcomes of", "winners in")
+_DECLARE_AFTER = frozenset({"declared", "decided", "called", "announced", "contested", "undecided", "outstanding", "open", "filled", "vacant"})
+
+
+def _declares_seats(words: Sequence[str], fig: Figure, noun, s: int, e: int) -> bool:
+    """"the winners of 60 of the 68 seats", "60 seats declared": seats counted, not won."""
+    q = fig.qualifier_start
+    for phrase in _DECLARE_BEFORE:
+        n = len(phrase.split())
+        if q - n >= s and " ".join(words[q - n : q]) == phrase:
+            return True
+    cls, ns, ne = noun
+    if cls == "seat_nouns" and ns == fig.end:
+        k = ne
+        while k < e and words[k] in {"have", "has", "had", "been", "were", "are", "so", "far", "now", "already", "being", "still"}:
+            k += 1
+        if k < e and words[k] in _DECLARE_AFTER:
+            return True
+    return False
+
+
+def _opens_with_among(words: Sequence[str], s: int, e: int) -> bool:
+    k = s
+    return (
+        k + 1 < e
+        and words[k] in {"among", "of"}
+        and words[k + 1] in {"those", "them", "these"}
+    )
+
+
+def zero_claims(
+    doc: Doc, words: Sequence[str], sent: tuple[int, int]
+) -> list[tuple[int, int, Span]]:
+    """ "No conservatives won seats": zero seats for a named group.
+
+    Returns (start, end, subject span) for each; the caller builds the claim."""
+    s, e = sent
+    out = []
+    lex = _lex()
+    for t in range(s, e - 2):
+        if words[t] == "no" and (t == s or doc[t - 1].is_punct or doc[t - 1].is_space):
+            n = lex["subject_nouns_generic"].match_at(words, t + 1, e)
+            if not n and "subjects" in doc.spans:
+                for span in doc.spans["subjects"]:
+                    if span.start == t + 1:
+                        n = span.end - span.start
+            if n:
+                rest = words[t + 1 + n : min(e, t + 1 + n + 4)]
+                if ("won" in rest or "secured" in rest or "were" in rest) and (
+                    "seats" in rest or "seat" in rest or "elected" in rest
+                ):
+                    out.append((t, t + 1, (t + 1, t + 1 + n)))
+    return out

@@ -1,0 +1,109 @@
+"""Word lists from `patterns/` compiled into fast lookups over lower-cased tokens.
+
+A `PhraseSet` answers "does a listed phrase start (or end) at token i?" with one dict
+lookup on the first (or last) word, so the claim rules stay a linear pass over tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from extract.resources import load_json
+
+_TOKEN_SPLIT = re.compile(r"[\w'’.%-]+|[^\w\s]")
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    """A phrase as the lower-case tokens spaCy's English tokenizer gives for it."""
+    out: list[str] = []
+    for part in phrase.lower().split():
+        # split the hyphen out as spaCy does for "run-off", "hard-liners"
+        pieces = re.split(r"(-)", part)
+        for piece in pieces:
+            if piece:
+                # "rival's" -> "rival", "'s"
+                m = re.match(r"^(.*?)(['’]s)$", piece)
+                if m and m.group(1):
+                    out.extend([m.group(1), m.group(2)])
+                elif piece.endswith("%") and len(piece) > 1:
+                    out.extend([piece[:-1], "%"])
+                else:
+                    out.append(piece)
+    return tuple(out)
+
+
+class PhraseSet:
+    """Phrases as lower-case token tuples, indexed by their first and last word."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = words_of(phrase)
+            if not words:
+                continue
+            self.by_first.setdefault(words[0], []).append(words)
+            self.by_last.setdefault(words[-1], []).append(words)
+        for table in (self.by_first, self.by_last):
+            for key in table:
+                table[key].sort(key=len, reverse=True)
+
+    def match_at(self, words: Sequence[str], i: int, end: int | None = None) -> int:
+        """Length of the longest phrase starting at `words[i]` (0 if none)."""
+        end = len(words) if end is None else end
+        if i < 0 or i >= end:
+            return 0
+        for phrase in self.by_first.get(words[i], ()):
+            n = len(phrase)
+            if i + n <= end and tuple(words[i : i + n]) == phrase:
+                return n
+        return 0
+
+    def match_ending(self, words: Sequence[str], j: int, start: int = 0) -> int:
+        """Length of the longest phrase ending just before `words[j]` (0 if none)."""
+        if j - 1 < start or j - 1 >= len(words):
+            return 0
+        for phrase in self.by_last.get(words[j - 1], ()):
+            n = len(phrase)
+            if j - n >= start and tuple(words[j - n : j]) == phrase:
+                return n
+        return 0
+
+    def find(self, words: Sequence[str], start: int = 0, end: int | None = None) -> int:
+        """Index of the first phrase in words[start:end], or -1."""
+        end = len(words) if end is None else end
+        for i in range(start, end):
+            if self.match_at(words, i, end):
+                return i
+        return -1
+
+    def contains(
+        self, words: Sequence[str], start: int = 0, end: int | None = None
+    ) -> bool:
+        return self.find(words, start, end) >= 0
+
+
+@lru_cache(maxsize=8)
+def claim_lexicon() -> dict[str, PhraseSet]:
+    """Every list in patterns/claims.json as a PhraseSet, built once."""
+    data = load_json("claims.json")
+    return {
+        key: PhraseSet(values)
+        for key, values in data.items()
+        if not key.startswith("_") and isinstance(values, list)
+    }
+
+
+@lru_cache(maxsize=8)
+def status_lexicon() -> dict[str, PhraseSet]:
+    data = load_json("status.json")
+    out = {
+        key: PhraseSet(values)
+        for key, values in data.items()
+        if not key.startswith("_") and isinstance(values, list)
+    }
+    for number, phrases in data["round_words"].items():
+        out[f"round_{number}"] = PhraseSet(phrases)
+    return out

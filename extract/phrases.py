@@ -1,0 +1,322 @@
+"""Noun phrases found without a parser: who a figure belongs to.
+
+Small pure functions over a Doc's tokens. A subject is looked for where news copy puts
+it: before the verb that gives the figure ("the conservatives won 21 seats"), after a
+preposition that hands it over ("33 went to the List of Hope", "11 million ballots for
+Pezeshkian", "32 were won by moderate candidates"), or right before a gapped figure
+("and the KDP 31", "Kilicdaroglu 45%"). Relative clauses and appositions between the
+subject and its verb ("The Taqaddum Party, whose support comes from ..., took 37") are
+stepped over. When no phrase is found the answer is None: refuse rather than guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+Span = tuple[int, int]
+
+# Words that end a noun phrase when walking over tokens.
+_NP_STOP = frozenset(
+    """said says say told tell reported reports report announced announces according
+    while whereas but although though that which who whom whose as after before when
+    since because if so then meanwhile however with to in on at for from than or nor
+    where is are was were be been being am has have had having will would could might
+    may can shall should must do does did not won win wins winning took take takes
+    taking secured securing captured capturing received receiving got gets getting
+    garnered gained grabbed swept sweeping claimed obtained collected polled scored
+    earned holding holds held leading leads led picked picking made making show shows
+    showed showing indicate indicated indicates suggest suggested gave give gives giving
+    leave leaves leaving left put puts putting went go goes going came come comes
+    finished finish ended end took stood stands stand remain remained reach reached
+    reaching expected expect count counted received respectively also still now just
+    only even already reportedly unexpectedly comfortably narrowly clearly easily
+    eventually ultimately both all each every either neither""".split()
+)
+_NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
+_PARTICIPLES_BEFORE_BY = frozenset(
+    "led headed formed backed supported founded run fronted allied aligned chaired".split()
+)
+_PUNCT_INSIDE = frozenset({"-", "’s", "'s", "'", "’", "(", ")", ".", "&"})
+_RELATIVE = frozenset({"who", "whose", "which", "whom", "that", "where"})
+_APPOSITIVE_OPENERS = frozenset(
+    "a an most many some all none several among including one two three half".split()
+)
+_AUX_ADV = frozenset(
+    """has have had having was were is are be been being will would could might may
+    can should must also still now just only already reportedly unexpectedly
+    comfortably narrowly clearly easily eventually ultimately again then so thus
+    respectively jointly together each both all in turn""".split()
+)
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "--", '"', "“", "”", "|"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
+)
+_MAX_NP = 14
+
+
+def _is_name_like(tok) -> bool:
+    return tok.is_title or tok.is_upper or tok.text[:1].isupper()
+
+
+def _np_token_ok(doc: Doc, words: Sequence[str], k: int) -> bool:
+    tok = doc[k]
+    w = words[k]
+    if tok.like_num and not tok.is_alpha:
+        return False
+    if tok.is_space:
+        return False
+    if tok.is_punct and tok.text not in _PUNCT_INSIDE:
+        return False
+    if w in _NP_STOP and not (
+        _is_name_like(tok) and k > 0 and not doc[k].is_sent_start
+    ):
+        return False
+    return True
+
+
+def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | None:
+    """The noun phrase ending just before token `j`, not reaching before `start`."""
+    k = j - 1
+    first = None
+    depth = 0  # inside brackets, walking left
+    while k >= start and (j - k) <= _MAX_NP:
+        tok = doc[k]
+        w = words[k]
+        if w == ")":
+            depth += 1
+            first = k
+            k -= 1
+            continue
+        if w == "(":
+            if depth == 0:
+                break
+            depth -= 1
+            first = k
+            k -= 1
+            continue
+        if depth > 0:
+            first = k
+            k -= 1
+            continue
+        if w in _NP_JOINERS and first is not None:
+            # "State of Law", "Justice and Development Party", "led by X":
+            # keep walking only when a name or a phrase continues on the left.
+            if k - 1 >= start:
+                left = doc[k - 1]
+                if w == "by" and words[k - 1] in _PARTICIPLES_BEFORE_BY:
+                    first = k - 1
+                    k -= 2
+                    continue
+                if (
+                    w in {"of", "and", "&", "de", "al", "el", "du", "van", "von"}
+                    and (
+                        _is_name_like(left)
+                        or words[k - 1]
+                        in {
+                            "bloc",
+                            "alliance",
+                            "coalition",
+                            "party",
+                            "movement",
+                            "list",
+                            "front",
+                            "camp",
+                            "slate",
+                            "allies",
+                            "supporters",
+                        }
+                    )
+                    and _np_token_ok(doc, words, k - 1)
+                ):
+                    first = k
+                    k -= 1
+                    continue
+            break
+        if not _np_token_ok(doc, words, k):
+            break
+        first = k
+        k -= 1
+    if first is None:
+        return None
+    return _trim(doc, words, first, j)
+
+
+def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
+    """The noun phrase starting at token `i`, not reaching past `end`."""
+    k = i
+    depth = 0
+    last = None
+    while k < end and (k - i) < _MAX_NP:
+        w = words[k]
+        tok = doc[k]
+        if w == "(":
+            depth += 1
+            k += 1
+            continue
+        if w == ")":
+            if depth == 0:
+                break
+            depth -= 1
+            last = k
+            k += 1
+            continue
+        if depth > 0:
+            last = k
+            k += 1
+            continue
+        if w in _NP_JOINERS and last is not None and k + 1 < end:
+            nxt = doc[k + 1]
+            if w == "by" and words[k - 1] in _PARTICIPLES_BEFORE_BY:
+                k += 1
+                continue
+            if (
+                w in {"of", "and", "&", "de", "al", "el", "du", "van", "von"}
+                and _is_name_like(nxt)
+                and _is_name_like(doc[k - 1])
+            ):
+                k += 1
+                continue
+            break
+        if (
+            k > i
+            and words[k - 1] not in _DETERMINERS
+            and tok.is_punct
+            and tok.text not in _PUNCT_INSIDE
+        ):
+            break
+        if not _np_token_ok(doc, words, k):
+            break
+        last = k
+        k += 1
+    if last is None:
+        return None
+    span = _trim(doc, words, i, last + 1)
+    if span is None:
+        return None
+    # "the main opposition candidate, Kemal Kilicdaroglu": prefer the name in apposition
+    a, b = span
+    if b + 1 < end and words[b] == "," and _is_name_like(doc[b + 1]):
+        c = b + 1
+        while (
+            c < end
+            and (_is_name_like(doc[c]) or words[c] in {"-", "al", "'s", "’s"})
+            and not doc[c].is_punct
+            or (c < end and words[c] == "-")
+        ):
+            c += 1
+        if c > b + 1 and (c >= end or words[c] in {",", ".", ";", "—"}):
+            return (b + 1, c)
+    return span
+
+
+def _trim(doc: Doc, words: Sequence[str], a: int, b: int) -> Span | None:
+    """Drop stray punctuation, adverbs and dangling joiners at the phrase's ends."""
+    while a < b and (
+        words[a] in _AUX_ADV
+        or words[a] in {"-", "'s", "’s", "'", "’", ")", "."}
+        or words[a] in _NP_JOINERS
+    ):
+        a += 1
+    while b > a and (
+        words[b - 1] in {"-", "'s", "’s", "'", "’", "(", ".", "the", "a", "an"}
+        or words[b - 1] in _NP_JOINERS
+    ):
+        b -= 1
+    if a >= b:
+        return None
+    if all(doc[t].is_punct for t in range(a, b)):
+        return None
+    return (a, b)
+
+
+def previous_break(doc: Doc, words: Sequence[str], j: int, start: int) -> int:
+    """Index of the clause punctuation nearest before `j` (or start - 1)."""
+    depth = 0
+    for k in range(j - 1, start - 1, -1):
+        if words[k] == ")":
+            depth += 1
+        elif words[k] == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and words[k] in _CLAUSE_PUNCT:
+            return k
+    return start - 1
+
+
+def is_inserted_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
+    """A comma-fenced relative clause or apposition ("who finished third", "a cleric")."""
+    while a < b and doc[a].is_space:
+        a += 1
+    if a >= b:
+        return True
+    w = words[a]
+    if w in _RELATIVE:
+        return True
+    if (
+        w in _APPOSITIVE_OPENERS
+        and not _is_name_like(doc[a])
+        or (w in _APPOSITIVE_OPENERS and a + 1 < b and words[a + 1] in {"of", "the"})
+    ):
+        return True
+    if w == "the" and a + 1 < b and not _is_name_like(doc[a + 1]) and b - a <= 6:
+        # "the parliament speaker", "the body that screens candidates"
+        return not any(
+            words[t]
+            in {"won", "took", "secured", "has", "had", "was", "were", "is", "are"}
+            for t in range(a, b)
+        )
+    if w in {"most", "many", "some", "all"} and a + 1 < b and words[a + 1] == "of":
+        return True
+    if w in {"a", "an"}:
+        return True
+    if w.endswith("ed") and a + 1 < b and words[a + 1] == "by":  # "backed by the PTI"
+        return True
+    return False
+
+
+def clause_subject(doc: Doc, words: Sequence[str], a: int, b: int) -> Span | None:
+    """The subject at the start of clause words[a:b]: "X is the largest bloc" -> X."""
+    # "confirming that X ...", "said that X ...": skip to after the complementiser
+    for t in range(a, min(b, a + 4)):
+        if words[t] == "that":
+            a = t + 1
+            break
+    span = np_forward(doc, words, a, b)
+    return span
+
+
+def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | None:
+    """The subject of the verb at `j`, stepping over inserted clauses and auxiliaries."""
+    k = j
+    while k - 1 >= start and (
+        words[k - 1] in _AUX_ADV
+        or (words[k - 1].endswith("ly") and doc[k - 1].is_lower)
+    ):
+        k -= 1
+    guard = 0
+    while k - 1 >= start and words[k - 1] == "," and guard < 4:
+        guard += 1
+        comma = k - 1
+        prev = previous_break(doc, words, comma, start)
+        seg_a = prev + 1
+        if is_inserted_clause(doc, words, seg_a, comma):
+            # step over ", who finished third," to the phrase before it
+            if prev >= start and words[prev] == ",":
+                k = prev
+                span = np_backward(doc, words, k, start)
+                if span:
+                    return span
+                continue
+            return None
+        # a participle after a comma ("..., taking 62 percent") takes the subject
+        # of the clause before it
+        return clause_subject(doc, words, seg_a, comma)
+    return np_backward(doc, words, k, start)
+
+
+def text_of(doc: Doc, span: Span | None) -> str | None:
+    if span is None:
+        return None
+    a, b = span
+    return doc[a:b].text.strip() or None

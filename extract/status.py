@@ -1,0 +1,137 @@
+"""Status (final, preliminary, partial, conditional) and round of each figure.
+
+Cues are data (`patterns/status.json`). The rules follow the corpus guidelines:
+
+- conditional wording in the figure's own clause ("would give", "if confirmed",
+  "could expect", "may still") wins over everything else;
+- a cue in the sentence applies to all its figures, except a cue fused to one figure
+  ("its preliminary figure of 43 percent"), which applies to that figure only;
+- counting progress sets the status: "with 86% counted" is partial, "100% of ballot
+  boxes counted" final;
+- a sentence with no cue takes the cue of the last sentence that had one (the same
+  update continues), unless the round changes or the sentence only states structural
+  facts (chamber size, eligible voters, candidates); the article's first results
+  sentence may take the cue of the sentence right after it (the lede and its update);
+- a sentence that only looks ahead ("final results are expected later") sets nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extract.lexicon import status_lexicon
+
+_MODALS = frozenset({"would", "could", "might", "may"})
+_CLAUSE_BREAKS = frozenset({";", "while", "whereas"})
+_FUSED_NOUNS = frozenset(
+    {
+        "figure",
+        "figures",
+        "estimate",
+        "tally",
+        "count",
+        "result",
+        "results",
+        "total",
+        "number",
+    }
+)
+_PRECEDENCE = ("partial", "preliminary", "final")
+ROUND_KEYS = ("round_1", "round_2", "round_3")
+
+
+@dataclass
+class StatusContext:
+    """The status and round carried from sentence to sentence within an article."""
+
+    status: str | None = None
+    round: int | None = None
+    first_results_sentence: bool = True
+
+
+def _clause_bounds(words: Sequence[str], s: int, e: int, i: int) -> tuple[int, int]:
+    a = s
+    for t in range(i - 1, s - 1, -1):
+        if words[t] in _CLAUSE_BREAKS:
+            a = t + 1
+            break
+    b = e
+    for t in range(i, e):
+        if words[t] in _CLAUSE_BREAKS:
+            b = t
+            break
+    return a, b
+
+
+def is_conditional(doc: Doc, words: Sequence[str], s: int, e: int, i: int) -> bool:
+    """Conditional wording in the clause of the figure at token i."""
+    a, b = _clause_bounds(words, s, e, i)
+    lex = status_lexicon()
+    for t in range(a, b):
+        tok = doc[t]
+        if tok.text in _MODALS:  # lower case only: "May 19" is a month
+            return True
+        if words[t] == "if" or lex["conditional"].match_at(words, t, b) > 1:
+            return True
+    return False
+
+
+def looks_ahead(words: Sequence[str], s: int, e: int) -> bool:
+    return status_lexicon()["future"].contains(words, s, e)
+
+
+def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]:
+    """(token index, status) of each status cue in words[s:e]."""
+    lex = status_lexicon()
+    out = []
+    t = s
+    while t < e:
+        best = 0
+        which = None
+        for name in _PRECEDENCE:
+            n = lex[name].match_at(words, t, e)
+            if n > best:
+                best, which = n, name
+        if which:
+            out.append((t, which))
+            t += best
+        else:
+            t += 1
+    return out
+
+
+def fused_cue(words: Sequence[str], cue_at: int, e: int) -> bool:
+    """A cue glued to one figure: "its preliminary figure of 43 percent"."""
+    t = cue_at + 1
+    return t + 1 < e and words[t] in _FUSED_NOUNS and words[t + 1] == "of"
+
+
+def sentence_status(
+    words: Sequence[str], s: int, e: int, progress: Sequence[float]
+) -> tuple[str | None, list[tuple[int, str]]]:
+    """The sentence-wide cue, and the cues fused to single figures."""
+    cues = cue_positions(words, s, e)
+    fused = [(t, st) for t, st in cues if fused_cue(words, t, e)]
+    general = [st for t, st in cues if not fused_cue(words, t, e)]
+    for value in progress:
+        general.append("final" if value >= 100 else "partial")
+    for name in _PRECEDENCE:
+        if name in general:
+            return name, fused
+    return None, fused
+
+
+def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
+    """The round named in words[s:e], nearest to token i."""
+    lex = status_lexicon()
+    best: tuple[int, int] | None = None
+    for t in range(s, e):
+        for key in ROUND_KEYS:
+            if lex[key].match_at(words, t, e):
+                distance = abs(t - i)
+                if best is None or distance < best[0]:
+                    best = (distance, int(key[-1]))
+    return best[1] if best else None
