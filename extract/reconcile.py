@@ -664,6 +664,16 @@ def judge_group(members: list[Member]) -> tuple[str, str]:
             a.in_conflict = b.in_conflict = True
             clashes.append((a, b))
 
+    # In-conflict originators first, then by name, so the reason leads with the clash.
+    by_origin = dict(
+        sorted(
+            by_origin.items(),
+            key=lambda kv: (
+                not any(m.in_conflict for m in kv[1]),
+                kv[1][0].originator.name.lower(),
+            ),
+        )
+    )
     tail = ""
     if superseded:
         tail = "; superseded partial counts: " + "; ".join(
@@ -1025,6 +1035,10 @@ def _contest_of(items: list[_Item]) -> Contest:
 
 
 def _label(items: list[_Item]) -> str:
+    """The subject id, else the subject as most often written."""
+    ids = {i.claim.subject_id for i in items if i.claim.subject_id}
+    if len(ids) == 1:
+        return ids.pop()
     counts: dict[str, int] = defaultdict(int)
     for i in items:
         counts[i.claim.subject or i.claim.subject_id or "(no subject)"] += 1
