@@ -436,10 +436,13 @@ class SubjectMatcher:
             )
         base = _longest_first(base)
         found = list(base)
-        starts = {m.start for m in base}
+        start_ids = [(x.start, x.id) for x in base]
         lows = [t.lower_ for t in doc]
         dropped: set[_Match] = set()
         for m in base:
+            # other names block a construction, except names of the same camp
+            # ("Rouhani and his moderate allies")
+            starts = {start for start, sid in start_ids if sid != m.camp}
             built = self._construct(doc, lows, m, starts)
             if built is None:
                 continue
