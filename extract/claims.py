@@ -31,7 +31,14 @@ from extract.phrases import (
     text_of,
 )
 
-NOUN_CLASSES = ("vote_nouns", "voter_nouns", "seat_nouns", "people_nouns", "skip_nouns")
+NOUN_CLASSES = (
+    "vote_nouns",
+    "voter_nouns",
+    "seat_nouns",
+    "member_nouns",
+    "people_nouns",
+    "skip_nouns",
+)
 _UNIT_OF_CLASS = {
     "vote_nouns": "votes",
     "voter_nouns": "voters",
@@ -127,6 +134,13 @@ def counted_noun(
         tok = doc[j]
         if _is_demonym(tok):
             return "people_nouns", j, j + 1
+        if words[j] == "of" and j == i and j + 1 < end and words[j + 1] in {"the", "its", "their", "his", "her"}:
+            # "all 30 of the capital's seats": a partitive with no number
+            j += 2
+            while j < end and (doc[j].is_title or words[j] in {"'s", "’s"}) and skipped < 3:
+                j += 1
+                skipped += 1
+            continue
         if (
             words[j] == "the"
             and j + 2 < end
@@ -137,7 +151,7 @@ def counted_noun(
             j += 3
             skipped += 1
             continue
-        if tok.is_alpha and tok.is_lower and words[j] not in _NOT_MODIFIERS:
+        if tok.is_alpha and (tok.is_lower or (tok.is_title and j > i)) and words[j] not in _NOT_MODIFIERS:
             skipped += 1
             j += 1
             continue
@@ -331,8 +345,7 @@ def _seat_context(words: Sequence[str], s: int, e: int) -> bool:
         "secured",
         "took",
         "captured",
-        "parliament",
-        "chamber",
+        "returned",
         "mps",
         "lawmakers",
     }
@@ -378,8 +391,8 @@ def kind_and_unit(
             return "turnout", "percent"
         return "votes", "percent"
     unit = _UNIT_OF_CLASS.get(cls or "", None)
-    if cls == "subject_nouns":
-        if _seat_context(words, s, e):
+    if cls in {"subject_nouns", "member_nouns"}:
+        if _seat_context(words, s, e) or cls == "member_nouns":
             return "seats", "seats"
         return None
     if fig.attributive:
@@ -559,6 +572,18 @@ def find_subject(
     # "X with N", "X on N" (gapped), "X at N"
     if k - 1 >= s and words[k - 1] in {"with", "on", "at"}:
         w = k - 1
+        # "X has been elected president of Iran with 53.3%", "X's election ... with N"
+        for t in range(w - 1, max(s, w - 9) - 1, -1):
+            if words[t] in {",", ";", "—"} and t < w - 1 and words[t + 1] not in {"the", "a"}:
+                break
+            if words[t] in {"elected", "re-elected", "reelected", "declared", "sworn"}:
+                span = subject_before(doc, words, t, s)
+                if span:
+                    return span
+            if words[t] in {"election", "re-election", "victory", "win"} and t - 1 >= s and words[t - 1] in {"'s", "’s"}:
+                span = np_backward(doc, words, t - 1, s)
+                if span:
+                    return span
         # "was third with", "came second with", "finished fourth with"
         j = w
         while j - 1 >= s and words[j - 1] in {
@@ -604,11 +629,13 @@ def find_subject(
     verb_end = None
     for t in range(k - 1, max(s, k - 5) - 1, -1):
         n = lex["win_verbs"].match_ending(words, t + 1, s)
-        if n and words[t] not in {"on", "at", "with"}:
+        if n and not (n == 1 and words[t] in {"on", "at", "with"}):
             verb_end = t + 1
             j = t + 1 - n
             break
-        if words[t] in {",", ";", "."}:
+        # "Pezeshkian received 10.4 million and Jalili 9.4 million": the verb of
+        # an earlier figure does not reach past the coordination
+        if words[t] in {",", ";", ".", "and", "while", "but"} or (doc[t].like_num and not doc[t].is_alpha):
             break
     if verb_end is not None:
         span = subject_before(doc, words, j, s)
@@ -784,6 +811,7 @@ def draft_claims(
                 opening_noun = counted_noun(doc, words, f.end, e)
                 break
     declared_here: float | int | None = None
+    respective = respectively_subjects(doc, words, sent, figures)
     prev_unit = context.unit
     prev_subject: Span | None = None
     denominators_of = {}
@@ -866,8 +894,17 @@ def draft_claims(
             or (provisional[0] >= s + 2 and words[provisional[0] - 1] == "of" and words[provisional[0] - 2] in {"none", "neither", "no"})
         ):
             continue  # "none of the candidates secured more than 50 percent"
-        if kind in {"seats", "votes"}:
+        if kind in {"seats", "votes"} or (kind == "seats_total" and provisional is None):
             subject = provisional
+            if subject is None and respective is not None and fig in respective:
+                subject = respective[fig]
+                kind = "votes" if unit == "votes" else "seats" if unit == "seats" else kind
+            if subject is None and prev_subject is not None and _continues_previous(doc, words, fig, drafts, s):
+                subject = prev_subject
+                if kind == "seats_total":
+                    kind = "seats"
+            if kind == "seats_total":
+                subject = None
             if (
                 subject is None
                 and prev_subject is not None
@@ -1042,6 +1079,59 @@ def _declares_seats(words: Sequence[str], fig: Figure, noun, s: int, e: int) -> 
         if k < e and words[k] in _DECLARE_AFTER:
             return True
     return False
+
+
+def _continues_previous(doc: Doc, words: Sequence[str], fig: Figure, drafts: Sequence[Draft], s: int) -> bool:
+    """A figure coordinated with, or bracketed after, the sentence's previous claim."""
+    if not drafts or drafts[-1].kind not in {"seats", "votes"}:
+        return False
+    q = fig.qualifier_start
+    gap = words[drafts[-1].figure.end : q]
+    if "(" in gap and ")" not in gap:
+        return True  # "taking 62 percent of the vote (17.8 million of 28.6 million)"
+    return len(gap) <= 8 and "and" in gap[-2:] and not any(w in {"while", "but", ";"} for w in gap)
+
+
+def respectively_subjects(doc: Doc, words: Sequence[str], sent: tuple[int, int], figures: Sequence[Figure]) -> dict | None:
+    """"A, B and C received, respectively, 3, 2 and 1 votes": pair names and figures."""
+    s, e = sent
+    try:
+        r = words.index("respectively", s, e)
+    except ValueError:
+        return None
+    listed = [f for f in figures if f.start > r and f.start - r < 40] or [f for f in figures if f.end <= r]
+    if len(listed) < 2:
+        return None
+    verb = None
+    for t in range(r - 1, s - 1, -1):
+        if _lex()["win_verbs"].match_at(words, t, e) and words[t] not in {"on", "at", "with", "has", "had", "have"}:
+            verb = t
+            break
+    if verb is None:
+        return None
+    a = s
+    for t in range(verb - 1, s - 1, -1):
+        if words[t] in {":", ";"}:
+            a = t + 1
+            break
+    items: list[Span] = []
+    start = a
+    for t in range(a, verb + 1):
+        if t == verb or words[t] in {",", "and"}:
+            if t > start:
+                items.append((start, t))
+            start = t + 1
+    items = [it for it in items if any(doc[x].text[:1].isupper() for x in range(*it))]
+    if len(items) > len(listed):
+        items = items[-len(listed):]  # "The remaining candidates, A, B and C"
+    if len(items) != len(listed):
+        return None
+    out = {}
+    for fig, (x, y) in zip(listed, items, strict=True):
+        while x < y and not doc[x].text[:1].isupper():
+            x += 1  # "former central banker Abdolnaser Hemmati": keep the name
+        out[fig] = (x, y)
+    return out
 
 
 def _opens_with_among(words: Sequence[str], s: int, e: int) -> bool:

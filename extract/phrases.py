@@ -32,7 +32,8 @@ _NP_STOP = frozenset(
     finished finish ended end took stood stands stand remain remained reach reached
     reaching expected expect count counted received respectively also still now just
     only even already reportedly unexpectedly comfortably narrowly clearly easily
-    eventually ultimately both all each every either neither""".split()
+    eventually ultimately both all each every either neither among them those these
+    did not""".split()
 )
 _NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
 _PARTICIPLES_BEFORE_BY = frozenset(
@@ -47,7 +48,7 @@ _AUX_ADV = frozenset(
     """has have had having was were is are be been being will would could might may
     can should must also still now just only already reportedly unexpectedly
     comfortably narrowly clearly easily eventually ultimately again then so thus
-    respectively jointly together each both all in turn""".split()
+    respectively jointly together each both all in turn did not does do""".split()
 )
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "--", '"', "“", "”", "|"})
 _DETERMINERS = frozenset(
@@ -253,6 +254,8 @@ def is_inserted_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     w = words[a]
     if w in _RELATIVE:
         return True
+    if w in {"also", "once", "formerly", "known", "better", "often", "sometimes", "previously"}:
+        return True  # "also called the Iranian Conservatives", "once labelled the Right"
     if (
         w in _APPOSITIVE_OPENERS
         and not _is_name_like(doc[a])
