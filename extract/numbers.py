@@ -16,10 +16,15 @@ Every word list is data in `patterns/numbers.json`, loaded once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
+
+import numpy as np
+from spacy.attrs import IS_SPACE, LOWER, ORTH, PREFIX, SPACY
+from spacy.strings import get_string_id
 
 from extract.resources import load_json
 
@@ -94,6 +99,9 @@ class _Lex:
         self.max_gap = int(data["coordination_max_gap"])
         self.blockers = frozenset(data["coordination_blockers"])
         self.partitive_pronouns = frozenset(data["partitive_pronouns"])
+        self.range_openers = frozenset(data["range_openers"])
+        self.range_joiners = frozenset(data["range_joiners"])
+        self.joiners = [[w] for w in self.range_joiners]
         self.negators = frozenset(data["negators"])
         self.negator_window = int(data["negator_window"])
         self.negator_exceptions = frozenset(data["negator_exceptions"])
@@ -114,11 +122,16 @@ class _Lex:
             | set(self.den_singular)
             | set(self.den_plural)
         )
-        alternation = "|".join(
-            re.escape(w) for w in sorted(words, key=len, reverse=True)
+        # quick test: a token whose first character is a digit, or one of these words,
+        # must be in a stretch of text for it to hold a figure ("a", "all" and "half"
+        # need one of them after them anyway, except "half the")
+        words.add("half")
+        self.candidate_word_ids = np.array(
+            sorted(get_string_id(w) for w in words), dtype=np.uint64
         )
-        # quick test: a stretch of text without any of these holds no figure
-        self.prefilter = re.compile(r"\d|\b(?:" + alternation + r")\b", re.IGNORECASE)
+        self.digit_ids = np.array(
+            sorted(get_string_id(str(d)) for d in range(10)), dtype=np.uint64
+        )
         # words that a truncated text may have cut short ("9 mi" for "9 million")
         self.completions = (
             set(self.scales)
@@ -482,25 +495,29 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
     if start >= end:
         return []
     lex = _lex()
-    first, last_tok = doc[start], doc[end - 1]
-    if not lex.prefilter.search(doc.text, first.idx, last_tok.idx + len(last_tok.text)):
+    view = _doc_view(doc, lex)
+    k = int(np.searchsorted(view.candidates, start))
+    if k >= len(view.candidates) or view.candidates[k] >= end:
         return []
 
     # compact view without whitespace tokens ("\n"), so a line break inside a sentence
     # does not separate "more than" from "40"
+    strings = doc.vocab.strings
     low: list[str] = []
     txt: list[str] = []
     ws: list[bool] = []
     idx: list[int] = []
-    for tok in doc[start:end]:
-        if tok.is_space:
+    for i, (lower, orth, space, is_space) in enumerate(
+        view.rows[start:end].tolist(), start
+    ):
+        if is_space:
             if ws:
                 ws[-1] = True
             continue
-        low.append(tok.lower_)
-        txt.append(tok.text)
-        ws.append(bool(tok.whitespace_))
-        idx.append(tok.i)
+        low.append(strings[lower])
+        txt.append(strings[orth])
+        ws.append(bool(space))
+        idx.append(i)
     n = len(low)
     at_doc_end = end == n_doc
 
@@ -508,6 +525,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
     spans: list[tuple[int, int]] = []  # compact (start, end) of each figure
     i = 0
     prev_end = 0
+    range_open = False  # the last figure opened "between A and B"
     while i < n:
         w = low[i]
         if not (w[:1].isdigit() or w in lex.starts):
@@ -535,7 +553,25 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         attributive, e_ctx = verdict
         # qualifier before the number (never reaching into the previous figure)
         qualifier, q_start = "exact", s
-        if not all_:
+        closes_range = range_open and spans and low[spans[-1][1] : s] in lex.joiners
+        range_open = False
+        if closes_range:
+            # "between 58.3 and 60.7 percent": the upper end, whose percent word
+            # also covers the lower one
+            qualifier = "at_most"
+            if r.percent and not figures[-1].percent:
+                figures[-1] = replace(figures[-1], percent=True)
+        elif (
+            not all_
+            and s > prev_end
+            and low[s - 1] in lex.range_openers
+            and e < n
+            and low[e] in lex.range_joiners
+            and e + 1 < n
+            and (low[e + 1][:1].isdigit() or low[e + 1] in lex.number_words)
+        ):
+            qualifier, q_start, range_open = "at_least", s - 1, True
+        elif not all_:
             for k in range(min(lex.qual_max, s - prev_end), 0, -1):
                 q = lex.qualifiers.get(tuple(low[s - k : s]))
                 if q is not None:
@@ -570,6 +606,31 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         prev_end = e
         i = e
     return figures
+
+
+@dataclass(slots=True)
+class _DocView:
+    rows: np.ndarray  # LOWER, ORTH, SPACY, IS_SPACE per token
+    candidates: np.ndarray  # sorted indices of tokens that may start a figure
+
+
+_last_view: tuple[Any, int, _DocView] | None = None
+
+
+def _doc_view(doc, lex: _Lex) -> _DocView:
+    """The token arrays of `doc`, computed once per Doc: callers ask sentence by
+    sentence, and a Doc without any candidate token costs one vectorised scan."""
+    global _last_view
+    cached = _last_view
+    if cached is not None and cached[0]() is doc and cached[1] == len(doc):
+        return cached[2]
+    arr = doc.to_array([PREFIX, LOWER, ORTH, SPACY, IS_SPACE]).reshape(-1, 5)
+    mask = np.isin(arr[:, 0], lex.digit_ids) | np.isin(
+        arr[:, 1], lex.candidate_word_ids
+    )
+    view = _DocView(rows=arr[:, 1:], candidates=np.flatnonzero(mask))
+    _last_view = (weakref.ref(doc), len(doc), view)
+    return view
 
 
 def _judge(

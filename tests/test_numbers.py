@@ -104,6 +104,20 @@ FIGURE_CASES = [
     ),
     ("They won 30 seats or more.", [("30", 30, L, False)]),
     ("There were 40-odd contenders.", [("40", 40, A, False)]),
+    ("Quick counts put her near 58%.", [("58%", 58, A, True)]),
+    # "between A and B" is a range: A is a lower, B an upper bound
+    (
+        "Turnout was between 60 and 61 percent.",
+        [("60", 60, L, True), ("61 percent", 61, M, True)],
+    ),
+    (
+        "She took between 58.3 percent and 60.7 percent.",
+        [("58.3 percent", 58.3, L, True), ("60.7 percent", 60.7, M, True)],
+    ),
+    (
+        "The seats were split between 40 Greens and 26 Liberals.",
+        [("40", 40, E, False), ("26", 26, E, False)],
+    ),
     # coordination carries the qualifier through a list, not across a clause
     (
         "Over 40 Greens and 26 Liberals were elected.",
