@@ -49,6 +49,7 @@ from extract.models import KINDS, Claim, Source
 VALUE_TOLERANCE = 1e-6
 PERCENT_TOLERANCE = 0.005
 TOKEN_OVERLAP = 0.5
+SENTENCE_OVERLAP = 0.6
 GOLD_REQUIRED = ("article", "kind", "value", "sentence")
 FIELDS = ("subject", "unit", "qualifier", "of_total", "sources", "status", "round")
 
@@ -329,10 +330,18 @@ def normalize_name(text: str | None, *, keep_brackets: bool = False) -> str:
     return " ".join(words)
 
 
-def _variants(text: str | None) -> set[str]:
-    return {
-        v for v in (normalize_name(text), normalize_name(text, keep_brackets=True)) if v
-    }
+def _stem(word: str) -> str:
+    """A crude plural strip so "Liberals" meets "Liberal Party"."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _variants(text: str | None, *, stem: bool = False) -> set[str]:
+    forms = (normalize_name(text), normalize_name(text, keep_brackets=True))
+    if stem:
+        forms = tuple(" ".join(_stem(w) for w in f.split()) for f in forms)
+    return {v for v in forms if v}
 
 
 def _contains(a: str, b: str) -> bool:
@@ -352,11 +361,13 @@ def token_overlap(a: str, b: str) -> float:
 def subjects_match(gold: str | None, predicted: str | None) -> bool:
     """Lenient subject agreement.
 
-    Both sides are normalised (`normalize_name`), with and without bracketed notes such
-    as "(runoff)" or "(BJP)"; they match when either contains the other or their content
-    words overlap by at least half. Two empty subjects match.
+    Both sides are normalised (`normalize_name`, plurals stripped), with and without
+    bracketed notes such as "(runoff)" or "(BJP)"; they match when either contains
+    the other or their content words overlap by at least half (Jaccard). Two empty
+    subjects match.
     """
-    gold_forms, predicted_forms = _variants(gold), _variants(predicted)
+    gold_forms = _variants(gold, stem=True)
+    predicted_forms = _variants(predicted, stem=True)
     if not gold_forms or not predicted_forms:
         return not gold_forms and not predicted_forms
     return any(
@@ -435,8 +446,8 @@ def format_chain(chain: Sequence[Source | Mapping[str, Any]]) -> str | None:
 def sentences_overlap(gold_sentence: str, claim_sentence: str) -> bool:
     """Fallback when the article text is unavailable: the sentences share their text.
 
-    True when either (whitespace-normalised) contains the other, or their words overlap
-    by at least half.
+    True when either (whitespace-normalised) contains the other, or their word sets
+    overlap by at least 0.6 (Jaccard), as when the two split a dateline differently.
     """
     a = " ".join(gold_sentence.split())
     b = " ".join(claim_sentence.split())
@@ -444,11 +455,9 @@ def sentences_overlap(gold_sentence: str, claim_sentence: str) -> bool:
         return False
     if a in b or b in a:
         return True
-    wa, wb = (
-        set(_NON_WORD.sub(" ", a.lower()).split()),
-        set(_NON_WORD.sub(" ", b.lower()).split()),
-    )
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+    wa = set(_NON_WORD.sub(" ", a.lower()).split())
+    wb = set(_NON_WORD.sub(" ", b.lower()).split())
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SENTENCE_OVERLAP
 
 
 def sentence_spans(text: str, sentence: str) -> list[tuple[int, int]]:
