@@ -463,12 +463,17 @@ class _Cluster:
             for other in self.items:
                 if other.dates and _gap_days(item.dates, other.dates) > window:
                     return False
-        if item.round is None and item.of_total is not None:
-            # A claim with no round joins a round only if its denominator fits.
-            totals = {i.of_total for i in self.items if i.of_total is not None}
-            if totals and item.of_total not in totals:
-                partial = item.claim.status == "partial" and item.of_total < max(totals)
-                if not partial:
+        if item.of_total is not None and (
+            item.round is None or any(i.round is None for i in self.items)
+        ):
+            # Where a round is unknown, a different denominator means a different
+            # scope ("128 of 290" overall vs "33 of 68" in the runoff), unless the
+            # smaller one is a count in progress ("32 of the 60 declared so far").
+            for other in self.items:
+                if other.of_total is None or other.of_total == item.of_total:
+                    continue
+                small = item if item.of_total < other.of_total else other
+                if small.claim.status != "partial":
                     return False
         return True
 
