@@ -163,6 +163,13 @@ _COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "zw": ("Zimbabwe", "Zimbabwean", "Harare"),
     "et": ("Ethiopia", "Ethiopian", "Addis Ababa"),
     "ug": ("Uganda", "Ugandan", "Kampala"),
+    "at": ("Austria", "Austrian", "Austrians", "Vienna"),
+    "pt": ("Portugal", "Portuguese", "Lisbon"),
+    "gr": ("Greece", "Greek", "Greeks", "Athens"),
+    "cz": ("Czech Republic", "Czechia", "Czech", "Czechs", "Prague"),
+    "sk": ("Slovakia", "Slovak", "Slovaks", "Bratislava"),
+    "ro": ("Romania", "Romanian", "Romanians", "Bucharest"),
+    "zm": ("Zambia", "Zambian", "Zambians", "Lusaka"),
     "tz": ("Tanzania", "Tanzanian", "Dodoma"),
 }
 
@@ -406,7 +413,10 @@ class SubjectMatcher:
             for row in rows:
                 if row.country is None:
                     return row
-            if not keep_foreign:
+            if not keep_foreign or len({row.id for row in rows}) > 1:
+                # a foreign reading only when it is the alias's only one: "the
+                # Iran-backed Fatah Alliance" is Iraq's; "Greek conservatives" are
+                # nobody's we know
                 return None
         for row in rows:
             if not row.strict:
