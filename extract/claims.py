@@ -137,7 +137,9 @@ def counted_noun(
         if words[j] == "of" and j == i and j + 1 < end and words[j + 1] in {"the", "its", "their", "his", "her"}:
             # "all 30 of the capital's seats": a partitive with no number
             j += 2
-            while j < end and (doc[j].is_title or words[j] in {"'s", "’s"}) and skipped < 3:
+            while j < end and (doc[j].is_alpha and words[j] not in _NOT_MODIFIERS or words[j] in {"'s", "’s"}) and skipped < 4:
+                if _lex()["seat_nouns"].match_at(words, j, end) or _lex()["vote_nouns"].match_at(words, j, end):
+                    break
                 j += 1
                 skipped += 1
             continue
@@ -151,7 +153,7 @@ def counted_noun(
             j += 3
             skipped += 1
             continue
-        if tok.is_alpha and (tok.is_lower or (tok.is_title and j > i)) and words[j] not in _NOT_MODIFIERS:
+        if tok.is_alpha and (tok.is_lower or tok.is_title) and words[j] not in _NOT_MODIFIERS:
             skipped += 1
             j += 1
             continue
@@ -263,9 +265,8 @@ def skip_reason(
     if lex["poll_cues"].contains(words, s, e):
         return "opinion poll"
     # previous elections
-    pe = lex["past_election_cues"].find(
-        words, max(s, fig.start - 8), min(e, fig.end + 8)
-    )
+    ca, cb = _clause_of(words, fig, s, e)
+    pe = lex["past_election_cues"].find(words, max(ca, fig.start - 8), min(cb, fig.end + 8))
     if pe >= 0:
         return "previous election"
     # counting progress: "99.99% of ballots had been counted", "with 86% of precincts reporting"
@@ -545,6 +546,11 @@ def find_subject(
     # before the figure
     q = fig.qualifier_start
     k = q
+    # "X and Y both fell short of 50%": the crossing verb is the qualifier itself
+    if q < fig.start and lex["crossing_verbs"].match_at(words, q, fig.start):
+        span = subject_before(doc, words, q, s)
+        if span:
+            return span
     # "the 30 top winners": a determiner belongs to the figure
     while (
         k - 1 >= s
@@ -831,6 +837,9 @@ def draft_claims(
             noun = counted_noun(doc, words, noun_from, e)
         if noun[0] is None and opening_total is not None and not fig.percent:
             noun = opening_noun
+        if noun[0] is None and respective and fig in respective:
+            last = max(respective, key=lambda f: f.end)
+            noun = counted_noun(doc, words, last.end, e)
         reason = None if fig.attributive else skip_reason(doc, words, fig, sent, noun[0])
         if reason:
             continue
@@ -877,6 +886,10 @@ def draft_claims(
                     provisional = find_subject(
                         doc, words, fig, sent, noun, kind, figures
                     )
+                    if provisional is None and respective and fig in respective:
+                        provisional = respective[fig]
+                    if provisional is None and prev_subject is not None and _continues_previous(doc, words, fig, drafts, s):
+                        provisional = prev_subject
                     if provisional is None and kind == "votes" and fig.percent:
                         kind_unit = guess_kind
                         break
@@ -956,7 +969,14 @@ def draft_claims(
             for t in range(max(s, fig.qualifier_start - 4), fig.qualifier_start)
         ):
             draft.qualifier = "at_most"
-        drafts.append(draft)
+        if kind == "other_count" and unit == "people" and _definite_or_cut(doc, words, fig, s, e):
+            continue  # "the two leading candidates", "two candidates -- ... Ami" (cut off)
+        pair = split_pair(doc, words, subject) if subject and kind in {"seats", "votes"} else []
+        if len(pair) == 2:
+            for part in pair:
+                drafts.append(Draft(**{**draft.__dict__, "subject": part, "subject_text": text_of(doc, part), "notes": []}))
+        else:
+            drafts.append(draft)
         if denom is not None:
             used_as_total[id(denom)] = draft
         if kind == "seats_total" and of_total and context.kind != "x":
@@ -1060,7 +1080,7 @@ def draft_claims(
     return out
 
 
-_DECLARE_BEFORE = ("winners of", "results for", "results from", "results in", "results of", "outcome of", "outcomes of", "winners in")
+_DECLARE_BEFORE = ("covered", "covers", "cover", "contesting", "competed for the", "competing for the", "vying for the", "running for the", "in the running for the", "winners of", "results for", "results from", "results in", "results of", "outcome of", "outcomes of", "winners in")
 _DECLARE_AFTER = frozenset({"declared", "decided", "called", "announced", "contested", "undecided", "outstanding", "open", "filled", "vacant"})
 
 
@@ -1132,6 +1152,42 @@ def respectively_subjects(doc: Doc, words: Sequence[str], sent: tuple[int, int],
             x += 1  # "former central banker Abdolnaser Hemmati": keep the name
         out[fig] = (x, y)
     return out
+
+
+def _definite_or_cut(doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
+    """A definite description ("the two leading candidates") or a cut-off aside."""
+    q = fig.qualifier_start
+    if q - 1 >= s and words[q - 1] in {"the", "these", "those", "both"}:
+        return not (fig.end < e and words[fig.end] in {"of", "out"})
+    last = doc[e - 1] if e > s else None
+    truncated = e == len(doc) and last is not None and last.text not in {".", "!", "?", '"', "”", ")"}
+    return truncated and any(words[t] in {"--", "—", "–"} for t in range(fig.end, e))
+
+
+def _clause_of(words: Sequence[str], fig: Figure, s: int, e: int) -> tuple[int, int]:
+    """The comma-, 'but'- or 'while'-bounded stretch around a figure."""
+    breaks = {",", ";", "but", "while", "whereas", "—", "–", "(", ")"}
+    a = s
+    for t in range(fig.qualifier_start - 1, s - 1, -1):
+        if words[t] in breaks:
+            a = t + 1
+            break
+    b = e
+    for t in range(fig.end, e):
+        if words[t] in breaks:
+            b = t
+            break
+    return a, b
+
+
+def split_pair(doc: Doc, words: Sequence[str], span: Span) -> list[Span]:
+    """"Masoud Pezeshkian and Saeed Jalili both ...": two named subjects, one figure."""
+    a, b = span
+    if b < len(words) and words[b] in {"both", "each"} or (b + 1 < len(words) and words[b] == "," and words[b + 1] in {"both", "each"}):
+        for t in range(a + 1, b - 1):
+            if words[t] == "and" and doc[t - 1].text[:1].isupper() and doc[t + 1].text[:1].isupper():
+                return [(a, t), (t + 1, b)]
+    return [span]
 
 
 def _opens_with_among(words: Sequence[str], s: int, e: int) -> bool:
