@@ -2,20 +2,22 @@
 
 Two parts:
 
-* the ``election_sources`` component marks known source aliases (``patterns/sources.jsonl``)
-  and generic media phrases ("state media", "state TV"; ``patterns/attribution.json``) in
-  ``doc.spans["sources"]`` with phrase matchers (multi-word aliases case-insensitively,
-  one-word aliases such as "AP" or "Fars" case-sensitively), leaving out wire datelines
-  ("(APP - 4th Mar)", "/TASS/") and photo credits ("Getty Images/AFP/...");
-* :func:`attribute` reads every sentence for attribution cues with plain Python over the
-  tokens -- "according to X", "X said/reported/announced", ", X said.", "a report by X",
-  "X was quoted by Y as saying", "X told Y", "also cited by Y", "results released by X",
-  headline "... -- TV" -- builds a chain (originator first, relays after) for each figure
-  from the cues whose clause holds it, and carries a chain over to later sentences of the
-  same paragraph, back over two linked sentences, and into the next paragraph when that
-  paragraph continues the same list of results. A figure in a sentence whose attribution
-  cannot be read (a speaker that is not a source, a pronoun with nothing to refer to)
-  gets ``[]`` rather than a neighbour's source.
+* the ``election_sources`` component marks known source aliases
+  (``patterns/sources.jsonl``) and generic media phrases ("state media", "state TV";
+  ``patterns/attribution.json``) in ``doc.spans["sources"]`` with phrase matchers
+  (multi-word aliases in any case, one-word aliases such as "AP" or "Fars" only as
+  spelled), leaving out wire datelines ("(APP - 4th Mar)", "/TASS/") and photo
+  credits ("Getty Images/AFP/...");
+* :func:`attribute` reads every sentence for attribution cues with plain Python over
+  the tokens -- "according to X", "X said/reported/announced", ", X said.", "a report
+  by X", "X was quoted by Y as saying", "X told Y", "also cited by Y", "citing Y",
+  "results released by X", a headline "... -- TV" -- and builds a chain (originator
+  first, relays after) for each figure from the cues whose clause holds it. A chain
+  carries over to later sentences of the same paragraph, back over two linked
+  sentences ("The Greens took 62. The Liberals won 39, the board said."), and into
+  the next paragraph when that paragraph continues the same list of results. A figure
+  in a sentence whose attribution cannot be read (a speaker that is not a source, a
+  pronoun with nothing to refer to) gets ``[]`` rather than a neighbour's source.
 """
 
 from __future__ import annotations
@@ -65,6 +67,12 @@ def _cues() -> dict:
     cues["told_not_relay_seq"] = frozenset(
         tuple(_words(v)) for v in raw.get("told_not_relay", [])
     )
+    cues["told_not_relay_words"] = frozenset(
+        w
+        for v in raw.get("told_not_relay", [])
+        for w in _words(v.lower())
+        if w not in {"the", "a", "an", "his", "her", "their"}
+    )
     cues["backref_seq"] = frozenset(tuple(_words(v)) for v in raw.get("backrefs", []))
     cues["according_to"] = [tuple(x) for x in raw.get("according_to", [])]
     cues["break_markers"] = [tuple(x) for x in raw.get("break_markers", [])]
@@ -100,7 +108,8 @@ class SourceMarker:
         rows = list(load_jsonl("sources.jsonl"))
         for row in rows:
             doc = nlp.make_doc(row["pattern"])
-            matcher = self.exact if _is_case_sensitive(len(doc)) else self.folded
+            exact = row.get("case_sensitive") or _is_case_sensitive(len(doc))
+            matcher = self.exact if exact else self.folded
             key = row["id"]
             matcher.add(key, [doc])
             if row.get("not_followed_by") or row.get("unless_doc_has"):
@@ -146,7 +155,7 @@ def is_furniture(doc: Doc, start: int, end: int) -> bool:
     ):
         line_start -= 1
     before = [t.lower_ for t in doc[line_start:start]]
-    # "(APP - 4th Mar, 2024)" near the start of a line, "(Photo: TRT World and Agencies)"
+    # "(APP - 4th Mar, 2024)" near the start of a line; "(Photo: TRT World and AFP)"
     if "(" in before:
         opened = len(before) - 1 - before[::-1].index("(")
         inside = before[opened + 1 :]
@@ -206,7 +215,10 @@ def _alias_index() -> tuple[
     for row in load_jsonl("sources.jsonl"):
         words = tuple(_words(row["pattern"]))
         longest = max(longest, len(words))
-        if len(words) == 1 and (row["pattern"].isupper() or len(row["pattern"]) <= 4):
+        short = len(words) == 1 and (
+            row["pattern"].isupper() or len(row["pattern"]) <= 4
+        )
+        if short or row.get("case_sensitive"):
             exact.setdefault(words, row["id"])
         else:
             folded.setdefault(tuple(w.lower() for w in words), row["id"])
@@ -236,8 +248,8 @@ def resolve_source(name: str) -> str | None:
             key = tuple(lower[i : i + size])
             if key in folded:
                 return folded[key]
-            if size == 1 and tuple(words[i : i + 1]) in exact:
-                return exact[tuple(words[i : i + 1])]
+            if tuple(words[i : i + size]) in exact:
+                return exact[tuple(words[i : i + size])]
     return None
 
 
@@ -265,6 +277,7 @@ class _Sent:
     para: int
     headline: bool
     figures: list[int] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # figures, else any number token
     atts: list[_Att] = field(default_factory=list)
     fallback: list[Source] | None = None  # "unofficial results showed": weakest
     unclear: bool = False
@@ -308,7 +321,7 @@ class _Reader:
 
     # ------------------------------------------------------------ noun phrases
     def np_back(self, end: int, lo: int) -> tuple[int, int] | None:
-        """The noun phrase ending just before ``end`` (exclusive), back to a boundary."""
+        """The noun phrase ending just before ``end``, back to a boundary."""
         j = end - 1
         start = end
         while j >= lo:
@@ -405,7 +418,7 @@ class _Reader:
 
     # ------------------------------------------------------------ source phrases
     def classify(self, a: int, b: int) -> tuple[list[Source], str, str | None] | None:
-        """(chain, kind, person name) for the phrase ``doc[a:b]``, or None if not a source."""
+        """(chain, kind, person name) for the phrase ``doc[a:b]``; None if no source."""
         if a >= b:
             return None
         words = [self.low(i) for i in range(a, b)]
@@ -430,6 +443,12 @@ class _Reader:
         spans = [s for s in self.doc.spans["sources"] if s.start >= a and s.end <= b]
         if spans:
             span = spans[-1]
+            if (
+                len(spans) > 1
+                and span.start > a
+                and self.doc[span.start - 1].text == "("
+            ):
+                span = spans[-2]  # "Agence France-Presse (AFP)"
             kind = self.kinds.get(span.id_, "agency")
             rest = [self.low(i) for i in range(span.end, b)]
             tail_ok = all(
@@ -461,6 +480,8 @@ class _Reader:
             name = self._trim(a, b)
             return [Source(name=name, id=resolve_source(name))], "media", None
         alpha = [self.doc[i] for i in range(a, b) if self.doc[i].is_alpha]
+        if alpha and alpha[0].lower_ in {"the", "a", "an"} and len(alpha) > 1:
+            alpha = alpha[1:]
         if (
             alpha
             and all(
@@ -617,10 +638,18 @@ class _Reader:
                 _, cb2 = self.clause_forward(cb + 1, b)
                 if cb2 >= b - 1 and i > a:
                     cb = cb2
-        for k in range(ca, cb):
+        res = None
+        for k in range(cb - 1, ca, -1):
             if self.low(k) == "by":
+                # "according to early results released on Monday by the commission"
                 self.consumed.add(k)
-        res = self.classify(ca, cb)
+                if res is None:
+                    agent = self.np_forward(k + 1, cb)
+                    got = self.classify(*agent) if agent else None
+                    if got and got[1] not in {"basis", "pronoun"}:
+                        res = got
+        if res is None:
+            res = self.classify(ca, cb)
         if res is None:
             return None
         chain, kind, person = res
@@ -721,18 +750,10 @@ class _Reader:
         if t in {"told", "tells"} and v + 1 < b:
             obj = self.np_forward(v + 1, b, frozenset({"that"}))
             if obj:
+                look = range(obj[0], min(b, obj[1] + 2))
                 words = tuple(self.low(k) for k in range(*obj))
                 if words not in c["told_not_relay_seq"] and not any(
-                    w
-                    in {
-                        "reporters",
-                        "journalists",
-                        "conference",
-                        "briefing",
-                        "parliament",
-                        "supporters",
-                    }
-                    for w in words
+                    self.low(k) in c["told_not_relay_words"] for k in look
                 ):
                     res = self.classify(*obj)
                     if res and res[1] in MEDIA_KINDS | {"proper"} and res[0]:
@@ -743,7 +764,7 @@ class _Reader:
         speaker = None
         appos: list[Source] = []
         while k > a and self.doc[k - 1].text == ",":
-            # ", also cited by AFP," / ", spokesman for the authority," / ", for his part,"
+            # ", also cited by AFP," / ", spokesman for the board," / ", for his part,"
             seg_end = k - 1
             seg_start = seg_end
             while seg_start > a and self.doc[seg_start - 1].text != ",":
@@ -877,7 +898,7 @@ class _Reader:
         return _Att(v, (speaker[0], end), chain, res[1], trailing, person=res[2])
 
     def _after_verb(self, v: int, b: int) -> int:
-        """Skip the verb's adverbials/object in a trailing ", X said on Saturday." cue."""
+        """Skip the adverbials after a trailing cue (", X said on Saturday.")."""
         j = v + 1
         while j < b:
             t = self.low(j)
@@ -1028,16 +1049,16 @@ class _Reader:
             else:
                 att.scope = (a, b)
             return
-        for n, att in enumerate(atts):
+        for att in atts:
             if att.trailing:
                 att.scope = (a, b)
                 continue
             stop = b
-            for other in atts[n + 1 :]:
+            for other in atts:
+                if other is att or other.kind == "citing" or other.seg[0] <= att.cue:
+                    continue
                 if other.seg[0] > att.cue + 2 or other.trailing:
-                    stop = other.seg[0]
-                    # a trailing cue is introduced by a comma
-                    break
+                    stop = min(stop, other.seg[0])
             first = self.low(a)
             if first in self.c["subordinators"] and att.seg[0] <= a + 2:
                 k = att.cue + 1
@@ -1062,6 +1083,10 @@ class _Reader:
         inner = min(
             primary, key=lambda x: (x.basis_only, x.scope[1] - x.scope[0], -x.seg[0])
         )
+        return self.compose(s, inner)
+
+    def compose(self, s: _Sent, inner: _Att) -> list[Source]:
+        """``inner``'s chain with the relays of the media cues wrapped around it."""
         chain = list(inner.chain)
         outers = [
             x
@@ -1173,6 +1198,8 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
         k = bisect.bisect_right(starts, f) - 1
         if 0 <= k < len(sents) and f < sents[k].end:
             sents[k].figures.append(f)
+    for s in sents:
+        s.numbers = s.figures or [i for i in range(s.start, s.end) if doc[i].like_num]
 
     for s in sents:
         r.read(s)
@@ -1198,7 +1225,7 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
                         if o is not x and o.scope[0] <= x.cue < o.scope[1]
                     ),
                 )
-                s.chain = r.chain_for(s, inner.cue) or list(inner.chain)
+                s.chain = r.compose(s, inner)
             for f, c in own.items():
                 result[f] = c or []
             continue
@@ -1228,28 +1255,28 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
         if p.chain:
             return list(p.chain)
     # 2. the next sentence of the paragraph closes with the attribution for both
-    if n + 1 < len(sents) and s.figures and _is_result_sentence(r, s):
+    if n + 1 < len(sents) and s.numbers and _is_result_sentence(r, s):
         nxt = sents[n + 1]
-        if nxt.para == s.para and nxt.figures:
+        if nxt.para == s.para and nxt.numbers:
             nxt_atts = nxt.atts
             if any(
                 x.trailing and x.kind not in {"basis", "citing"} and not x.basis_only
                 for x in nxt_atts
             ):
                 probe = _Sent(nxt.start, nxt.end, nxt.para, False, atts=nxt_atts)
-                chain = r.chain_for(probe, nxt.figures[0])
+                chain = r.chain_for(probe, nxt.numbers[0])
                 if chain:
                     return chain
     # 3. the paragraph before, when this one continues its list of results
     first_in_para = all(
         sents[m].para != s.para for m in range(n - 1, -1, -1) if m >= 0
-    ) or all(not sents[m].figures for m in range(n) if sents[m].para == s.para)
-    if not first_in_para or not s.figures or not _is_result_sentence(r, s):
+    ) or all(not sents[m].numbers for m in range(n) if sents[m].para == s.para)
+    if not first_in_para or not s.numbers or not _is_result_sentence(r, s):
         return None
     prev_para = [p for p in sents[:n] if p.para == s.para - 1]
     if not prev_para or any(p.headline for p in prev_para):
         return None
     last = prev_para[-1]
-    if not last.figures or not last.chain:
+    if not last.numbers or not last.chain:
         return None
     return list(last.chain)
