@@ -92,6 +92,7 @@ class SentenceContext:
     unit: str | None = None
     kind: str | None = None
     declared: float | int | None = None  # "60 of the 68 seats declared" -> 60
+    default_unit: str | None = None  # what the article mostly counts, for bare figures
 
 
 def _lex() -> dict[str, PhraseSet]:
@@ -261,12 +262,14 @@ def skip_reason(
         return "comparison"
     if fig.percent and n < e and words[n] == "points":
         return "comparison"
-    # polls
-    if lex["poll_cues"].contains(words, s, e):
+    ca, cb = _clause_of(words, fig, s, e)
+    # polls: an opinion poll in the figure's own clause (quick counts are results)
+    if lex["poll_cues"].contains(words, ca, cb):
         return "opinion poll"
     # previous elections
-    ca, cb = _clause_of(words, fig, s, e)
     pe = lex["past_election_cues"].find(words, max(ca, fig.start - 8), min(cb, fig.end + 8))
+    if pe < 0 and _past_year_in(doc, words, ca, cb):
+        pe = ca  # "the 53 percent won by her mentor in 2018"
     if pe >= 0:
         return "previous election"
     # counting progress: "99.99% of ballots had been counted", "with 86% of precincts reporting"
@@ -274,9 +277,13 @@ def skip_reason(
         k = fig.end
         if k < e and words[k] == "of":
             k += 1
-            while k < e and words[k] in {"the", "all"}:
+            while k < e and words[k] in {"the", "all", "its", "electronic", "voting", "polling", "counted"}:
+                if lex["progress_nouns"].match_at(words, k, e):
+                    break
                 k += 1
             pn = lex["progress_nouns"].match_at(words, k, e)
+            if pn and words[k] not in {"ballots", "votes", "vote", "the", "results", "returns"}:
+                return "counting progress"  # "86 percent of voting districts"
             if pn:
                 window_end = min(e, k + pn + 5)
                 if lex["progress_verbs"].contains(words, k + pn, window_end):
@@ -287,7 +294,11 @@ def skip_reason(
     # thresholds: cue in the stretch of clause before the figure, unless a named
     # subject "cleared"/"fell short of" it (those are bounds on that subject's share)
     qs = fig.qualifier_start
-    window_start = max(s, qs - 8)
+    window_start = max(s, ca, qs - 6)
+    for t in range(qs - 1, window_start - 1, -1):
+        if words[t] in {"as", "and", "after", "but", "while"}:
+            window_start = t + 1
+            break
     before = range(window_start, qs)
     crossing = lex["crossing_verbs"].match_ending(words, qs, window_start) or any(
         lex["crossing_verbs"].match_at(words, t, qs) for t in before
@@ -818,7 +829,8 @@ def draft_claims(
                 break
     declared_here: float | int | None = None
     respective = respectively_subjects(doc, words, sent, figures)
-    prev_unit = context.unit
+    last_skip: tuple[str, Figure] | None = None
+    prev_unit = context.unit or context.default_unit
     prev_subject: Span | None = None
     denominators_of = {}
     for fig in figures:
@@ -841,6 +853,11 @@ def draft_claims(
             last = max(respective, key=lambda f: f.end)
             noun = counted_noun(doc, words, last.end, e)
         reason = None if fig.attributive else skip_reason(doc, words, fig, sent, noun[0])
+        if reason is None and last_skip is not None and last_skip[0] == "threshold":
+            gap = words[last_skip[1].end : fig.qualifier_start]
+            if len(gap) <= 6 and "and" in gap and not any(w in {"while", "but", ";", "won", "took"} for w in gap):
+                reason = "threshold"  # "needs more than 50% of the vote and at least 20% in ..."
+        last_skip = (reason, fig) if reason else None
         if reason:
             continue
         # "N of whom/them": the total is the previous figure
@@ -866,6 +883,8 @@ def draft_claims(
         ):
             of_total = opening_total.value
         unit_hint = prev_unit
+        if noun[0] is None and not fig.percent and not _bare(doc, words, fig, e):
+            unit_hint = None  # "three conservative figures": it counts something else
         # provisional subject to decide between seats and seats_total, votes and turnout
         provisional = None
         kind_unit = None
@@ -1080,7 +1099,7 @@ def draft_claims(
     return out
 
 
-_DECLARE_BEFORE = ("covered", "covers", "cover", "contesting", "competed for the", "competing for the", "vying for the", "running for the", "in the running for the", "winners of", "results for", "results from", "results in", "results of", "outcome of", "outcomes of", "winners in")
+_DECLARE_BEFORE = ("declared for", "declared in", "called for", "covered", "covers", "cover", "contesting", "competed for the", "competing for the", "vying for the", "running for the", "in the running for the", "winners of", "results for", "results from", "results in", "results of", "outcome of", "outcomes of", "winners in")
 _DECLARE_AFTER = frozenset({"declared", "decided", "called", "announced", "contested", "undecided", "outstanding", "open", "filled", "vacant"})
 
 
@@ -1164,9 +1183,45 @@ def _definite_or_cut(doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int
     return truncated and any(words[t] in {"--", "—", "–"} for t in range(fig.end, e))
 
 
+_BARE_FOLLOWERS = frozenset(
+    "and or so in on at for while after with as to by from of against but than respectively apiece each between".split()
+)
+
+
+def _bare(doc: Doc, words: Sequence[str], fig: Figure, e: int) -> bool:
+    """A figure standing alone ("took 99, the SP 37"): its unit comes from context."""
+    k = fig.end
+    if k >= e:
+        return True
+    tok = doc[k]
+    return tok.is_punct or tok.is_space or words[k] in _BARE_FOLLOWERS or words[k] in {"were", "was", "have", "had", "are", "is"}
+
+
+def _latest_year(doc: Doc) -> int | None:
+    """The latest year written in the article: its own election's year, or close."""
+    if "latest_year" not in doc.user_data:
+        years = [int(t.text) for t in doc if t.is_digit and len(t.text) == 4 and 1950 <= int(t.text) <= 2100]
+        doc.user_data["latest_year"] = max(years) if years else None
+    return doc.user_data["latest_year"]
+
+
+def _past_year_in(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
+    """A clause dated to an earlier year than the article's: "won 303 seats in 2019"."""
+    latest = _latest_year(doc)
+    if latest is None:
+        return False
+    if any(words[t] in {"since", "ever", "record", "highest", "lowest", "first", "best", "worst"} for t in range(a, b)):
+        return False  # "the highest tally since the revolution in 1979": a record
+    for t in range(a + 1, b):
+        tok = doc[t]
+        if tok.is_digit and len(tok.text) == 4 and words[t - 1] == "in" and 1950 <= int(tok.text) < latest:
+            return True
+    return False
+
+
 def _clause_of(words: Sequence[str], fig: Figure, s: int, e: int) -> tuple[int, int]:
     """The comma-, 'but'- or 'while'-bounded stretch around a figure."""
-    breaks = {",", ";", "but", "while", "whereas", "—", "–", "(", ")"}
+    breaks = {",", ";", "but", "while", "whereas", "—", "–", "--", "(", ")"}
     a = s
     for t in range(fig.qualifier_start - 1, s - 1, -1):
         if words[t] in breaks:
@@ -1197,6 +1252,17 @@ def _opens_with_among(words: Sequence[str], s: int, e: int) -> bool:
         and words[k] in {"among", "of"}
         and words[k + 1] in {"those", "them", "these"}
     )
+
+
+def dominant_unit(words: Sequence[str]) -> str | None:
+    """Seats or votes: what an article mostly counts, for figures with no noun."""
+    seats = sum(1 for w in words if w in {"seat", "seats"})
+    votes = sum(1 for w in words if w in {"vote", "votes", "ballots"})
+    if seats > votes:
+        return "seats"
+    if votes > seats:
+        return "votes"
+    return None
 
 
 def zero_claims(

@@ -14,7 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.attribution import attribute
-from extract.claims import Draft, SentenceContext, draft_claims, zero_claims
+from extract.claims import (
+    Draft,
+    SentenceContext,
+    dominant_unit,
+    draft_claims,
+    zero_claims,
+)
 from extract.contest import detect_contest
 from extract.dates import article_date
 from extract.models import Article, ArticleInfo, Claim
@@ -123,11 +129,12 @@ def claims_from_doc(
             by_sent[si].append(f)
     # first pass: drafts per sentence
     per_sentence: list[list[Draft]] = []
-    context = SentenceContext()
+    default_unit = dominant_unit(words)
+    context = SentenceContext(default_unit=default_unit)
     last_para = None
     for idx, sent in enumerate(sents):
         if paras[idx] != last_para:
-            context = SentenceContext()
+            context = SentenceContext(default_unit=default_unit)
             last_para = paras[idx]
         drafts = (
             draft_claims(doc, words, (sent.start, sent.end), by_sent[idx], context)
