@@ -36,6 +36,15 @@ from extract.models import Source
 from extract.resources import load_json, load_jsonl
 
 SPANRULER_KEYS = ("label", "pattern", "id")
+_RELAY_PARTICIPLES = frozenset(
+    "cited quoted carried relayed reported broadcast aired".split()
+)
+_RESULT_SETS = frozenset("results result figures tally count returns breakdown".split())
+# "the statement said", "the report": a document whose source is the last one named
+_DOC_HEADS = frozenset(
+    "statement report reports announcement bulletin release update tally figures "
+    "data results count".split()
+)
 MEDIA_KINDS = frozenset({"agency", "broadcaster", "newspaper", "media"})
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 _DASHES = frozenset({"—", "–", "--", "―"})
@@ -434,6 +443,9 @@ class _Reader:
             and words[0] in self.c["pronouns_person"] | self.c["pronouns_org"]
         ):
             return [], "pronoun", None
+        if tuple(words) in self.c["backref_seq"] and words[-1] in _DOC_HEADS:
+            if not self.history:
+                return [Source(name=self.text(a, b), id=None)], "basis", None
         if tuple(words) in self.c["backref_seq"]:
             return (
                 [Source(name=self.text(a, b), id=resolve_source(self.text(a, b)))],
@@ -461,6 +473,8 @@ class _Reader:
                 name = self.text(span.start, b)
                 name = re.sub(r"\s+(reports?|report's)$", "", name, flags=re.I)
                 return [Source(name=name, id=span.id_)], kind, None
+            if rest and rest[0] == "'s" and (set(rest[1:]) & self.c["basis_nouns"]):
+                b = span.end  # "the Election Commission of India's website"
             name = self._trim(a, b)
             person = self._person_name(a, b) if kind not in MEDIA_KINDS else None
             return [Source(name=name, id=span.id_)], kind, person
@@ -639,15 +653,25 @@ class _Reader:
                 if cb2 >= b - 1 and i > a:
                     cb = cb2
         res = None
-        for k in range(cb - 1, ca, -1):
-            if self.low(k) == "by":
-                # "according to early results released on Monday by the commission"
-                self.consumed.add(k)
-                if res is None:
-                    agent = self.np_forward(k + 1, cb)
-                    got = self.classify(*agent) if agent else None
-                    if got and got[1] not in {"basis", "pronoun"}:
-                        res = got
+        origin = relay = None
+        for k in range(ca + 1, cb):
+            if self.low(k) not in {"by", "from"}:
+                continue
+            self.consumed.add(k)
+            # "figures from the commission cited by Interfax", "results carried by
+            # state media", "early results released on Monday by the ministry"
+            agent = self.np_forward(k + 1, cb, frozenset({"as"}))
+            got = self.classify(*agent) if agent else None
+            if not got or got[1] in {"basis", "pronoun"} or not got[0]:
+                continue
+            if self.low(k - 1) in _RELAY_PARTICIPLES and self.low(k) == "by":
+                relay = relay or got
+            else:
+                origin = origin or got
+        if origin and relay:
+            res = (origin[0] + relay[0], origin[1], origin[2])
+        else:
+            res = origin or relay
         if res is None:
             res = self.classify(ca, cb)
         if res is None:
@@ -788,19 +812,24 @@ class _Reader:
             if words and words[0] in c["adverbial_commas"]:
                 k = seg_start
                 continue
-            if words and (
-                words[0] in c["official_titles"]
-                or (
-                    words[0] in {"the", "a", "an"}
-                    and len(words) > 1
-                    and any(w in c["official_titles"] for w in words)
-                )
-            ):
+            if words and any(w in c["official_titles"] for w in words[:5]):
+                # "Mohsen Eslami, spokesman for the authority, said"
                 name_np = self.np_back(seg_start - 1, a)
                 if name_np and self.doc[name_np[0]].text[:1].isupper():
                     speaker = (name_np[0], seg_end)
                     k = name_np[0]
                 break
+            if words and all(
+                self.doc[x].text[:1].isupper() or self.doc[x].text == "-"
+                for x in range(seg_start, seg_end)
+            ):
+                # "The commission's spokesman, Ali Reza, said"
+                title_np = self.np_back(seg_start - 1, a)
+                if title_np and any(
+                    self.low(x) in c["official_titles"] for x in range(*title_np)
+                ):
+                    speaker = (title_np[0], seg_end)
+                    k = title_np[0]
             break
         if speaker is None and k == end:
             speaker = self.np_back(end, a)
@@ -1012,20 +1041,7 @@ class _Reader:
         name = self.text(a, b)
         words = [self.low(k) for k in range(a, b)]
         head = words[-1]
-        if head in {
-            "statement",
-            "report",
-            "reports",
-            "announcement",
-            "bulletin",
-            "release",
-            "update",
-            "tally",
-            "figures",
-            "data",
-            "results",
-            "count",
-        }:
+        if head in _DOC_HEADS:
             return list(history[-1].chain) if history else []
         for att in reversed(history):
             if head in att.chain[0].name.lower():
@@ -1277,6 +1293,11 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     if not prev_para or any(p.headline for p in prev_para):
         return None
     last = prev_para[-1]
-    if not last.numbers or not last.chain:
+    if not last.chain:
         return None
+    if not last.numbers:
+        # "The commission announced the results on Thursday." then the list
+        words = {r.low(i) for i in range(last.start, last.end)}
+        if not last.atts or not words & _RESULT_SETS:
+            return None
     return list(last.chain)

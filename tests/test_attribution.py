@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Attribution: who gives each figure (originator first, relays after).
 
 The sentences are invented for these tests (countries, people, outlets and figures
@@ -199,6 +200,75 @@ SINGLE = [
         "54",
         [("Commission chairman Ali Hassan", None)],
     ),
+    (
+        "The BJP won 240 seats, according to the Election Commission of India's website.",
+        "240",
+        [("the Election Commission of India", "eci")],
+    ),
+    (
+        "Prabowo won 58.6 percent of the vote, Indonesia's General Elections Commission (KPU) announced on Wednesday.",
+        "58.6",
+        [("Indonesia's General Elections Commission (KPU)", "kpu")],
+    ),
+    (
+        '"We have counted 15.2 million ballots," said Ahmed Mansour, head of the electoral commission.',
+        "15.2",
+        [("Ahmed Mansour", None)],
+    ),
+    (
+        "The commission's spokesman, Ali Reza, said 4,500 polling stations had reported.",
+        "4,500",
+        [("The commission's spokesman, Ali Reza", None)],
+    ),
+    (
+        "Khamenei, Iran's supreme leader, said 41 percent turnout was a success.",
+        "41",
+        [("Khamenei, Iran's supreme leader", None)],
+    ),
+    (
+        "The Liberal Democratic Party won 191 seats, down from 247, public broadcaster NHK said.",
+        "191",
+        [("NHK", "nhk")],
+    ),
+    (
+        "Putin won 87.28 percent, Russia's Central Election Commission said, with turnout at 77.44 percent.",
+        "77.44",
+        [("Russia's Central Election Commission", "cec_russia")],
+    ),
+    (
+        "Turnout was 61.2 percent, the Supreme Election Council (YSK) said, citing preliminary figures.",
+        "61.2",
+        [("the Supreme Election Council (YSK)", "ysk")],
+    ),
+    ("Erdogan Wins 52% In Runoff, Anadolu Says", "52", [("Anadolu", "anadolu")]),
+    (
+        "KARACHI: The PPP won 54 seats, according to unofficial results compiled by Dawn.",
+        "54",
+        [("Dawn", "dawn")],
+    ),
+    (
+        "More than 600 million people voted, officials said.",
+        "600",
+        [("officials", None)],
+    ),
+    # a result set named with no originator is kept as written
+    ("The count showed the Greens on 19 percent.", "19", [("The count", None)]),
+    (
+        "In the capital, 30 seats were at stake, according to the report.",
+        "30",
+        [("the report", None)],
+    ),
+    # wire datelines are not the attribution
+    (
+        "BAGHDAD (Reuters) - The Sadrist bloc won 73 seats, according to preliminary results.",
+        "73",
+        [("preliminary results", None)],
+    ),
+    (
+        "NEW DELHI, June 4 (Reuters) - The BJP won 240 seats, the Election Commission said.",
+        "240",
+        [("the Election Commission", None)],
+    ),
     # a conditional report is still the report
     (
         "A Reuters report said that if the count holds, the bloc would have 128 seats.",
@@ -269,6 +339,31 @@ CHAINS = [
         [("the electoral commission", None), ("State media", "state_media")],
     ),
     (
+        "Pakistan's election commission said on Friday that independents had won 101 seats, Dawn newspaper reported.",
+        "101",
+        [("Pakistan's election commission", None), ("Dawn newspaper", "dawn")],
+    ),
+    (
+        "Turnout hit 70 percent, according to figures from the Central Election Commission cited by Interfax.",
+        "70",
+        [("the Central Election Commission", "cec"), ("Interfax", "interfax")],
+    ),
+    (
+        "According to IRNA, some 24 million Iranians voted, Interior Minister Vahidi said.",
+        "24",
+        [("Interior Minister Vahidi", "interior_ministry"), ("IRNA", "irna")],
+    ),
+    (
+        '"The party won 33 seats," Tasnim quoted an official as saying.',
+        "33",
+        [("an official", None), ("Tasnim", "tasnim")],
+    ),
+    (
+        "The ruling party won 67 percent, a spokesman for the commission told Reuters.",
+        "67",
+        [("a spokesman for the commission", None), ("Reuters", "reuters")],
+    ),
+    (
         "Fars put the coalition's tally at 33 seats, while Tasnim said it had won 35.",
         "35",
         [("Tasnim", "tasnim")],
@@ -313,6 +408,28 @@ CONTEXT = [
         "picked up the remaining 19.",
         "19",
         [("Kyodo News", "kyodo")],
+    ),
+    (
+        "Tinubu polled 8,794,726 votes, INEC said. Atiku Abubakar came second with 6,984,520 votes.",
+        "6,984,520",
+        [("INEC", "inec")],
+    ),
+    (
+        "The Electoral Commission said turnout was 59.7 percent. It added that 12 seats were still undecided.",
+        "12",
+        [("The Electoral Commission", "electoral_commission")],
+    ),
+    (
+        "The commission's spokesman, Ali Reza, gave the figures. He said the ruling bloc had 88 seats.",
+        "88",
+        [("The commission's spokesman, Ali Reza", None)],
+    ),
+    # a paragraph announcing the results, then the list
+    (
+        "The National Election Commission announced the results on Thursday.\n\nThe Democratic "
+        "Party won 175 of the 300 seats.\n\nThe smaller Rebuilding Korea Party won 12 seats.",
+        "12",
+        [("The National Election Commission", "nec")],
     ),
     # one attribution closing two linked sentences
     (
@@ -388,6 +505,13 @@ UNATTRIBUTED = [
         "40",
     ),
     ("He said the party won 20 seats.", "20"),
+    ("Reuters said the vote was calm.\n\nThe ruling party won 120 seats.", "120"),
+    ("Officials have so far counted 11 million ballots for the two candidates.", "11"),
+    (
+        "The interior ministry said turnout was 48 percent.\n\nThe ruling party is expected to win "
+        "about 200 seats, analysts said.",
+        "200",
+    ),
     (
         "Reuters said the vote was calm. Separately, three independents said they would "
         "join the ruling party.",
