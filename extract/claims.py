@@ -967,6 +967,8 @@ def draft_claims(
             )
         else:
             subject = noun_subject(doc, words, noun, sent)
+        if kind == "seats_total" and subject is None:
+            subject = chamber_subject(doc, words, fig, sent) or noun_subject(doc, words, noun, sent)
         # percentages never carry a denominator (guidelines)
         if fig.percent:
             of_total = None
