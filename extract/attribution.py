@@ -305,6 +305,7 @@ class _Reader:
             for i in range(span.start, span.end):
                 self.span_at[i] = span
         self.consumed: set[int] = set()
+        self.lows = [t.lower_.replace("’", "'") for t in doc]
         self.history: list[_Att] = []
         c = self.c
         self.np_vocab = (
@@ -313,7 +314,7 @@ class _Reader:
 
     # ------------------------------------------------------------ small helpers
     def low(self, i: int) -> str:
-        return self.doc[i].lower_.replace("’", "'")
+        return self.lows[i]
 
     def text(self, a: int, b: int) -> str:
         if a >= b:
@@ -579,7 +580,7 @@ class _Reader:
         while i < b:
             matched = False
             for seq in self.c["according_to"]:
-                if self.seq_at(i, seq, b):
+                if self.lows[i] == seq[0] and self.seq_at(i, seq, b):
                     att = self._according(i, len(seq), a, b)
                     if att:
                         atts.append(att)
@@ -1146,6 +1147,7 @@ def _sentences(doc: Doc) -> list[_Sent]:
     out: list[_Sent] = []
     para = 0
     prev_end_char = 0
+    text = doc.text
     for sent in doc.sents:
         a, b = sent.start, sent.end
         while a < b and doc[a].is_space:
@@ -1155,19 +1157,17 @@ def _sentences(doc: Doc) -> list[_Sent]:
         if a >= b:
             continue
         start_char = doc[a].idx
-        if out and "\n" in doc.text[prev_end_char:start_char]:
+        if out and "\n" in text[prev_end_char:start_char]:
             para += 1
         end_char = doc[b - 1].idx + len(doc[b - 1].text)
-        line_before = (
-            start_char == 0
-            or "\n" in doc.text[max(0, start_char - 1) : start_char]
-            or (
-                doc.text[:start_char].rstrip(" \t").endswith("\n")
-                or not doc.text[:start_char].strip()
-            )
-        )
-        rest = doc.text[end_char:]
-        line_after = not rest.strip() or rest.lstrip(" \t").startswith("\n")
+        j = start_char
+        while j > 0 and text[j - 1] in " \t\r":
+            j -= 1
+        line_before = j == 0 or text[j - 1] == "\n"
+        j = end_char
+        while j < len(text) and text[j] in " \t\r":
+            j += 1
+        line_after = j >= len(text) or text[j] == "\n"
         last = doc[b - 1].text
         headline = (
             line_before
