@@ -39,6 +39,10 @@ SPANRULER_KEYS = ("label", "pattern", "id")
 _RELAY_PARTICIPLES = frozenset(
     "cited quoted carried relayed reported broadcast aired".split()
 )
+_RESULT_WORDS = frozenset(
+    "results result figures tally tallies count returns breakdown turnout seats "
+    "ballots votes winners".split()
+)
 _RESULT_SETS = frozenset("results result figures tally count returns breakdown".split())
 # "the statement said", "the report": a document whose source is the last one named
 _DOC_HEADS = frozenset(
@@ -311,6 +315,16 @@ class _Reader:
         self.np_vocab = (
             c["np_words"] | c["official_titles"] | c["media_heads"] | c["body_heads"]
         )
+        self.back_vocab = (
+            self.np_vocab
+            | c["not_speakers"]
+            | c["basis_nouns"]
+            | c["report_by_nouns"]
+            | c["relay_by_words"]
+            | c["pronouns_person"]
+            | c["pronouns_org"]
+            | {"by", "from", "al", "bin", "de", "da", "van", "von", "der", "la", "le"}
+        )
 
     # ------------------------------------------------------------ small helpers
     def low(self, i: int) -> str:
@@ -356,6 +370,8 @@ class _Reader:
                 break
             if t in self.c["boundary_words"] or self.is_weekday(j) or tok.like_num:
                 break
+            if not tok.text[:1].isupper() and t not in self.back_vocab:
+                break  # "Reuters contributed reporting": a verb, not part of a name
             start = j
             j -= 1
             if end - start > 12:
@@ -1188,6 +1204,10 @@ def _starts_with(r: _Reader, s: _Sent, seqs) -> bool:
     return False
 
 
+def _mentions_results(r: _Reader, s: _Sent) -> bool:
+    return any(r.low(i) in _RESULT_WORDS for i in range(s.start, s.end))
+
+
 def _is_result_sentence(r: _Reader, s: _Sent) -> bool:
     words = {r.low(i) for i in range(s.start, s.end)}
     if words & r.c["modals"]:
@@ -1269,6 +1289,9 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
         if p.unclear:
             return None
         if p.chain:
+            if not p.numbers and not _mentions_results(r, p):
+                # "Kemal said the vote was rigged. His party won 25 percent."
+                return None
             return list(p.chain)
     # 2. the next sentence of the paragraph closes with the attribution for both
     if n + 1 < len(sents) and s.numbers and _is_result_sentence(r, s):

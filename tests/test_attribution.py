@@ -506,6 +506,15 @@ UNATTRIBUTED = [
     ),
     ("He said the party won 20 seats.", "20"),
     ("Reuters said the vote was calm.\n\nThe ruling party won 120 seats.", "120"),
+    ("Reuters contributed reporting. The bloc holds 120 seats.", "120"),
+    # a speaker who said something else is not the source of the next figure
+    (
+        "Opposition leader Kemal Aras said the vote was rigged. His party won 25 percent.",
+        "25",
+    ),
+    ("Polls had predicted the party would win 38 percent.", "38"),
+    ("The party, which said it expected to win, took 45 seats.", "45"),
+    ('Voters elected 290 lawmakers. "It was a fair vote," said the president.', "290"),
     ("Officials have so far counted 11 million ballots for the two candidates.", "11"),
     (
         "The interior ministry said turnout was 48 percent.\n\nThe ruling party is expected to win "
