@@ -1,0 +1,52 @@
+"""Extraction then reconciliation on real article text, as a user runs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import process_articles
+from extract.models import Article
+from extract.readers import iter_articles
+from extract.reconcile import reconcile
+
+from .conftest import CORPUS, SHARED_CORPUS
+
+
+def _reconcile_folder(folder, nlp):
+    articles = [a for a in iter_articles([folder]) if isinstance(a, Article)]
+    pairs = list(process_articles(articles, nlp))
+    return reconcile([c for _, cs in pairs for c in cs], [info for info, _ in pairs])
+
+
+def test_seed_runoff_conflict(nlp):
+    seeds = SHARED_CORPUS / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"shared corpus not found at {seeds}")
+    result = _reconcile_folder(seeds, nlp)
+    (group,) = [
+        g
+        for g in result.groups
+        if g.key.subject == "reformists" and g.key.kind == "seats" and g.key.contest.round == 2
+    ]
+    assert group.verdict == "conflict"
+    by_origin = {}
+    for m in group.members:
+        by_origin.setdefault(m.originator, []).append(m)
+    names = " ".join(by_origin).lower()
+    assert "fars" in names and "tasnim" in names and "state-run media" in names
+    fars = next(ms for o, ms in by_origin.items() if "fars" in o.lower())
+    assert {m.claim.article for m in fars} == {"iran-2016-runoff-a.txt", "iran-2016-runoff-b.txt"}
+    assert {m.claim.value for m in fars} == {33}
+    state_tv = next(ms for o, ms in by_origin.items() if "state tv" in o.lower())
+    assert [(m.claim.value, m.claim.of_total, m.role) for m in state_tv] == [(32, 60, "superseded")]
+    # 2024 is another contest: never in a 2016 group
+    for g in result.groups:
+        dates = {m.claim.article for m in g.members}
+        assert not ({"iran-2024-runoff.txt"} & dates and len(dates) > 1 and "iran-2016-runoff-a.txt" in dates)
+
+
+def test_bundled_corpus_shows_a_conflict_between_outlets(nlp):
+    result = _reconcile_folder(CORPUS, nlp)
+    conflicts = [g for g in result.groups if g.verdict == "conflict"]
+    assert conflicts
+    assert any(len({m.claim.article for m in g.members}) > 1 for g in conflicts)
