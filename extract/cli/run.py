@@ -41,7 +41,7 @@ def run_command(
         list[str],
         typer.Argument(
             help="Folders (read recursively) and files: .txt, .html, .json, .jsonl.",
-            metavar="PATH...",
+            metavar="PATH",
             show_default=False,
         ),
     ],
