@@ -31,7 +31,7 @@ def test_seed_runoff_conflict(nlp):
     assert group.verdict == "conflict"
     by_origin = {}
     for m in group.members:
-        by_origin.setdefault(m.originator, []).append(m)
+        by_origin.setdefault(m.originator.name, []).append(m)
     names = " ".join(by_origin).lower()
     assert "fars" in names and "tasnim" in names and "state-run media" in names
     fars = next(ms for o, ms in by_origin.items() if "fars" in o.lower())
