@@ -961,6 +961,9 @@ def draft_claims(
                 kind = "turnout"
         elif kind == "turnout":
             subject = turnout_subject(doc, words, fig, sent)
+            if noun[0] == "people_nouns" and words[noun[1]] not in _WHOLE_ELECTORATE:
+                # "312 million women cast their ballots": a group's turnout, not the total
+                subject = noun_subject(doc, words, noun, sent)
         elif kind == "seats_total":
             subject = chamber_subject(doc, words, fig, sent) or noun_subject(
                 doc, words, noun, sent
@@ -1185,6 +1188,7 @@ def _definite_or_cut(doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int
     return truncated and any(words[t] in {"--", "—", "–"} for t in range(fig.end, e))
 
 
+_WHOLE_ELECTORATE = frozenset({"people", "persons", "citizens", "voters", "electors", "individuals", "adults"})
 _BARE_FOLLOWERS = frozenset(
     "and or so in on at for while after with as to by from of against but than respectively apiece each between".split()
 )

@@ -47,6 +47,11 @@ CASES = [
         "About 3.1 million people took part in the referendum.",
         [("turnout", 3_100_000, "people", "approx", None, None, "unknown")],
     ),
+    # a group's turnout keeps its group as subject, apart from the total
+    (
+        "Election officials said 31 million women had cast their ballots.",
+        [("turnout", 31_000_000, "people", "exact", None, "women", "unknown")],
+    ),
     # eligible voters are their own count
     (
         "Some 7 million citizens were eligible to vote.",
