@@ -42,6 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from extract.models import Article
 
@@ -402,9 +403,20 @@ def _over_limit(size: int | str, max_bytes: int) -> str:
     return f"too large ({shown}, limit {_size(max_bytes)}; raise it with --max-bytes)"
 
 
+def _open_binary(path: Path) -> BinaryIO:
+    """Open for reading without blocking on a FIFO (it is refused after fstat)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        return open(fd, "rb", closefd=True)  # noqa: SIM115 - returned to a with block
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, refusing non-regular files and files over the limit unread."""
-    with open(path, "rb") as handle:  # open first: stat and read see the same file
+    with _open_binary(path) as handle:  # open first: stat and read see the same file
         st = os.fstat(handle.fileno())
         if not stat.S_ISREG(st.st_mode):
             raise _Unreadable("not a regular file")
@@ -497,7 +509,7 @@ class _HeldSkips:
 
 def _read_jsonl(item: _Input, max_bytes: int) -> Iterator[Article | Skipped]:
     """One article per line, streamed; a bad line is skipped, the others kept."""
-    with open(item.path, "rb") as handle:
+    with _open_binary(item.path) as handle:
         st = os.fstat(handle.fileno())
         if not stat.S_ISREG(st.st_mode):
             raise _Unreadable("not a regular file")
