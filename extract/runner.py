@@ -16,7 +16,8 @@ How a run goes:
   piles results up in memory.
 - `jobs=None` picks: one process for a small run, `min(cpus, 4)` processes once more
   than `AUTO_PARALLEL_MIN` articles need processing (starting a pool costs about a
-  second of spaCy imports per worker, which a few hundred articles do not repay).
+  second of spaCy imports per worker; at ~45 articles/s a pool of two pays off from
+  about 150 articles, see `python -m extract.bench`).
 - With a cache (`cache_dir`), articles seen before under the same code, patterns and
   model are not processed again; the pipeline is only built (and the pool only started)
   when an article misses the cache.
@@ -51,7 +52,7 @@ from extract.models import Article
 from extract.readers import DEFAULT_MAX_BYTES, Skipped, iter_articles
 
 DEFAULT_BATCH_SIZE = 32
-AUTO_PARALLEL_MIN = 300
+AUTO_PARALLEL_MIN = 200
 """With `jobs=None`, use a process pool once this many articles miss the cache."""
 MAX_AUTO_JOBS = 4
 IN_FLIGHT_PER_WORKER = 4

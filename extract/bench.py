@@ -1,0 +1,217 @@
+"""Benchmark `extract run` on many distinct articles: `python -m extract.bench`.
+
+    python -m extract.bench --articles 2000 --jobs 1 2
+
+Builds a folder of N distinct articles from `corpus/` (and `../shared/corpus/` when it
+is there) by shuffling paragraphs, mixing articles and changing every number, so the
+tokenizer and matchers are measured warm on realistic, varied text rather than on a few
+texts repeated (PERFORMANCE.md). Then it reports, after a warm-up:
+
+- bare tokenisation: `spacy.blank("en")` via `nlp.pipe`, articles/s and words/s;
+- the full extraction (`process_articles`, one process) and `extract run` with each
+  `--jobs` value (pool start-up included), and the ratio full/bare;
+- peak RSS of a whole `extract run` for N/4 and N articles (flat memory: it should
+  hardly move);
+- the speed-up of a rerun over an unchanged folder with the cache;
+- the cold start of `extract --help`.
+
+Not part of the test suite; the machine is noisy, so compare ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = [REPO / "corpus", REPO.parent / "shared" / "corpus"]
+NAMES = [
+    "Rahimi", "Karimova", "Okafor", "Lindqvist", "Moreau", "Haddad", "Tanaka", "Novak",
+    "Mensah", "Petrov", "Alvarez", "Kowalski", "Nasser", "Ibrahim", "Costa", "Weber",
+]  # fmt: skip
+_NUMBER = re.compile(r"\d+")
+_CAPITALISED = re.compile(r"\b(?:Rouhani|Raisi|Pezeshkian|Jalili|Sadr|Erdogan|Khan)\b")
+
+
+def source_texts() -> list[str]:
+    texts = []
+    for folder in SOURCES:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*.txt")):
+                text = path.read_text(encoding="utf-8", errors="replace").strip()
+                if len(text.split()) > 50:
+                    texts.append(text)
+    if not texts:
+        raise SystemExit("no source articles found in corpus/ or ../shared/corpus/")
+    return texts
+
+
+def vary(texts: list[str], rng: random.Random, min_words: int = 400) -> str:
+    """A new article: paragraphs of a few source articles, shuffled, numbers changed."""
+    paragraphs: list[str] = []
+    while sum(len(p.split()) for p in paragraphs) < min_words:
+        source = rng.choice(texts)
+        paragraphs.extend(p for p in re.split(r"\n\s*\n|\n", source) if p.strip())
+    head, body = paragraphs[0], paragraphs[1:]
+    rng.shuffle(body)
+    text = "\n\n".join([head, *body])
+    text = _NUMBER.sub(lambda m: str(rng.randint(1, 10 ** len(m.group(0)) - 1)), text)
+    return _CAPITALISED.sub(lambda m: rng.choice(NAMES), text)
+
+
+def build_folder(folder: Path, n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    texts = source_texts()
+    made = []
+    for i in range(n):
+        text = vary(texts, rng)
+        sub = folder / f"batch{i // 500:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"article{i:06d}.txt").write_text(text, encoding="utf-8")
+        made.append(text)
+    return made
+
+
+def rate(n: int, seconds: float) -> str:
+    return f"{n / seconds:,.0f}/s" if seconds > 0 else "inf"
+
+
+def timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+_RSS_SCRIPT = """
+import resource, sys
+from extract.runner import run
+summary = run([sys.argv[1]], sys.argv[2], jobs=1, cache_dir=None)
+print(summary.articles, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss(folder: Path, out: Path) -> tuple[int, float]:
+    """Articles and peak RSS (MB) of one whole run, in a fresh process."""
+    result = subprocess.run(
+        [sys.executable, "-c", _RSS_SCRIPT, str(folder), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    articles, kb = result.stdout.split()
+    return int(articles), int(kb) / 1024
+
+
+def cli_seconds(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "extract", *args],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--json", action="store_true", help="also print results as JSON"
+    )
+    args = parser.parse_args(argv)
+    n = args.articles
+    results: dict[str, object] = {"articles": n}
+
+    with tempfile.TemporaryDirectory(prefix="extract-bench-") as tmp:
+        tmp_path = Path(tmp)
+        folder = tmp_path / "articles"
+        texts = build_folder(folder, n)
+        small = tmp_path / "small"
+        build_folder(small, max(1, n // 4), seed=11)
+        words = sum(len(t.split()) for t in texts)
+        print(f"{n} distinct articles, {words:,} words ({words // n} per article)")
+
+        import spacy
+
+        from extract.models import Article
+        from extract.nlp import build_pipeline
+        from extract.pipeline import process_articles
+
+        warm = [vary(source_texts(), random.Random(99)) for _ in range(200)]
+        bare = spacy.blank("en")
+        for _ in bare.pipe(warm):
+            pass
+        t_bare = timed(lambda: [None for _ in bare.pipe(texts, batch_size=64)])
+        bare_rates = f"{rate(n, t_bare)} articles, {rate(words, t_bare)} words"
+        print(f"bare tokenisation: {bare_rates}")
+
+        nlp = build_pipeline()
+        warm_articles = [Article(id=f"w{i}", text=t) for i, t in enumerate(warm)]
+        for _ in process_articles(warm_articles, nlp):
+            pass
+        articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+        t_full = timed(lambda: [None for _ in process_articles(articles, nlp)])
+        print(
+            f"full extraction, 1 process: {rate(n, t_full)} articles, "
+            f"{rate(words, t_full)} words; full/bare time ratio {t_full / t_bare:.1f}x"
+        )
+        results.update(
+            bare_articles_per_s=n / t_bare,
+            full_articles_per_s=n / t_full,
+            full_over_bare=t_full / t_bare,
+        )
+
+        from extract.runner import run
+
+        for jobs in args.jobs:
+            out = tmp_path / f"claims-j{jobs}.jsonl"
+            summary = run([folder], out, jobs=jobs)
+            print(
+                f"extract run --jobs {jobs}: {rate(summary.articles, summary.elapsed)} "
+                f"articles ({summary.elapsed:.1f} s with start-up, "
+                f"{summary.claims} claims)"
+            )
+            results[f"run_jobs{jobs}_articles_per_s"] = (
+                summary.articles / summary.elapsed
+            )
+
+        cache = tmp_path / "cache"
+        out = tmp_path / "claims-cache.jsonl"
+        cold = cli_seconds(["run", str(folder), "-o", str(out), "--cache", str(cache)])
+        rerun = cli_seconds(["run", str(folder), "-o", str(out), "--cache", str(cache)])
+        print(
+            f"cache: first run {cold:.1f} s, rerun {rerun:.2f} s "
+            f"({cold / rerun:.0f}x faster; whole `extract run` processes)"
+        )
+        results.update(
+            cache_first_s=cold, cache_rerun_s=rerun, cache_speedup=cold / rerun
+        )
+
+        for label, path in (("N/4", small), ("N", folder)):
+            count, mb = peak_rss(path, tmp_path / "rss.jsonl")
+            print(f"peak RSS, {count} articles ({label}): {mb:.0f} MB")
+            results[f"peak_rss_mb_{count}"] = mb
+
+        helps = [cli_seconds(["--help"]) for _ in range(3)]
+        print(
+            f"extract --help cold start: {statistics.median(helps):.2f} s (median of 3)"
+        )
+        results["help_s"] = statistics.median(helps)
+
+    if args.json:
+        print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
