@@ -135,11 +135,26 @@ def counted_noun(
         tok = doc[j]
         if _is_demonym(tok):
             return "people_nouns", j, j + 1
-        if words[j] == "of" and j == i and j + 1 < end and words[j + 1] in {"the", "its", "their", "his", "her"}:
+        if (
+            words[j] == "of"
+            and j == i
+            and j + 1 < end
+            and words[j + 1] in {"the", "its", "their", "his", "her"}
+        ):
             # "all 30 of the capital's seats": a partitive with no number
             j += 2
-            while j < end and (doc[j].is_alpha and words[j] not in _NOT_MODIFIERS or words[j] in {"'s", "’s"}) and skipped < 4:
-                if _lex()["seat_nouns"].match_at(words, j, end) or _lex()["vote_nouns"].match_at(words, j, end):
+            while (
+                j < end
+                and (
+                    doc[j].is_alpha
+                    and words[j] not in _NOT_MODIFIERS
+                    or words[j] in {"'s", "’s"}
+                )
+                and skipped < 4
+            ):
+                if _lex()["seat_nouns"].match_at(words, j, end) or _lex()[
+                    "vote_nouns"
+                ].match_at(words, j, end):
                     break
                 j += 1
                 skipped += 1
@@ -154,7 +169,11 @@ def counted_noun(
             j += 3
             skipped += 1
             continue
-        if tok.is_alpha and (tok.is_lower or tok.is_title) and words[j] not in _NOT_MODIFIERS:
+        if (
+            tok.is_alpha
+            and (tok.is_lower or tok.is_title)
+            and words[j] not in _NOT_MODIFIERS
+        ):
             skipped += 1
             j += 1
             continue
@@ -267,7 +286,9 @@ def skip_reason(
     if lex["poll_cues"].contains(words, ca, cb):
         return "opinion poll"
     # previous elections
-    pe = lex["past_election_cues"].find(words, max(ca, fig.start - 8), min(cb, fig.end + 8))
+    pe = lex["past_election_cues"].find(
+        words, max(ca, fig.start - 8), min(cb, fig.end + 8)
+    )
     if pe < 0 and _past_year_in(doc, words, ca, cb):
         pe = ca  # "the 53 percent won by her mentor in 2018"
     if pe >= 0:
@@ -277,12 +298,27 @@ def skip_reason(
         k = fig.end
         if k < e and words[k] == "of":
             k += 1
-            while k < e and words[k] in {"the", "all", "its", "electronic", "voting", "polling", "counted"}:
+            while k < e and words[k] in {
+                "the",
+                "all",
+                "its",
+                "electronic",
+                "voting",
+                "polling",
+                "counted",
+            }:
                 if lex["progress_nouns"].match_at(words, k, e):
                     break
                 k += 1
             pn = lex["progress_nouns"].match_at(words, k, e)
-            if pn and words[k] not in {"ballots", "votes", "vote", "the", "results", "returns"}:
+            if pn and words[k] not in {
+                "ballots",
+                "votes",
+                "vote",
+                "the",
+                "results",
+                "returns",
+            }:
                 return "counting progress"  # "86 percent of voting districts"
             if pn:
                 window_end = min(e, k + pn + 5)
@@ -575,7 +611,6 @@ def find_subject(
             "just",
             "its",
             "their",
-            "a",
             "record",
             "total",
             "of",
@@ -591,13 +626,21 @@ def find_subject(
         w = k - 1
         # "X has been elected president of Iran with 53.3%", "X's election ... with N"
         for t in range(w - 1, max(s, w - 9) - 1, -1):
-            if words[t] in {",", ";", "—"} and t < w - 1 and words[t + 1] not in {"the", "a"}:
+            if (
+                words[t] in {",", ";", "—"}
+                and t < w - 1
+                and words[t + 1] not in {"the", "a"}
+            ):
                 break
             if words[t] in {"elected", "re-elected", "reelected", "declared", "sworn"}:
                 span = subject_before(doc, words, t, s)
                 if span:
                     return span
-            if words[t] in {"election", "re-election", "victory", "win"} and t - 1 >= s and words[t - 1] in {"'s", "’s"}:
+            if (
+                words[t] in {"election", "re-election", "victory", "win"}
+                and t - 1 >= s
+                and words[t - 1] in {"'s", "’s"}
+            ):
                 span = np_backward(doc, words, t - 1, s)
                 if span:
                     return span
@@ -652,7 +695,9 @@ def find_subject(
             break
         # "Pezeshkian received 10.4 million and Jalili 9.4 million": the verb of
         # an earlier figure does not reach past the coordination
-        if words[t] in {",", ";", ".", "and", "while", "but"} or (doc[t].like_num and not doc[t].is_alpha):
+        if words[t] in {",", ";", ".", "and", "while", "but"} or (
+            doc[t].like_num and not doc[t].is_alpha
+        ):
             break
     if verb_end is not None:
         span = subject_before(doc, words, j, s)
@@ -814,7 +859,6 @@ def draft_claims(
     """The claim drafts of one sentence, in figure order."""
     s, e = sent
     drafts: list[Draft] = []
-    used_as_total: dict[int, Draft] = {}
     # "Of the 68 seats ..., 33 went to ..." : a sentence-initial denominator
     opening_total: Figure | None = None
     opening_noun: tuple[str | None, int, int] = (None, 0, 0)
@@ -852,10 +896,16 @@ def draft_claims(
         if noun[0] is None and respective and fig in respective:
             last = max(respective, key=lambda f: f.end)
             noun = counted_noun(doc, words, last.end, e)
-        reason = None if fig.attributive else skip_reason(doc, words, fig, sent, noun[0])
+        reason = (
+            None if fig.attributive else skip_reason(doc, words, fig, sent, noun[0])
+        )
         if reason is None and last_skip is not None and last_skip[0] == "threshold":
             gap = words[last_skip[1].end : fig.qualifier_start]
-            if len(gap) <= 6 and "and" in gap and not any(w in {"while", "but", ";", "won", "took"} for w in gap):
+            if (
+                len(gap) <= 6
+                and "and" in gap
+                and not any(w in {"while", "but", ";", "won", "took"} for w in gap)
+            ):
                 reason = "threshold"  # "needs more than 50% of the vote and at least 20% in ..."
         last_skip = (reason, fig) if reason else None
         if reason:
@@ -907,7 +957,11 @@ def draft_claims(
                     )
                     if provisional is None and respective and fig in respective:
                         provisional = respective[fig]
-                    if provisional is None and prev_subject is not None and _continues_previous(doc, words, fig, drafts, s):
+                    if (
+                        provisional is None
+                        and prev_subject is not None
+                        and _continues_previous(doc, words, fig, drafts, s)
+                    ):
                         provisional = prev_subject
                     if provisional is None and kind == "votes" and fig.percent:
                         kind_unit = guess_kind
@@ -923,15 +977,27 @@ def draft_claims(
             kind, provisional = "seats_total", None
         if provisional is not None and (
             words[provisional[0]] in {"none", "neither", "no", "nobody"}
-            or (provisional[0] >= s + 2 and words[provisional[0] - 1] == "of" and words[provisional[0] - 2] in {"none", "neither", "no"})
+            or (
+                provisional[0] >= s + 2
+                and words[provisional[0] - 1] == "of"
+                and words[provisional[0] - 2] in {"none", "neither", "no"}
+            )
         ):
             continue  # "none of the candidates secured more than 50 percent"
-        if kind in {"seats", "votes"} or (kind == "seats_total" and provisional is None):
+        if kind in {"seats", "votes"} or (
+            kind == "seats_total" and provisional is None
+        ):
             subject = provisional
             if subject is None and respective is not None and fig in respective:
                 subject = respective[fig]
-                kind = "votes" if unit == "votes" else "seats" if unit == "seats" else kind
-            if subject is None and prev_subject is not None and _continues_previous(doc, words, fig, drafts, s):
+                kind = (
+                    "votes" if unit == "votes" else "seats" if unit == "seats" else kind
+                )
+            if (
+                subject is None
+                and prev_subject is not None
+                and _continues_previous(doc, words, fig, drafts, s)
+            ):
                 subject = prev_subject
                 if kind == "seats_total":
                     kind = "seats"
@@ -971,7 +1037,9 @@ def draft_claims(
         else:
             subject = noun_subject(doc, words, noun, sent)
         if kind == "seats_total" and subject is None:
-            subject = chamber_subject(doc, words, fig, sent) or noun_subject(doc, words, noun, sent)
+            subject = chamber_subject(doc, words, fig, sent) or noun_subject(
+                doc, words, noun, sent
+            )
         # percentages never carry a denominator (guidelines)
         if fig.percent:
             of_total = None
@@ -993,17 +1061,32 @@ def draft_claims(
             for t in range(max(s, fig.qualifier_start - 4), fig.qualifier_start)
         ):
             draft.qualifier = "at_most"
-        if kind == "other_count" and unit == "people" and _definite_or_cut(doc, words, fig, s, e):
+        if (
+            kind == "other_count"
+            and unit == "people"
+            and _definite_or_cut(doc, words, fig, s, e)
+        ):
             continue  # "the two leading candidates", "two candidates -- ... Ami" (cut off)
-        pair = split_pair(doc, words, subject) if subject and kind in {"seats", "votes"} else []
+        pair = (
+            split_pair(doc, words, subject)
+            if subject and kind in {"seats", "votes"}
+            else []
+        )
         if len(pair) == 2:
             for part in pair:
-                drafts.append(Draft(**{**draft.__dict__, "subject": part, "subject_text": text_of(doc, part), "notes": []}))
+                drafts.append(
+                    Draft(
+                        **{
+                            **draft.__dict__,
+                            "subject": part,
+                            "subject_text": text_of(doc, part),
+                            "notes": [],
+                        }
+                    )
+                )
         else:
             drafts.append(draft)
-        if denom is not None:
-            used_as_total[id(denom)] = draft
-        if kind == "seats_total" and of_total and context.kind != "x":
+        if kind == "seats_total" and of_total:
             declared_here = fig.value
         prev_unit = unit if unit != "percent" else prev_unit
         if kind in {"seats", "votes"}:
@@ -1039,12 +1122,10 @@ def draft_claims(
             if d.kind == "seats" and d.of_total is None:
                 d.of_total = context.declared
     # denominators: seat totals are not claims of their own; vote and voter totals are
-    kept: list[Draft] = []
+    kept: list[Draft] = list(drafts)
     denominators = {id(d.denominator) for d in drafts if d.denominator is not None}
     if opening_total is not None:
         denominators.add(id(opening_total))
-    for d in drafts:
-        kept.append(d)
     extra: list[Draft] = []
     for fig in figures:
         if id(fig) in denominators:
@@ -1104,12 +1185,46 @@ def draft_claims(
     return out
 
 
-_DECLARE_BEFORE = ("declared for", "declared in", "called for", "covered", "covers", "cover", "contesting", "competed for the", "competing for the", "vying for the", "running for the", "in the running for the", "winners of", "results for", "results from", "results in", "results of", "outcome of", "outcomes of", "winners in")
-_DECLARE_AFTER = frozenset({"declared", "decided", "called", "announced", "contested", "undecided", "outstanding", "open", "filled", "vacant"})
+_DECLARE_BEFORE = (
+    "declared for",
+    "declared in",
+    "called for",
+    "covered",
+    "covers",
+    "cover",
+    "contesting",
+    "competed for the",
+    "competing for the",
+    "vying for the",
+    "running for the",
+    "in the running for the",
+    "winners of",
+    "results for",
+    "results from",
+    "results in",
+    "results of",
+    "outcome of",
+    "outcomes of",
+    "winners in",
+)
+_DECLARE_AFTER = frozenset(
+    {
+        "declared",
+        "decided",
+        "called",
+        "announced",
+        "contested",
+        "undecided",
+        "outstanding",
+        "open",
+        "filled",
+        "vacant",
+    }
+)
 
 
 def _declares_seats(words: Sequence[str], fig: Figure, noun, s: int, e: int) -> bool:
-    """"the winners of 60 of the 68 seats", "60 seats declared": seats counted, not won."""
+    """ "the winners of 60 of the 68 seats", "60 seats declared": seats counted, not won."""
     q = fig.qualifier_start
     for phrase in _DECLARE_BEFORE:
         n = len(phrase.split())
@@ -1118,14 +1233,29 @@ def _declares_seats(words: Sequence[str], fig: Figure, noun, s: int, e: int) -> 
     cls, ns, ne = noun
     if cls == "seat_nouns" and ns == fig.end:
         k = ne
-        while k < e and words[k] in {"have", "has", "had", "been", "were", "are", "so", "far", "now", "already", "being", "still"}:
+        while k < e and words[k] in {
+            "have",
+            "has",
+            "had",
+            "been",
+            "were",
+            "are",
+            "so",
+            "far",
+            "now",
+            "already",
+            "being",
+            "still",
+        }:
             k += 1
         if k < e and words[k] in _DECLARE_AFTER:
             return True
     return False
 
 
-def _continues_previous(doc: Doc, words: Sequence[str], fig: Figure, drafts: Sequence[Draft], s: int) -> bool:
+def _continues_previous(
+    doc: Doc, words: Sequence[str], fig: Figure, drafts: Sequence[Draft], s: int
+) -> bool:
     """A figure coordinated with, or bracketed after, the sentence's previous claim."""
     if not drafts or drafts[-1].kind not in {"seats", "votes"}:
         return False
@@ -1133,22 +1263,37 @@ def _continues_previous(doc: Doc, words: Sequence[str], fig: Figure, drafts: Seq
     gap = words[drafts[-1].figure.end : q]
     if "(" in gap and ")" not in gap:
         return True  # "taking 62 percent of the vote (17.8 million of 28.6 million)"
-    return len(gap) <= 8 and "and" in gap[-2:] and not any(w in {"while", "but", ";"} for w in gap)
+    return (
+        len(gap) <= 8
+        and "and" in gap[-2:]
+        and not any(w in {"while", "but", ";"} for w in gap)
+    )
 
 
-def respectively_subjects(doc: Doc, words: Sequence[str], sent: tuple[int, int], figures: Sequence[Figure]) -> dict | None:
-    """"A, B and C received, respectively, 3, 2 and 1 votes": pair names and figures."""
+def respectively_subjects(
+    doc: Doc, words: Sequence[str], sent: tuple[int, int], figures: Sequence[Figure]
+) -> dict | None:
+    """ "A, B and C received, respectively, 3, 2 and 1 votes": pair names and figures."""
     s, e = sent
     try:
         r = words.index("respectively", s, e)
     except ValueError:
         return None
-    listed = [f for f in figures if f.start > r and f.start - r < 40] or [f for f in figures if f.end <= r]
+    listed = [f for f in figures if f.start > r and f.start - r < 40] or [
+        f for f in figures if f.end <= r
+    ]
     if len(listed) < 2:
         return None
     verb = None
     for t in range(r - 1, s - 1, -1):
-        if _lex()["win_verbs"].match_at(words, t, e) and words[t] not in {"on", "at", "with", "has", "had", "have"}:
+        if _lex()["win_verbs"].match_at(words, t, e) and words[t] not in {
+            "on",
+            "at",
+            "with",
+            "has",
+            "had",
+            "have",
+        }:
             verb = t
             break
     if verb is None:
@@ -1167,7 +1312,7 @@ def respectively_subjects(doc: Doc, words: Sequence[str], sent: tuple[int, int],
             start = t + 1
     items = [it for it in items if any(doc[x].text[:1].isupper() for x in range(*it))]
     if len(items) > len(listed):
-        items = items[-len(listed):]  # "The remaining candidates, A, B and C"
+        items = items[-len(listed) :]  # "The remaining candidates, A, B and C"
     if len(items) != len(listed):
         return None
     out = {}
@@ -1178,17 +1323,25 @@ def respectively_subjects(doc: Doc, words: Sequence[str], sent: tuple[int, int],
     return out
 
 
-def _definite_or_cut(doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
+def _definite_or_cut(
+    doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int
+) -> bool:
     """A definite description ("the two leading candidates") or a cut-off aside."""
     q = fig.qualifier_start
     if q - 1 >= s and words[q - 1] in {"the", "these", "those", "both"}:
         return not (fig.end < e and words[fig.end] in {"of", "out"})
     last = doc[e - 1] if e > s else None
-    truncated = e == len(doc) and last is not None and last.text not in {".", "!", "?", '"', "”", ")"}
+    truncated = (
+        e == len(doc)
+        and last is not None
+        and last.text not in {".", "!", "?", '"', "”", ")"}
+    )
     return truncated and any(words[t] in {"--", "—", "–"} for t in range(fig.end, e))
 
 
-_WHOLE_ELECTORATE = frozenset({"people", "persons", "citizens", "voters", "electors", "individuals", "adults"})
+_WHOLE_ELECTORATE = frozenset(
+    {"people", "persons", "citizens", "voters", "electors", "individuals", "adults"}
+)
 _BARE_FOLLOWERS = frozenset(
     "and or so in on at for while after with as to by from of against but than respectively apiece each between".split()
 )
@@ -1200,13 +1353,22 @@ def _bare(doc: Doc, words: Sequence[str], fig: Figure, e: int) -> bool:
     if k >= e:
         return True
     tok = doc[k]
-    return tok.is_punct or tok.is_space or words[k] in _BARE_FOLLOWERS or words[k] in {"were", "was", "have", "had", "are", "is"}
+    return (
+        tok.is_punct
+        or tok.is_space
+        or words[k] in _BARE_FOLLOWERS
+        or words[k] in {"were", "was", "have", "had", "are", "is"}
+    )
 
 
 def _latest_year(doc: Doc) -> int | None:
     """The latest year written in the article: its own election's year, or close."""
     if "latest_year" not in doc.user_data:
-        years = [int(t.text) for t in doc if t.is_digit and len(t.text) == 4 and 1950 <= int(t.text) <= 2100]
+        years = [
+            int(t.text)
+            for t in doc
+            if t.is_digit and len(t.text) == 4 and 1950 <= int(t.text) <= 2100
+        ]
         doc.user_data["latest_year"] = max(years) if years else None
     return doc.user_data["latest_year"]
 
@@ -1216,11 +1378,20 @@ def _past_year_in(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     latest = _latest_year(doc)
     if latest is None:
         return False
-    if any(words[t] in {"since", "ever", "record", "highest", "lowest", "first", "best", "worst"} for t in range(a, b)):
+    if any(
+        words[t]
+        in {"since", "ever", "record", "highest", "lowest", "first", "best", "worst"}
+        for t in range(a, b)
+    ):
         return False  # "the highest tally since the revolution in 1979": a record
     for t in range(a + 1, b):
         tok = doc[t]
-        if tok.is_digit and len(tok.text) == 4 and words[t - 1] == "in" and 1950 <= int(tok.text) < latest:
+        if (
+            tok.is_digit
+            and len(tok.text) == 4
+            and words[t - 1] == "in"
+            and 1950 <= int(tok.text) < latest
+        ):
             return True
     return False
 
@@ -1242,11 +1413,19 @@ def _clause_of(words: Sequence[str], fig: Figure, s: int, e: int) -> tuple[int, 
 
 
 def split_pair(doc: Doc, words: Sequence[str], span: Span) -> list[Span]:
-    """"Masoud Pezeshkian and Saeed Jalili both ...": two named subjects, one figure."""
+    """ "Masoud Pezeshkian and Saeed Jalili both ...": two named subjects, one figure."""
     a, b = span
-    if b < len(words) and words[b] in {"both", "each"} or (b + 1 < len(words) and words[b] == "," and words[b + 1] in {"both", "each"}):
+    if (
+        b < len(words)
+        and words[b] in {"both", "each"}
+        or (b + 1 < len(words) and words[b] == "," and words[b + 1] in {"both", "each"})
+    ):
         for t in range(a + 1, b - 1):
-            if words[t] == "and" and doc[t - 1].text[:1].isupper() and doc[t + 1].text[:1].isupper():
+            if (
+                words[t] == "and"
+                and doc[t - 1].text[:1].isupper()
+                and doc[t + 1].text[:1].isupper()
+            ):
                 return [(a, t), (t + 1, b)]
     return [span]
 

@@ -29,7 +29,8 @@ class Source(BaseModel):
 
     name: str = Field(description="The source as written, e.g. 'Fars news agency'.")
     id: str | None = Field(
-        default=None, description="Canonical id from the alias data, or null if unknown."
+        default=None,
+        description="Canonical id from the alias data, or null if unknown.",
     )
 
 
@@ -38,21 +39,29 @@ class Claim(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    article: str = Field(description="Input id: path relative to the folder, or record id.")
+    article: str = Field(
+        description="Input id: path relative to the folder, or record id."
+    )
     kind: Kind
-    subject: str | None = Field(description="Party, coalition, candidate or electorate.")
+    subject: str | None = Field(
+        description="Party, coalition, candidate or electorate."
+    )
     subject_id: str | None = Field(default=None, description="Canonical subject id.")
     value: float | int = Field(description="The number: '11 million' is 11000000.")
     unit: Unit
     qualifier: Qualifier = "exact"
-    of_total: float | int | None = Field(default=None, description="Stated denominator.")
+    of_total: float | int | None = Field(
+        default=None, description="Stated denominator."
+    )
     sources: list[Source] = Field(
         default_factory=list, description="Originator first, relays after."
     )
     status: Status = "unknown"
     round: int | None = Field(default=None, ge=1)
     sentence: str = Field(description="The sentence the figure stands in.")
-    start: int = Field(ge=0, description="Start offset of the figure's words in the text.")
+    start: int = Field(
+        ge=0, description="Start offset of the figure's words in the text."
+    )
     end: int = Field(ge=0, description="End offset of the figure's words in the text.")
 
 
@@ -78,9 +87,12 @@ class ArticleInfo(BaseModel):
     url: str | None = None
     date: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) or null.")
     date_source: Literal["metadata", "text"] | None = None
-    country: str | None = Field(default=None, description="Country id the article is about.")
+    country: str | None = Field(
+        default=None, description="Country id the article is about."
+    )
     body: str | None = Field(
-        default=None, description="Body elected: 'parliament', 'president', ... or null."
+        default=None,
+        description="Body elected: 'parliament', 'president', ... or null.",
     )
     claims: int = 0
 

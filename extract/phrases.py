@@ -254,8 +254,19 @@ def is_inserted_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     w = words[a]
     if w in _RELATIVE:
         return True
-    if w in {"also", "once", "formerly", "known", "better", "often", "sometimes", "previously"}:
-        return True  # "also called the Iranian Conservatives", "once labelled the Right"
+    if w in {
+        "also",
+        "once",
+        "formerly",
+        "known",
+        "better",
+        "often",
+        "sometimes",
+        "previously",
+    }:
+        return (
+            True  # "also called the Iranian Conservatives", "once labelled the Right"
+        )
     if (
         w in _APPOSITIVE_OPENERS
         and not _is_name_like(doc[a])

@@ -200,7 +200,9 @@ def test_round_is_read_and_carried(nlp):
 
 
 def test_subject_id_from_alias_data(nlp):
-    text = "Iran's Fars news agency said the pro-Rouhani List of Hope won 33 of 68 seats."
+    text = (
+        "Iran's Fars news agency said the pro-Rouhani List of Hope won 33 of 68 seats."
+    )
     (claim,) = extract_text(text, nlp=nlp)
     assert claim.subject_id == "reformists"
     assert [s.id for s in claim.sources] == ["fars"]

@@ -41,7 +41,9 @@ def _check(result, min_f1: float, min_sources: float):
 def _shared(name: str) -> Path:
     folder = SHARED_CORPUS / name
     if not (folder / "gold.jsonl").exists():
-        pytest.skip(f"shared corpus not found at {folder}; seeds/dev evaluation skipped")
+        pytest.skip(
+            f"shared corpus not found at {folder}; seeds/dev evaluation skipped"
+        )
     return folder
 
 

@@ -26,7 +26,9 @@ def test_seed_runoff_conflict(nlp):
     (group,) = [
         g
         for g in result.groups
-        if g.key.subject == "reformists" and g.key.kind == "seats" and g.key.contest.round == 2
+        if g.key.subject == "reformists"
+        and g.key.kind == "seats"
+        and g.key.contest.round == 2
     ]
     assert group.verdict == "conflict"
     by_origin = {}
@@ -35,14 +37,23 @@ def test_seed_runoff_conflict(nlp):
     names = " ".join(by_origin).lower()
     assert "fars" in names and "tasnim" in names and "state-run media" in names
     fars = next(ms for o, ms in by_origin.items() if "fars" in o.lower())
-    assert {m.claim.article for m in fars} == {"iran-2016-runoff-a.txt", "iran-2016-runoff-b.txt"}
+    assert {m.claim.article for m in fars} == {
+        "iran-2016-runoff-a.txt",
+        "iran-2016-runoff-b.txt",
+    }
     assert {m.claim.value for m in fars} == {33}
     state_tv = next(ms for o, ms in by_origin.items() if "state tv" in o.lower())
-    assert [(m.claim.value, m.claim.of_total, m.role) for m in state_tv] == [(32, 60, "superseded")]
+    assert [(m.claim.value, m.claim.of_total, m.role) for m in state_tv] == [
+        (32, 60, "superseded")
+    ]
     # 2024 is another contest: never in a 2016 group
     for g in result.groups:
         dates = {m.claim.article for m in g.members}
-        assert not ({"iran-2024-runoff.txt"} & dates and len(dates) > 1 and "iran-2016-runoff-a.txt" in dates)
+        assert not (
+            {"iran-2024-runoff.txt"} & dates
+            and len(dates) > 1
+            and "iran-2016-runoff-a.txt" in dates
+        )
 
 
 def test_bundled_corpus_shows_a_conflict_between_outlets(nlp):

@@ -23,7 +23,9 @@ def test_exactly_two_setup_commands_and_ci_runs_the_test_one():
     commands = re.findall(r"```sh\n(.*?)\n```", setup, flags=re.S)
     assert len(commands) == 2
     install_and_run, tests = commands
-    assert "pip install ." in install_and_run and "extract run corpus/" in install_and_run
+    assert (
+        "pip install ." in install_and_run and "extract run corpus/" in install_and_run
+    )
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert tests.strip() in ci
     assert os.access(REPO / ".ci" / "run", os.X_OK)
