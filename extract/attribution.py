@@ -32,6 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract.tokens import lower_words, sentence_spans
 from extract.models import Source
 from extract.resources import load_json, load_jsonl
 
@@ -1164,7 +1165,7 @@ def _sentences(doc: Doc) -> list[_Sent]:
     para = 0
     prev_end_char = 0
     text = doc.text
-    for sent in doc.sents:
+    for sent in sentence_spans(doc):
         a, b = sent.start, sent.end
         while a < b and doc[a].is_space:
             a += 1

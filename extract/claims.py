@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from extract.tokens import lower_words, sentence_spans
 from extract.lexicon import PhraseSet, claim_lexicon
 from extract.numbers import Figure
 from extract.phrases import (
@@ -100,7 +101,7 @@ def _lex() -> dict[str, PhraseSet]:
 
 
 def _words(doc: Doc) -> list[str]:
-    return [t.lower_ for t in doc]
+    return lower_words(doc)
 
 
 def _is_demonym(tok) -> bool:

@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
+from extract.tokens import lower_words, sentence_spans  # noqa: F401
 from extract import attribution, sentences, subjects  # noqa: F401  (register components)
 
 # "the list.No conservatives": a full stop between a lower-case letter and a capital
@@ -56,4 +57,4 @@ def load_pipeline(model: str | None = None) -> Language:
     return build_pipeline(model)
 
 
-__all__ = ["build_pipeline", "load_pipeline", "re"]
+__all__ = ["build_pipeline", "load_pipeline", "lower_words", "sentence_spans", "re"]

@@ -25,6 +25,7 @@ from extract.contest import detect_contest
 from extract.dates import article_date
 from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
+from extract.tokens import lower_words, sentence_spans
 from extract.numbers import Figure, find_figures
 from extract.status import (
     StatusContext,
@@ -116,9 +117,9 @@ def claims_from_doc(
     doc: Doc, article_id: str, *, country: str | None = None
 ) -> list[Claim]:
     """Every claim in one processed Doc, in text order."""
-    words = [t.lower_ for t in doc]
+    words = lower_words(doc)
     all_figures = find_figures(doc)
-    sents = list(doc.sents)
+    sents = sentence_spans(doc)
     paras = _paragraph_ids(doc, sents)
     by_sent: list[list[Figure]] = [[] for _ in sents]
     si = 0
@@ -249,10 +250,14 @@ def _to_claim(
     )
 
 
-def describe_article(article: Article, claims: list[Claim]) -> ArticleInfo:
+def describe_article(
+    article: Article,
+    claims: list[Claim],
+    contest: tuple[str | None, str | None] | None = None,
+) -> ArticleInfo:
     """The article record kept beside the claims: date and contest."""
     date, date_source = article_date(article)
-    country, body = detect_contest(article.text, article.title)
+    country, body = contest or detect_contest(article.text, article.title)
     return ArticleInfo(
         article=article.id,
         title=article.title,
@@ -266,9 +271,9 @@ def describe_article(article: Article, claims: list[Claim]) -> ArticleInfo:
 
 
 def _process_doc(doc: Doc, article: Article) -> tuple[ArticleInfo, list[Claim]]:
-    country, _ = detect_contest(article.text, article.title)
-    claims = claims_from_doc(doc, article.id, country=country)
-    return describe_article(article, claims), claims
+    contest = detect_contest(article.text, article.title)
+    claims = claims_from_doc(doc, article.id, country=contest[0])
+    return describe_article(article, claims, contest), claims
 
 
 def process_article(

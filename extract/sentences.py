@@ -17,6 +17,8 @@ Rules, in order:
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,64 +39,74 @@ def _starts_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in _OPENERS
 
 
-def mark_sentences(doc: Doc, abbreviations: frozenset[str]) -> Doc:
-    """Set `is_sent_start` on every token of `doc` by the rules above."""
-    n = len(doc)
-    if n == 0:
-        return doc
+def sentence_starts(
+    texts: list[str], spaces: list[str], abbreviations: frozenset[str]
+) -> list[bool]:
+    """Whether each token starts a sentence, from token texts and trailing spaces."""
+    n = len(texts)
     starts = [False] * n
+    if n == 0:
+        return starts
     starts[0] = True
     i = 0
     while i < n:
-        tok = doc[i]
+        text = texts[i]
         # A line break: whitespace tokens holding "\n", or a token whose trailing
         # whitespace holds one.
-        if "\n" in tok.text and tok.is_space:
+        if "\n" in spaces[i] or ("\n" in text and not text.strip()):
             if i + 1 < n:
                 starts[i + 1] = True
             i += 1
             continue
-        if "\n" in tok.whitespace_:
-            if i + 1 < n:
-                starts[i + 1] = True
-            i += 1
-            continue
-        if tok.text in _ENDERS or (tok.text.endswith(".") and tok.text[:-1].isalpha()):
-            is_abbrev = tok.text != "." and (
-                tok.lower_ in abbreviations
-                or (len(tok.text) == 2 and tok.text[0].isupper())  # an initial: "J."
-                or tok.text.count(".") > 1  # "U.S.", "a.m."
+        if text in _ENDERS or (text.endswith(".") and text[:-1].isalpha()):
+            lower = text.lower()
+            is_abbrev = text != "." and (
+                lower in abbreviations
+                or (len(text) == 2 and text[0].isupper())  # an initial: "J."
+                or text.count(".") > 1  # "U.S.", "a.m."
             )
-            if tok.text == "." and i > 0:
-                prev = doc[i - 1]
-                if not prev.whitespace_ and (prev.lower_ + ".") in abbreviations:
+            if text == "." and i > 0 and not spaces[i - 1]:
+                if (texts[i - 1].lower() + ".") in abbreviations:
                     is_abbrev = True
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
+            while j < n and texts[j] in _CLOSERS and not spaces[j - 1]:
                 j += 1
             # skip pure spaces between sentences
             k = j
-            while k < n and doc[k].is_space and "\n" not in doc[k].text:
+            while k < n and not texts[k].strip() and "\n" not in texts[k]:
                 k += 1
             if k < n and j < n:
-                nxt = doc[k]
+                nxt = texts[k]
                 if is_abbrev:
                     # "a.m. EDT", "Oct. 10": an abbreviation ends a sentence only when
-                    # the next word is a clear sentence opener (capitalised common word
-                    # after a time such as "a.m." is still ambiguous; keep together).
+                    # the next word is a clear sentence opener.
                     if (
-                        tok.lower_ in {"a.m.", "p.m."}
-                        and nxt.text[:1].isupper()
-                        and (nxt.is_title and nxt.lower_ in _SENTENCE_OPENERS)
+                        lower in {"a.m.", "p.m."}
+                        and nxt.istitle()
+                        and nxt.lower() in _SENTENCE_OPENERS
                     ):
                         starts[k] = True
-                elif _starts_sentence(nxt.text) or nxt.text[:1] in "/(":
+                elif _starts_sentence(nxt) or nxt[:1] in "/(":
                     starts[k] = True
             i = max(j, i + 1)
             continue
         i += 1
-    for tok, start in zip(doc, starts, strict=True):
-        tok.is_sent_start = start
+    return starts
+
+
+def mark_sentences(doc: Doc, abbreviations: frozenset[str]) -> Doc:
+    """Set sentence starts on every token of `doc` by the rules above.
+
+    Written in one `Doc.from_array` call: setting `is_sent_start` token by token
+    re-checks the Doc's annotation each time and cost more than the tokenizer.
+    """
+    if len(doc) == 0:
+        return doc
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    starts = sentence_starts(texts, spaces, abbreviations)
+    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int32")
+    doc.from_array([SENT_START], values.reshape(-1, 1).astype("uint64"))
     return doc
 
 

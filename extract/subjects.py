@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from extract.tokens import lower_words, sentence_spans
 from extract.resources import load_jsonl
 
 log = logging.getLogger(__name__)
@@ -447,7 +448,7 @@ class SubjectMatcher:
         base = _longest_first(base)
         found = list(base)
         start_ids = [(x.start, x.id) for x in base]
-        lows = [t.lower_ for t in doc]
+        lows = lower_words(doc)
         dropped: set[_Match] = set()
         for m in base:
             # other names block a construction, except names of the same camp
