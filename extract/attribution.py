@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract.tokens import lower_words, sentence_spans
+from extract.tokens import doc_text, lower_words, sentence_spans
 from extract.models import Source
 from extract.resources import load_json, load_jsonl
 
@@ -147,7 +147,7 @@ class SourceMarker:
             nxt = doc[span.end].text if span.end < len(doc) else ""
             if nxt in rule.get("not_followed_by", ()):
                 return True
-            if any(w in doc.text for w in rule.get("unless_doc_has", ())):
+            if any(w in doc_text(doc) for w in rule.get("unless_doc_has", ())):
                 return True
         return is_furniture(doc, span.start, span.end)
 
@@ -1164,7 +1164,7 @@ def _sentences(doc: Doc) -> list[_Sent]:
     out: list[_Sent] = []
     para = 0
     prev_end_char = 0
-    text = doc.text
+    text = doc_text(doc)
     for sent in sentence_spans(doc):
         a, b = sent.start, sent.end
         while a < b and doc[a].is_space:

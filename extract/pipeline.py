@@ -25,7 +25,7 @@ from extract.contest import detect_contest
 from extract.dates import article_date
 from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
-from extract.tokens import lower_words, sentence_spans
+from extract.tokens import doc_text, lower_words, sentence_spans
 from extract.numbers import Figure, find_figures
 from extract.status import (
     StatusContext,
@@ -53,7 +53,7 @@ _STRUCTURAL_CARRY = frozenset(
 
 def _paragraph_ids(doc: Doc, sents: list) -> list[int]:
     """A paragraph is a line: wire copy puts each paragraph (and headline) on one."""
-    text = doc.text
+    text = doc_text(doc)
     ids, para, pos = [], 0, 0
     for sent in sents:
         start = sent.start_char

@@ -22,6 +22,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.tokens import token_texts
 from extract.resources import load_json
 
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
@@ -102,8 +103,7 @@ def mark_sentences(doc: Doc, abbreviations: frozenset[str]) -> Doc:
     """
     if len(doc) == 0:
         return doc
-    texts = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+    texts, spaces = token_texts(doc)
     starts = sentence_starts(texts, spaces, abbreviations)
     values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int32")
     doc.from_array([SENT_START], values.reshape(-1, 1).astype("uint64"))

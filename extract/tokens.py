@@ -7,7 +7,7 @@ thousands of articles that cost more than the tokenizer. These read spaCy's arra
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.tokens import Doc
 
 
@@ -34,3 +34,23 @@ def sentence_spans(doc: Doc) -> list:
             ends = bounds[1:] + [len(doc)]
             doc.user_data["sentence_spans"] = [doc[a:b] for a, b in zip(bounds, ends)]
     return doc.user_data["sentence_spans"]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once: spaCy rebuilds it from every token on each access."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
+def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's text and trailing whitespace, sliced from the text by offsets."""
+    if "token_texts" not in doc.user_data:
+        text = doc_text(doc)
+        starts = doc.to_array(IDX).tolist()
+        lengths = doc.to_array(LENGTH).tolist()
+        words = [text[a : a + n] for a, n in zip(starts, lengths)]
+        nexts = starts[1:] + [len(text)]
+        spaces = [text[a + n : b] for a, n, b in zip(starts, lengths, nexts)]
+        doc.user_data["token_texts"] = (words, spaces)
+    return doc.user_data["token_texts"]
