@@ -74,8 +74,10 @@ class PhraseSet:
     def find(self, words: Sequence[str], start: int = 0, end: int | None = None) -> int:
         """Index of the first phrase in words[start:end], or -1."""
         end = len(words) if end is None else end
-        for i in range(start, end):
-            if self.match_at(words, i, end):
+        firsts = self.by_first
+        # only positions whose word starts some phrase are tried
+        for i in range(max(start, 0), end):
+            if words[i] in firsts and self.match_at(words, i, end):
                 return i
         return -1
 

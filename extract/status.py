@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -83,12 +84,23 @@ def looks_ahead(words: Sequence[str], s: int, e: int) -> bool:
     return status_lexicon()["future"].contains(words, s, e)
 
 
+@lru_cache(maxsize=8)
+def _first_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Every word that starts a cue of the named lists."""
+    lex = status_lexicon()
+    return frozenset(w for name in names for w in lex[name].by_first)
+
+
 def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]:
     """(token index, status) of each status cue in words[s:e]."""
     lex = status_lexicon()
+    firsts = _first_words(tuple(_PRECEDENCE))
     out = []
     t = s
     while t < e:
+        if words[t] not in firsts:  # no cue starts here: skip the lookups
+            t += 1
+            continue
         best = 0
         which = None
         for name in _PRECEDENCE:
@@ -128,7 +140,10 @@ def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
     """The round named in words[s:e], nearest to token i."""
     lex = status_lexicon()
     best: tuple[int, int] | None = None
+    firsts = _first_words(ROUND_KEYS)
     for t in range(s, e):
+        if words[t] not in firsts:
+            continue
         for key in ROUND_KEYS:
             if lex[key].match_at(words, t, e):
                 distance = abs(t - i)
