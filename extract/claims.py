@@ -85,6 +85,20 @@ class Draft:
     noun: tuple[str | None, int, int] = (None, 0, 0)
     notes: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, doc: Doc, fig: Figure, kind: str, unit: str, subject, **more) -> Draft:
+        """A draft whose value, qualifier and subject text come from its words."""
+        return cls(
+            figure=fig,
+            kind=kind,
+            unit=unit,
+            value=fig.value,
+            qualifier=fig.qualifier,
+            subject=subject,
+            subject_text=text_of(doc, subject),
+            **more,
+        )
+
 
 @dataclass
 class SentenceContext:
@@ -1044,17 +1058,8 @@ def draft_claims(
         # percentages never carry a denominator (guidelines)
         if fig.percent:
             of_total = None
-        draft = Draft(
-            figure=fig,
-            kind=kind,
-            unit=unit,
-            value=fig.value,
-            qualifier=fig.qualifier,
-            subject=subject,
-            subject_text=text_of(doc, subject),
-            of_total=of_total,
-            denominator=denom,
-            noun=noun,
+        draft = Draft.of(
+            doc, fig, kind, unit, subject, of_total=of_total, denominator=denom, noun=noun
         )
         # "the reformist camp did not manage more than 10 percent": negated bound
         if fig.qualifier == "at_least" and any(
@@ -1145,18 +1150,7 @@ def draft_claims(
                     subj = turnout_subject(doc, words, fig, sent)
                 else:
                     subj = noun_subject(doc, words, noun, sent)
-                extra.append(
-                    Draft(
-                        figure=fig,
-                        kind=kind,
-                        unit=unit,
-                        value=fig.value,
-                        qualifier=fig.qualifier,
-                        subject=subj,
-                        subject_text=text_of(doc, subj),
-                        noun=noun,
-                    )
-                )
+                extra.append(Draft.of(doc, fig, kind, unit, subj, noun=noun))
     # attributive chamber sizes used as a denominator are not claims of their own
     attributive_used = set()
     for d in kept:
