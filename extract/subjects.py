@@ -45,7 +45,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extract.tokens import lower_words, sentence_spans
-from extract.resources import load_jsonl
+from extract.resources import load_json, load_jsonl
 
 log = logging.getLogger(__name__)
 
@@ -83,96 +83,21 @@ _MAX_TITLE_TOKENS = (
 )
 _MAX_ADJECTIVES = 3  # "Rouhani's moderate reformist allies"
 
-# Country names, demonyms and capitals (as written, matched on ORTH) -> ISO code, used
-# to guess
-# the country of an article or of a subject phrase ("Iran's conservatives").
-_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
-    "ir": ("Iran", "Iranian", "Iranians", "Tehran", "Islamic Republic"),
-    "iq": ("Iraq", "Iraqi", "Iraqis", "Baghdad", "Kurdistan Region", "Erbil"),
-    "pk": ("Pakistan", "Pakistani", "Pakistanis", "Islamabad", "Lahore", "Karachi"),
-    "tr": ("Turkey", "Türkiye", "Turkiye", "Turkish", "Turks", "Ankara", "Istanbul"),
-    "in": ("India", "Indian", "Indians", "New Delhi", "Lok Sabha"),
-    "gb": (
-        "Britain",
-        "British",
-        "United Kingdom",
-        "UK",
-        "U.K.",
-        "England",
-        "Scotland",
-        "Wales",
-        "Westminster",
-        "Downing Street",
-    ),
-    "us": (
-        "United States",
-        "U.S.",
-        "US",
-        "America",
-        "American",
-        "Americans",
-        "Washington",
-        "White House",
-        "Electoral College",
-    ),
-    "za": (
-        "South Africa",
-        "South African",
-        "South Africans",
-        "Pretoria",
-        "Johannesburg",
-    ),
-    "id": ("Indonesia", "Indonesian", "Indonesians", "Jakarta"),
-    "mx": ("Mexico", "Mexican", "Mexicans", "Mexico City"),
-    "br": ("Brazil", "Brazilian", "Brazilians", "Brasilia", "Brasília"),
-    "ng": ("Nigeria", "Nigerian", "Nigerians", "Abuja", "Lagos", "INEC"),
-    "ke": ("Kenya", "Kenyan", "Kenyans", "Nairobi", "IEBC"),
-    "tw": ("Taiwan", "Taiwanese", "Taipei"),
-    "de": ("Germany", "German", "Germans", "Berlin", "Bundestag"),
-    "fr": ("France", "French", "Paris", "Elysee", "Élysée"),
-    "il": ("Israel", "Israeli", "Israelis", "Knesset", "Jerusalem", "Tel Aviv"),
-    "ru": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "State Duma"),
-    "eg": ("Egypt", "Egyptian", "Egyptians", "Cairo"),
-    "bd": ("Bangladesh", "Bangladeshi", "Bangladeshis", "Dhaka"),
-    "jp": ("Japan", "Japanese", "Tokyo", "Diet"),
-    "kr": ("South Korea", "South Korean", "South Koreans", "Seoul"),
-    "ph": ("Philippines", "Philippine", "Filipino", "Filipinos", "Manila"),
-    "ar": ("Argentina", "Argentine", "Argentines", "Argentinian", "Buenos Aires"),
-    "pl": ("Poland", "Polish", "Poles", "Warsaw", "Sejm"),
-    "hu": ("Hungary", "Hungarian", "Hungarians", "Budapest"),
-    "ca": ("Canada", "Canadian", "Canadians", "Ottawa"),
-    "au": ("Australia", "Australian", "Australians", "Canberra"),
-    "it": ("Italy", "Italian", "Italians", "Rome"),
-    "es": ("Spain", "Spanish", "Madrid"),
-    "nl": ("Netherlands", "Dutch", "The Hague"),
-    "se": ("Sweden", "Swedish", "Stockholm"),
-    "lb": ("Lebanon", "Lebanese", "Beirut"),
-    "tn": ("Tunisia", "Tunisian", "Tunis"),
-    "dz": ("Algeria", "Algerian", "Algiers"),
-    "ve": ("Venezuela", "Venezuelan", "Caracas"),
-    "co": ("Colombia", "Colombian", "Bogota", "Bogotá"),
-    "cl": ("Chile", "Chilean", "Santiago"),
-    "pe": ("Peru", "Peruvian", "Lima"),
-    "ua": ("Ukraine", "Ukrainian", "Kyiv"),
-    "my": ("Malaysia", "Malaysian", "Kuala Lumpur"),
-    "th": ("Thailand", "Thai", "Bangkok"),
-    "lk": ("Sri Lanka", "Sri Lankan", "Colombo"),
-    "np": ("Nepal", "Nepali", "Kathmandu"),
-    "af": ("Afghanistan", "Afghan", "Kabul"),
-    "gh": ("Ghana", "Ghanaian", "Accra"),
-    "sn": ("Senegal", "Senegalese", "Dakar"),
-    "zw": ("Zimbabwe", "Zimbabwean", "Harare"),
-    "et": ("Ethiopia", "Ethiopian", "Addis Ababa"),
-    "ug": ("Uganda", "Ugandan", "Kampala"),
-    "at": ("Austria", "Austrian", "Austrians", "Vienna"),
-    "pt": ("Portugal", "Portuguese", "Lisbon"),
-    "gr": ("Greece", "Greek", "Greeks", "Athens"),
-    "cz": ("Czech Republic", "Czechia", "Czech", "Czechs", "Prague"),
-    "sk": ("Slovakia", "Slovak", "Slovaks", "Bratislava"),
-    "ro": ("Romania", "Romanian", "Romanians", "Bucharest"),
-    "zm": ("Zambia", "Zambian", "Zambians", "Lusaka"),
-    "tz": ("Tanzania", "Tanzanian", "Dodoma"),
-}
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, tuple[str, ...]]:
+    """Country names, demonyms (and their plurals) and capitals -> ISO code, from the
+    same `patterns/countries.json` that contest detection reads; used to guess the
+    country of an article or of a subject phrase ("Iran's conservatives")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code, entry in load_json("countries.json")["countries"].items():
+        words = list(entry.get("names", ())) + list(entry.get("capitals", ()))
+        for adjective in entry.get("adjectives", ()):
+            words.append(adjective)
+            if adjective[-1:].isalpha() and not adjective.endswith("s"):
+                words.append(adjective + "s")  # "Iranians", "Iraqis"
+        out[code] = tuple(dict.fromkeys(words))
+    return out
+
 
 _FOLD_EXTRA = str.maketrans(
     {
@@ -334,7 +259,7 @@ class SubjectMatcher:
             self.lower.add(key, docs)
         for key, docs in orth_phrases.items():
             self.orth.add(key, docs)
-        for code, words in _COUNTRY_WORDS.items():
+        for code, words in _country_words().items():
             key = f"subject_country_{code}"
             self.country_of_key[vocab.strings.add(key)] = code
             forms = {w for word in words for w in (word, word.upper(), _fold(word))}
