@@ -146,17 +146,7 @@ def claims_from_doc(
             fig = Figure(
                 t0, t1, 0, "exact", t0, False, False, False, False, doc[t0:t1].text
             )
-            drafts.append(
-                Draft(
-                    figure=fig,
-                    kind="seats",
-                    unit="seats",
-                    value=0,
-                    qualifier="exact",
-                    subject=subj,
-                    subject_text=doc[subj[0] : subj[1]].text,
-                )
-            )
+            drafts.append(Draft.of(doc, fig, "seats", "seats", subj))
         drafts.sort(key=lambda d: d.figure.start)
         per_sentence.append(drafts)
     # sources for every figure at once
