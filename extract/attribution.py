@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract.tokens import doc_text, lower_words, sentence_spans
+from extract.tokens import doc_text, lower_words, sentence_spans, span_text
 from extract.models import Source
 from extract.resources import load_json, load_jsonl
 
@@ -310,7 +310,7 @@ class _Reader:
             for i in range(span.start, span.end):
                 self.span_at[i] = span
         self.consumed: set[int] = set()
-        self.lows = [t.lower_.replace("’", "'") for t in doc]
+        self.lows = [w.replace("’", "'") for w in lower_words(doc)]
         self.history: list[_Att] = []
         c = self.c
         self.np_vocab = (
@@ -332,9 +332,7 @@ class _Reader:
         return self.lows[i]
 
     def text(self, a: int, b: int) -> str:
-        if a >= b:
-            return ""
-        return self.doc[a:b].text.strip()
+        return span_text(self.doc, a, b).strip()
 
     def seq_at(self, i: int, seq: Sequence[str], end: int) -> bool:
         if i + len(seq) > end:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extract.tokens import lower_words, sentence_spans
+from extract.tokens import lower_words, sentence_spans, token_texts
 from extract.lexicon import PhraseSet, claim_lexicon
 from extract.numbers import Figure
 from extract.phrases import (
@@ -1359,10 +1359,11 @@ def _bare(doc: Doc, words: Sequence[str], fig: Figure, e: int) -> bool:
 def _latest_year(doc: Doc) -> int | None:
     """The latest year written in the article: its own election's year, or close."""
     if "latest_year" not in doc.user_data:
+        words, _ = token_texts(doc)
         years = [
-            int(t.text)
-            for t in doc
-            if t.is_digit and len(t.text) == 4 and 1950 <= int(t.text) <= 2100
+            int(w)
+            for w in words
+            if len(w) == 4 and w.isdecimal() and 1950 <= int(w) <= 2100
         ]
         doc.user_data["latest_year"] = max(years) if years else None
     return doc.user_data["latest_year"]

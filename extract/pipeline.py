@@ -25,7 +25,14 @@ from extract.contest import detect_contest
 from extract.dates import article_date
 from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
-from extract.tokens import doc_text, lower_words, sentence_spans
+from extract.tokens import (
+    doc_text,
+    lower_words,
+    sentence_spans,
+    span_text,
+    token_starts,
+    token_texts,
+)
 from extract.numbers import Figure, find_figures
 from extract.status import (
     StatusContext,
@@ -216,10 +223,10 @@ def _to_claim(
     country,
 ) -> Claim:
     f = d.figure
-    start_tok = min(f.qualifier_start, f.start)
-    start = doc[start_tok].idx
-    last = doc[f.end - 1]
-    end = last.idx + len(last.text)
+    words, _ = token_texts(doc)
+    starts = token_starts(doc)
+    start = starts[min(f.qualifier_start, f.start)]
+    end = starts[f.end - 1] + len(words[f.end - 1])
     subject = d.subject_text
     subject_id = resolve_subject(subject, country) if subject else None
     return Claim(
@@ -234,7 +241,7 @@ def _to_claim(
         sources=list(sources),
         status=status,
         round=rnd,
-        sentence=sent.text.strip(),
+        sentence=span_text(doc, sent.start, sent.end).strip(),
         start=start,
         end=end,
     )

@@ -7,7 +7,7 @@ thousands of articles that cost more than the tokenizer. These read spaCy's arra
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 
@@ -37,9 +37,20 @@ def sentence_spans(doc: Doc) -> list:
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined once: spaCy rebuilds it from every token on each access."""
+    """`doc.text`, joined once from the ORTH and SPACY arrays.
+
+    spaCy rebuilds `doc.text` from a Token object per token on each access; a token's
+    text plus its one optional trailing space is all `doc.text` holds, so joining the
+    strings of the two arrays gives the same text at a fraction of the cost.
+    """
     if "text" not in doc.user_data:
-        doc.user_data["text"] = doc.text
+        strings = doc.vocab.strings
+        doc.user_data["text"] = "".join(
+            [
+                strings[orth] + " " if space else strings[orth]
+                for orth, space in doc.to_array([ORTH, SPACY]).tolist()
+            ]
+        )
     return doc.user_data["text"]
 
 
@@ -53,4 +64,21 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
         nexts = starts[1:] + [len(text)]
         spaces = [text[a + n : b] for a, n, b in zip(starts, lengths, nexts)]
         doc.user_data["token_texts"] = (words, spaces)
+        doc.user_data["token_starts"] = starts
     return doc.user_data["token_texts"]
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Every token's character offset in the text (`Token.idx`)."""
+    if "token_starts" not in doc.user_data:
+        token_texts(doc)
+    return doc.user_data["token_starts"]
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (no trailing whitespace) sliced from the cached text."""
+    if start >= end:
+        return ""
+    words, _ = token_texts(doc)
+    starts = token_starts(doc)
+    return doc_text(doc)[starts[start] : starts[end - 1] + len(words[end - 1])]

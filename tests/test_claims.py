@@ -119,6 +119,11 @@ CASES = [
             ("turnout", 3_400_000, "votes", "exact", None, None, "unknown"),
         ],
     ),
+    # digits int() cannot read (superscripts) beside a real figure: no crash
+    (
+        "The party won 33 seats in ²⁰²⁴.",
+        [("seats", 33, "seats", "exact", None, "The party", "unknown")],
+    ),
     # a headline with a present-tense verb and bare figures
     (
         "Labour wins 300 seats as Conservatives slump to 95",

@@ -1,0 +1,30 @@
+"""The cached token views read from spaCy's arrays agree with spaCy's own objects."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.tokens import doc_text, lower_words, span_text, token_starts, token_texts
+
+_NLP = spacy.blank("en")
+_TEXT = st.lists(
+    st.sampled_from(list("ab Z1.,'’\n\t-é€") + ["  ", "Fars", "U.S.", "30%"]),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXT)
+def test_views_match_spacy(text):
+    doc = _NLP(text)
+    assert doc_text(doc) == doc.text == text
+    words, spaces = token_texts(doc)
+    assert words == [t.text for t in doc]
+    assert spaces == [t.whitespace_ for t in doc]
+    assert token_starts(doc) == [t.idx for t in doc]
+    assert lower_words(doc) == [t.lower_ for t in doc]
+    for a in range(len(doc) + 1):
+        for b in range(a, len(doc) + 1):
+            assert span_text(doc, a, b) == doc[a:b].text
