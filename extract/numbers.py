@@ -16,17 +16,14 @@ Every word list is data in `patterns/numbers.json`, loaded once.
 from __future__ import annotations
 
 import re
-import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-from spacy.attrs import IS_SPACE, LOWER, ORTH, PREFIX, SPACY
-from spacy.strings import get_string_id
-
 from extract.resources import load_json
+from extract.tokens import lower_words, span_text, token_texts
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 
@@ -126,12 +123,8 @@ class _Lex:
         # must be in a stretch of text for it to hold a figure ("a", "all" and "half"
         # need one of them after them anyway, except "half the")
         words.add("half")
-        self.candidate_word_ids = np.array(
-            sorted(get_string_id(w) for w in words), dtype=np.uint64
-        )
-        self.digit_ids = np.array(
-            sorted(get_string_id(str(d)) for d in range(10)), dtype=np.uint64
-        )
+        self.candidate_words = frozenset(words)
+        self.digit_chars = frozenset("0123456789")
         # words that a truncated text may have cut short ("9 mi" for "9 million")
         self.completions = (
             set(self.scales)
@@ -496,28 +489,19 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         return []
     lex = _lex()
     view = _doc_view(doc, lex)
-    k = int(np.searchsorted(view.candidates, start))
+    k = bisect_left(view.candidates, start)
     if k >= len(view.candidates) or view.candidates[k] >= end:
         return []
-
     # compact view without whitespace tokens ("\n"), so a line break inside a sentence
     # does not separate "more than" from "40"
-    strings = doc.vocab.strings
-    low: list[str] = []
-    txt: list[str] = []
-    ws: list[bool] = []
-    idx: list[int] = []
-    for i, (lower, orth, space, is_space) in enumerate(
-        view.rows[start:end].tolist(), start
-    ):
-        if is_space:
-            if ws:
-                ws[-1] = True
-            continue
-        low.append(strings[lower])
-        txt.append(strings[orth])
-        ws.append(bool(space))
-        idx.append(i)
+    idx = view.idx
+    if start == 0 and end == n_doc:
+        low, txt, ws = view.low, view.txt, view.ws
+    else:
+        cs, ce = bisect_left(idx, start), bisect_left(idx, end)
+        low, txt, ws, idx = view.low[cs:ce], view.txt[cs:ce], view.ws[cs:ce], idx[cs:ce]
+        if idx and idx[-1] + 1 >= end:  # a space token after the range is not in it
+            ws[-1] = view.own_ws[ce - 1]
     n = len(low)
     at_doc_end = end == n_doc
 
@@ -599,7 +583,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
                 fraction=r.fraction,
                 all_=all_,
                 attributive=attributive,
-                text=doc[idx[s] : idx[e - 1] + 1].text,
+                text=span_text(doc, idx[s], idx[e - 1] + 1),
             )
         )
         spans.append((s, e))
@@ -610,26 +594,47 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
 
 @dataclass(slots=True)
 class _DocView:
-    rows: np.ndarray  # LOWER, ORTH, SPACY, IS_SPACE per token
-    candidates: np.ndarray  # sorted indices of tokens that may start a figure
+    """The Doc's tokens without whitespace tokens, as plain lists."""
 
-
-_last_view: tuple[Any, int, _DocView] | None = None
+    low: list[str]  # lower-case text
+    txt: list[str]  # text
+    ws: list[bool]  # whitespace after the token (its own, or a whitespace token's)
+    own_ws: list[bool]  # the token's own trailing space
+    idx: list[int]  # the token's index in the Doc
+    candidates: list[int]  # sorted Doc indices of tokens that may start a figure
 
 
 def _doc_view(doc, lex: _Lex) -> _DocView:
-    """The token arrays of `doc`, computed once per Doc: callers ask sentence by
-    sentence, and a Doc without any candidate token costs one vectorised scan."""
-    global _last_view
-    cached = _last_view
-    if cached is not None and cached[0]() is doc and cached[1] == len(doc):
-        return cached[2]
-    arr = doc.to_array([PREFIX, LOWER, ORTH, SPACY, IS_SPACE]).reshape(-1, 5)
-    mask = np.isin(arr[:, 0], lex.digit_ids) | np.isin(
-        arr[:, 1], lex.candidate_word_ids
-    )
-    view = _DocView(rows=arr[:, 1:], candidates=np.flatnonzero(mask))
-    _last_view = (weakref.ref(doc), len(doc), view)
+    """The compact token lists of `doc`, built once per Doc from the cached token
+    views (`extract.tokens`), so no spaCy objects or arrays are touched here."""
+    view = doc.user_data.get("figure_view")
+    if view is not None:
+        return view
+    lows = lower_words(doc)
+    words, spaces = token_texts(doc)
+    low: list[str] = []
+    txt: list[str] = []
+    ws: list[bool] = []
+    own: list[bool] = []
+    idx: list[int] = []
+    candidates: list[int] = []
+    digits, words_ok = lex.digit_chars, lex.candidate_words
+    for i, w in enumerate(words):
+        if w.isspace():
+            if ws:
+                ws[-1] = True
+            continue
+        lw = lows[i]
+        if lw[:1] in digits or lw in words_ok:
+            candidates.append(i)
+        low.append(lw)
+        txt.append(w)
+        space = spaces[i] != ""
+        ws.append(space)
+        own.append(space)
+        idx.append(i)
+    view = _DocView(low, txt, ws, own, idx, candidates)
+    doc.user_data["figure_view"] = view
     return view
 
 

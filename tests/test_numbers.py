@@ -413,3 +413,22 @@ def test_find_figures_never_raises(nlp, text, start, end):
             assert 0 <= f.qualifier_start <= f.start < f.end <= len(doc)
             assert f.qualifier in (E, A, L, M)
             assert f.text == doc[f.start : f.end].text
+
+
+def test_ranges_of_a_doc_and_spans(nlp):
+    doc = nlp("Turnout was about 40\n\n percent. The Greens won 33 of 68 seats.")
+    whole = find_figures(doc)
+    assert [(f.value, f.qualifier, f.percent) for f in whole] == [
+        (40, "approx", True),
+        (33, "exact", False),
+        (68, "exact", False),
+    ]
+    # a line break inside a figure does not split it; ranges are Doc token indices
+    (first,) = find_figures(doc, 0, whole[0].end)
+    assert (first.start, first.end, first.percent) == (3, whole[0].end, True)
+    second = find_figures(doc[whole[0].end :])
+    assert [f.start for f in second] == [f.start for f in whole[1:]]
+    assert find_figures(doc, -4) == find_figures(doc, len(doc) - 4)
+    # the range stops before "percent": the figure is a bare 40
+    (cut,) = find_figures(doc, 0, whole[0].end - 1)
+    assert (cut.value, cut.percent) == (40, False)
