@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from extract.tokens import lower_words, sentence_spans  # noqa: F401
+from extract.tokens import TextKeepingTokenizer, lower_words, sentence_spans  # noqa: F401
 from extract import attribution, sentences, subjects  # noqa: F401  (register components)
 
 # "the list.No conservatives": a full stop between a lower-case letter and a capital
@@ -40,6 +40,7 @@ def build_pipeline(model: str | None = None) -> Language:
     else:
         nlp = spacy.blank("en")
     _tune_tokenizer(nlp)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names or "senter" in nlp.pipe_names:
         nlp.add_pipe(
             "news_sentences", before="parser" if "parser" in nlp.pipe_names else None

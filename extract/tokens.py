@@ -7,17 +7,19 @@ thousands of articles that cost more than the tokenizer. These read spaCy's arra
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 
 def lower_words(doc: Doc) -> list[str]:
-    """Every token's lower-case form, read in one array call (no Token objects)."""
+    """Every token's lower-case form (`Token.lower_`), from the cached token texts.
+
+    spaCy's English `LOWER` is `str.lower()` of the token's text; lower-casing the
+    sliced strings costs less than looking each hash up in the StringStore.
+    """
     if "lower_words" not in doc.user_data:
-        strings = doc.vocab.strings
-        doc.user_data["lower_words"] = [
-            strings[h] for h in doc.to_array(LOWER).tolist()
-        ]
+        words, _ = token_texts(doc)
+        doc.user_data["lower_words"] = [w.lower() for w in words]
     return doc.user_data["lower_words"]
 
 
@@ -37,11 +39,12 @@ def sentence_spans(doc: Doc) -> list:
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined once from the ORTH and SPACY arrays.
+    """`doc.text`, computed once per Doc.
 
-    spaCy rebuilds `doc.text` from a Token object per token on each access; a token's
-    text plus its one optional trailing space is all `doc.text` holds, so joining the
-    strings of the two arrays gives the same text at a fraction of the cost.
+    Docs made by `TextKeepingTokenizer` (the pipeline's tokenizer) carry their text
+    already. For any other Doc it is joined from the ORTH and SPACY arrays: a token's
+    text and its one optional trailing space are all `doc.text` holds, and spaCy itself
+    rebuilds `doc.text` from a Token object per token on every access.
     """
     if "text" not in doc.user_data:
         strings = doc.vocab.strings
@@ -52,6 +55,29 @@ def doc_text(doc: Doc) -> str:
             ]
         )
     return doc.user_data["text"]
+
+
+class TextKeepingTokenizer:
+    """A tokenizer that leaves the text it was given in `doc.user_data["text"]`.
+
+    spaCy's tokenizer keeps the text exactly (`doc.text == text`), so the text needs
+    no rebuilding. Everything else is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data["text"] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
 
 
 def token_texts(doc: Doc) -> tuple[list[str], list[str]]:

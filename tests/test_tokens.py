@@ -28,3 +28,21 @@ def test_views_match_spacy(text):
     for a in range(len(doc) + 1):
         for b in range(a, len(doc) + 1):
             assert span_text(doc, a, b) == doc[a:b].text
+
+
+def test_pipeline_docs_keep_their_text():
+    from extract.nlp import build_pipeline
+
+    nlp = build_pipeline()
+    texts = ["Fars said reformists won 33 seats.\n\n  Turnout: 62%. ", ""]
+    for doc in [nlp(texts[0]), *nlp.pipe(texts)]:
+        assert doc.user_data["text"] == doc.text
+        assert doc_text(doc) == doc.text
+        assert lower_words(doc) == [t.lower_ for t in doc]
+    # the tokenizer's own settings (the missing-space split) still apply
+    assert [t.text for t in nlp("the list.No conservatives")][:4] == [
+        "the",
+        "list",
+        ".",
+        "No",
+    ]
