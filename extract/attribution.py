@@ -27,12 +27,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract.tokens import doc_text, lower_words, sentence_spans, span_text
+from extract.tokens import (
+    doc_text,
+    lower_words,
+    sentence_spans,
+    span_text,
+    token_starts,
+    token_texts,
+)
 from extract.models import Source
 from extract.resources import load_json, load_jsonl
 
@@ -306,11 +314,17 @@ class _Reader:
         if "sources" not in doc.spans:
             _fallback_marker(doc)
         self.span_at: dict[int, Span] = {}
-        for span in doc.spans["sources"]:
+        # the marked sources as Span objects once: a SpanGroup makes new ones each time
+        self.source_spans: list[Span] = list(doc.spans["sources"])
+        for span in self.source_spans:
             for i in range(span.start, span.end):
                 self.span_at[i] = span
         self.consumed: set[int] = set()
         self.lows = [w.replace("’", "'") for w in lower_words(doc)]
+        self.texts, _ = token_texts(doc)
+        self.according_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for seq in self.c["according_to"]:
+            self.according_by_first.setdefault(seq[0], []).append(seq)
         self.history: list[_Att] = []
         c = self.c
         self.np_vocab = (
@@ -468,7 +482,7 @@ class _Reader:
                 "backref",
                 None,
             )
-        spans = [s for s in self.doc.spans["sources"] if s.start >= a and s.end <= b]
+        spans = [s for s in self.source_spans if s.start >= a and s.end <= b]
         if spans:
             span = spans[-1]
             if (
@@ -555,31 +569,32 @@ class _Reader:
         return self.text(a, b)
 
     def _person_name(self, a: int, b: int) -> str | None:
-        toks = [self.doc[i] for i in range(a, b)]
-        if any(t.text == "," for t in toks):
+        texts = self.texts
+        toks = list(range(a, b))  # token indices
+        if any(texts[t] == "," for t in toks):
             head = []
             for t in toks:
-                if t.text == ",":
+                if texts[t] == ",":
                     break
                 head.append(t)
             toks = head
         titles = self.c["person_title_words"]
         i = 0
         while i < len(toks) and (
-            toks[i].lower_.replace("’", "'") in titles
-            or not toks[i].text[:1].isupper()
+            self.lows[toks[i]] in titles
+            or not texts[toks[i]][:1].isupper()
             or i + 1 < len(toks)
-            and toks[i + 1].text in {"'s", "’s"}
-            or toks[i].text in {"'s", "’s"}
+            and texts[toks[i + 1]] in {"'s", "’s"}
+            or texts[toks[i]] in {"'s", "’s"}
         ):
             i += 1
         rest = toks[i:]
         if (
             rest
-            and all(t.text[:1].isupper() or t.text == "-" for t in rest)
-            and not any(j in self.span_at for j in range(rest[0].i, rest[-1].i + 1))
+            and all(texts[t][:1].isupper() or texts[t] == "-" for t in rest)
+            and not any(j in self.span_at for j in range(rest[0], rest[-1] + 1))
         ):
-            return self.doc[rest[0].i : rest[-1].i + 1].text
+            return span_text(self.doc, rest[0], rest[-1] + 1)
         return None
 
     # ------------------------------------------------------------ cue finders
@@ -594,8 +609,8 @@ class _Reader:
         i = a
         while i < b:
             matched = False
-            for seq in self.c["according_to"]:
-                if self.lows[i] == seq[0] and self.seq_at(i, seq, b):
+            for seq in self.according_by_first.get(self.lows[i], ()):
+                if self.seq_at(i, seq, b):
                     att = self._according(i, len(seq), a, b)
                     if att:
                         atts.append(att)
@@ -1163,18 +1178,20 @@ def _sentences(doc: Doc) -> list[_Sent]:
     para = 0
     prev_end_char = 0
     text = doc_text(doc)
+    words, _ = token_texts(doc)
+    offsets = token_starts(doc)
     for sent in sentence_spans(doc):
         a, b = sent.start, sent.end
-        while a < b and doc[a].is_space:
+        while a < b and words[a].isspace():
             a += 1
-        while b > a and doc[b - 1].is_space:
+        while b > a and words[b - 1].isspace():
             b -= 1
         if a >= b:
             continue
-        start_char = doc[a].idx
+        start_char = offsets[a]
         if out and "\n" in text[prev_end_char:start_char]:
             para += 1
-        end_char = doc[b - 1].idx + len(doc[b - 1].text)
+        end_char = offsets[b - 1] + len(words[b - 1])
         j = start_char
         while j > 0 and text[j - 1] in " \t\r":
             j -= 1
@@ -1183,7 +1200,7 @@ def _sentences(doc: Doc) -> list[_Sent]:
         while j < len(text) and text[j] in " \t\r":
             j += 1
         line_after = j >= len(text) or text[j] == "\n"
-        last = doc[b - 1].text
+        last = words[b - 1]
         headline = (
             line_before
             and line_after
@@ -1226,6 +1243,7 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
         return result
     r = _Reader(doc)
     sents = _sentences(doc)
+    like_num = doc.to_array(LIKE_NUM).tolist()
     starts = [s.start for s in sents]
     import bisect
 
@@ -1234,7 +1252,7 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
         if 0 <= k < len(sents) and f < sents[k].end:
             sents[k].figures.append(f)
     for s in sents:
-        s.numbers = s.figures or [i for i in range(s.start, s.end) if doc[i].like_num]
+        s.numbers = s.figures or [i for i in range(s.start, s.end) if like_num[i]]
 
     for s in sents:
         r.read(s)

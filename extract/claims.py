@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extract.tokens import lower_words, sentence_spans, token_texts
+from extract.tokens import lower_words, sentence_spans, span_starts, token_texts
 from extract.lexicon import PhraseSet, claim_lexicon
 from extract.numbers import Figure
 from extract.phrases import (
@@ -118,8 +118,7 @@ def _words(doc: Doc) -> list[str]:
     return lower_words(doc)
 
 
-def _is_demonym(tok) -> bool:
-    t = tok.text
+def _is_demonym(t: str) -> bool:
     return (
         t[:1].isupper()
         and t.endswith(("ans", "ians", "ese", "is", "ers"))
@@ -133,6 +132,8 @@ def counted_noun(
 ) -> tuple[str | None, int, int]:
     """The noun class counted by a figure ending at token `i`: (class, start, end)."""
     lex = _lex()
+    texts, _ = token_texts(doc)
+    subject_starts = span_starts(doc, "subjects")
     j = i
     skipped = 0
     while j < end and skipped <= _MODIFIER_SKIP:
@@ -143,12 +144,11 @@ def counted_noun(
         if lex["subject_nouns_generic"].match_at(words, j, end):
             n = lex["subject_nouns_generic"].match_at(words, j, end)
             return "subject_nouns", j, j + n
-        if "subjects" in doc.spans:
-            for span in doc.spans["subjects"]:
-                if span.start == j:
-                    return "subject_nouns", j, span.end
-        tok = doc[j]
-        if _is_demonym(tok):
+        subject_end = subject_starts.get(j)
+        if subject_end is not None:
+            return "subject_nouns", j, subject_end
+        text = texts[j]
+        if _is_demonym(text):
             return "people_nouns", j, j + 1
         if (
             words[j] == "of"
@@ -161,7 +161,7 @@ def counted_noun(
             while (
                 j < end
                 and (
-                    doc[j].is_alpha
+                    texts[j].isalpha()
                     and words[j] not in _NOT_MODIFIERS
                     or words[j] in {"'s", "’s"}
                 )
@@ -185,8 +185,8 @@ def counted_noun(
             skipped += 1
             continue
         if (
-            tok.is_alpha
-            and (tok.is_lower or tok.is_title)
+            text.isalpha()
+            and (text.islower() or text.istitle())
             and words[j] not in _NOT_MODIFIERS
         ):
             skipped += 1
@@ -1458,10 +1458,8 @@ def zero_claims(
     for t in range(s, e - 2):
         if words[t] == "no" and (t == s or doc[t - 1].is_punct or doc[t - 1].is_space):
             n = lex["subject_nouns_generic"].match_at(words, t + 1, e)
-            if not n and "subjects" in doc.spans:
-                for span in doc.spans["subjects"]:
-                    if span.start == t + 1:
-                        n = span.end - span.start
+            if not n and t + 1 in span_starts(doc, "subjects"):
+                n = span_starts(doc, "subjects")[t + 1] - (t + 1)
             if n:
                 rest = words[t + 1 + n : min(e, t + 1 + n + 4)]
                 if ("won" in rest or "secured" in rest or "were" in rest) and (

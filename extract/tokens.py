@@ -108,3 +108,19 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     words, _ = token_texts(doc)
     starts = token_starts(doc)
     return doc_text(doc)[starts[start] : starts[end - 1] + len(words[end - 1])]
+
+
+def span_starts(doc: Doc, key: str) -> dict[int, int]:
+    """Start -> end of the spans in `doc.spans[key]` (the first listed, per start).
+
+    Iterating a SpanGroup builds a Span object per span; the rules ask "does a span
+    start here?" at many tokens, so the answer is read once per Doc.
+    """
+    cache_key = "span_starts:" + key
+    if cache_key not in doc.user_data:
+        starts: dict[int, int] = {}
+        if key in doc.spans:
+            for span in doc.spans[key]:
+                starts.setdefault(span.start, span.end)
+        doc.user_data[cache_key] = starts
+    return doc.user_data[cache_key]
