@@ -349,9 +349,10 @@ class _Reader:
         return span_text(self.doc, a, b).strip()
 
     def seq_at(self, i: int, seq: Sequence[str], end: int) -> bool:
-        if i + len(seq) > end:
+        n = len(seq)
+        if i + n > end or self.lows[i] != seq[0]:
             return False
-        return all(self.low(i + k) == w for k, w in enumerate(seq))
+        return n == 1 or self.lows[i : i + n] == list(seq)
 
     def is_weekday(self, i: int) -> bool:
         return self.low(i) in self.c["weekdays_months"]
