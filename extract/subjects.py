@@ -44,7 +44,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extract.tokens import lower_words, sentence_spans
+from extract.tokens import lower_words, sentence_spans, token_texts
 from extract.resources import load_json, load_jsonl
 
 log = logging.getLogger(__name__)
@@ -350,10 +350,12 @@ class SubjectMatcher:
         return None
 
     def matches(
-        self, doc: Doc, country: str | None, keep_foreign: bool
+        self, doc: Doc, country: str | None, keep_foreign: bool, raw=None
     ) -> list[_Match]:
-        """Non-overlapping subject matches (longest first), constructions included."""
-        raw = self.raw_matches(doc)
+        """Non-overlapping subject matches (longest first), constructions included.
+
+        `raw` is `raw_matches(doc)` when the caller has it already."""
+        raw = self.raw_matches(doc) if raw is None else raw
         if not raw:
             return []
         base: list[_Match] = []
@@ -431,8 +433,9 @@ class SubjectMatcher:
         return None
 
 
-def _is_word(token) -> bool:
-    return token.is_alpha or token.text in ("-",) or token.lower_ in _POSSESSIVES
+def _is_word(text: str, low: str) -> bool:
+    """A word of a name or title: letters, a hyphen or a possessive ("Iran's")."""
+    return text.isalpha() or text == "-" or low in _POSSESSIVES
 
 
 def _extend_to_group_noun(lows, i, starts, allow_match=False) -> int:
@@ -447,16 +450,18 @@ def _extend_to_group_noun(lows, i, starts, allow_match=False) -> int:
 
 def _find_group_noun(doc, lows, i, starts) -> int | None:
     """Index of a group noun at i or within a few adjectives after it."""
+    texts, _ = token_texts(doc)
     for j in range(i, min(i + _MAX_ADJECTIVES + 1, len(lows))):
         if lows[j] in _GROUP_NOUNS:
             return j
-        if j in starts or not (doc[j].is_alpha or lows[j] == "-"):
+        if j in starts or not (texts[j].isalpha() or lows[j] == "-"):
             return None
     return None
 
 
 def _find_group_before(doc, lows, s, starts) -> int | None:
     """Start of "<group noun> [participle] by/of/to <title words>" ending at s."""
+    texts, _ = token_texts(doc)
     lo = max(0, s - _MAX_TITLE_TOKENS - 3)
     for k in range(s - 1, lo - 1, -1):
         low = lows[k]
@@ -476,7 +481,7 @@ def _find_group_before(doc, lows, s, starts) -> int | None:
             return k
         if k < s - 1 and k in starts:
             return None
-        if not _is_word(doc[k]) and low not in (".",):
+        if not _is_word(texts[k], low) and low not in (".",):
             return None
     return None
 
@@ -504,7 +509,7 @@ def create_subject_ruler(nlp: Language, name: str):
         raw = matcher.raw_matches(doc)
         country = matcher.guess_country(doc, raw)
         spans = []
-        for m in matcher.matches(doc, country, keep_foreign=True):
+        for m in matcher.matches(doc, country, keep_foreign=True, raw=raw):
             spans.append(Span(doc, m.start, m.end, label=m.label, span_id=m.id))
         doc.spans[SPANS_KEY] = spans
         doc.spans[SPANS_KEY].attrs["country"] = country
