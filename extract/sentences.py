@@ -28,6 +28,7 @@ from extract.resources import load_json
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
 _ENDERS = {".", "!", "?", "...", "…"}
+_END_CHARS = {".", "!", "?", "…"}  # the last character of every ender
 
 
 def _abbreviations() -> frozenset[str]:
@@ -49,8 +50,18 @@ def sentence_starts(
     if n == 0:
         return starts
     starts[0] = True
+    # Only line breaks and full stops (or !, ?, ...) can end a sentence: the loop
+    # visits those tokens and skips the rest, which would each just move on.
+    candidates = [
+        i
+        for i, (text, space) in enumerate(zip(texts, spaces))
+        if "\n" in space or text[-1:] in _END_CHARS or "\n" in text
+    ]
     i = 0
-    while i < n:
+    for c in candidates:
+        if c < i:
+            continue  # inside the closers after the previous sentence end
+        i = c
         text = texts[i]
         # A line break: whitespace tokens holding "\n", or a token whose trailing
         # whitespace holds one.
