@@ -120,6 +120,8 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def date_candidates(text: str) -> list[tuple[int, str, bool, bool]]:
     """Date-like strings in `text`: (offset, string, is_full_date, has_cue)."""
     found: list[tuple[int, str, bool, bool]] = []
+    if not _HAS_YEAR.search(text):
+        return found  # every candidate has a year; most paragraphs have none
     taken: list[tuple[int, int]] = []
     for pattern, full in ((_FULL_DATE, True), (_MONTH_YEAR, False)):
         for match in pattern.finditer(text):

@@ -22,8 +22,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.tokens import token_texts
 from extract.resources import load_json
+from extract.tokens import token_texts
 
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
@@ -54,7 +54,7 @@ def sentence_starts(
     # visits those tokens and skips the rest, which would each just move on.
     candidates = [
         i
-        for i, (text, space) in enumerate(zip(texts, spaces))
+        for i, (text, space) in enumerate(zip(texts, spaces, strict=True))
         if "\n" in space or text[-1:] in _END_CHARS or "\n" in text
     ]
     i = 0

@@ -44,8 +44,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extract.tokens import lower_words, sentence_spans, token_texts
 from extract.resources import load_json, load_jsonl
+from extract.tokens import lower_words, token_texts
 
 log = logging.getLogger(__name__)
 

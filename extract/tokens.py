@@ -34,7 +34,9 @@ def sentence_spans(doc: Doc) -> list:
             if bounds[0] != 0:
                 bounds.insert(0, 0)
             ends = bounds[1:] + [len(doc)]
-            doc.user_data["sentence_spans"] = [doc[a:b] for a, b in zip(bounds, ends)]
+            doc.user_data["sentence_spans"] = [
+                doc[a:b] for a, b in zip(bounds, ends, strict=True)
+            ]
     return doc.user_data["sentence_spans"]
 
 
@@ -86,9 +88,11 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
         text = doc_text(doc)
         starts = doc.to_array(IDX).tolist()
         lengths = doc.to_array(LENGTH).tolist()
-        words = [text[a : a + n] for a, n in zip(starts, lengths)]
-        nexts = starts[1:] + [len(text)]
-        spaces = [text[a + n : b] for a, n, b in zip(starts, lengths, nexts)]
+        words = [text[a : a + n] for a, n in zip(starts, lengths, strict=True)]
+        nexts = starts[1:] + [len(text)] if starts else []
+        spaces = [
+            text[a + n : b] for a, n, b in zip(starts, lengths, nexts, strict=True)
+        ]
         doc.user_data["token_texts"] = (words, spaces)
         doc.user_data["token_starts"] = starts
     return doc.user_data["token_texts"]
