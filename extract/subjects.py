@@ -545,7 +545,10 @@ _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def _resolve(text: str, country: str | None) -> str | None:
+    # cached: the same subjects ("Labour", "the ANC") come back in article after
+    # article, and the alias data is loaded once per process
     nlp, matcher = _phrase_tools()
     doc = nlp.make_doc(text)
     keep_foreign = False
