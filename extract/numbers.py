@@ -624,27 +624,20 @@ def _doc_view(doc, lex: _Lex) -> _DocView:
         return view
     lows = lower_words(doc)
     words, spaces = token_texts(doc)
-    low: list[str] = []
-    txt: list[str] = []
-    ws: list[bool] = []
-    own: list[bool] = []
-    idx: list[int] = []
-    candidates: list[int] = []
+    idx = [i for i, w in enumerate(words) if not w.isspace()]
+    low = [lows[i] for i in idx]
+    txt = [words[i] for i in idx]
+    own = [spaces[i] != "" for i in idx]
+    ws = list(own)
+    if len(idx) < len(words):
+        # a whitespace token ("\n\n") counts as whitespace after the token before it
+        for k, i in enumerate(idx):
+            if i + 1 < len(words) and words[i + 1].isspace():
+                ws[k] = True
     digits, words_ok = lex.digit_chars, lex.candidate_words
-    for i, w in enumerate(words):
-        if w.isspace():
-            if ws:
-                ws[-1] = True
-            continue
-        lw = lows[i]
-        if lw[:1] in digits or lw in words_ok:
-            candidates.append(i)
-        low.append(lw)
-        txt.append(w)
-        space = spaces[i] != ""
-        ws.append(space)
-        own.append(space)
-        idx.append(i)
+    candidates = [
+        i for i, lw in zip(idx, low, strict=True) if lw[:1] in digits or lw in words_ok
+    ]
     view = _DocView(low, txt, ws, own, idx, candidates)
     doc.user_data["figure_view"] = view
     return view
