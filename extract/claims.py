@@ -16,8 +16,10 @@ Sources, status and round are added later (`extract.attribution`, `extract.statu
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -26,10 +28,14 @@ from extract.lexicon import PhraseSet, claim_lexicon
 from extract.numbers import Figure
 from extract.phrases import (
     Span,
+    find_phrase,
+    has_phrase,
+    is_numeral,
     np_backward,
     np_forward,
     subject_before,
     text_of,
+    token_facts,
 )
 
 NOUN_CLASSES = (
@@ -127,23 +133,33 @@ def _is_demonym(t: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _noun_first_words() -> frozenset[str]:
+    """Every word that starts a noun of NOUN_CLASSES or a generic subject noun."""
+    lex = _lex()
+    names = (*NOUN_CLASSES, "subject_nouns_generic")
+    return frozenset(w for name in names for w in lex[name].by_first)
+
+
 def counted_noun(
     doc: Doc, words: Sequence[str], i: int, end: int
 ) -> tuple[str | None, int, int]:
     """The noun class counted by a figure ending at token `i`: (class, start, end)."""
     lex = _lex()
+    noun_firsts = _noun_first_words()
     texts, _ = token_texts(doc)
     subject_starts = span_starts(doc, "subjects")
     j = i
     skipped = 0
     while j < end and skipped <= _MODIFIER_SKIP:
-        for cls in NOUN_CLASSES:
-            n = lex[cls].match_at(words, j, end)
-            if n:
-                return cls, j, j + n
-        if lex["subject_nouns_generic"].match_at(words, j, end):
+        if words[j] in noun_firsts:
+            for cls in NOUN_CLASSES:
+                n = lex[cls].match_at(words, j, end)
+                if n:
+                    return cls, j, j + n
             n = lex["subject_nouns_generic"].match_at(words, j, end)
-            return "subject_nouns", j, j + n
+            if n:
+                return "subject_nouns", j, j + n
         subject_end = subject_starts.get(j)
         if subject_end is not None:
             return "subject_nouns", j, subject_end
@@ -226,30 +242,35 @@ def partitive_total(
         return None
     # allow "the", "total", "Tehran's", "parliament's" between
     limit = min(end, j + 4)
+    texts, _ = token_texts(doc)
     for g in figures:
         if g.start >= j and g.qualifier_start < limit + 1 and g is not fig:
             between = range(j, g.qualifier_start)
             if all(
                 words[t] in _PARTITIVE_FILLERS
                 or words[t] in {"'s", "’s"}
-                or (doc[t].text[:1].isupper() and doc[t].is_alpha)
-                or words[t]
-                in {
-                    "parliament",
-                    "chamber",
-                    "assembly",
-                    "legislature",
-                    "house",
-                    "country",
-                    "province",
-                    "nation",
-                    "capital",
-                    "city",
-                }
+                or (texts[t][:1].isupper() and texts[t].isalpha())
+                or words[t] in _PARTITIVE_PLACES
                 for t in between
             ):
                 return g
     return None
+
+
+_PARTITIVE_PLACES = frozenset(
+    {
+        "parliament",
+        "chamber",
+        "assembly",
+        "legislature",
+        "house",
+        "country",
+        "province",
+        "nation",
+        "capital",
+        "city",
+    }
+)
 
 
 def figure_at(figures: Sequence[Figure], token: int) -> Figure | None:
@@ -266,11 +287,45 @@ def skip_reason(
     sent: tuple[int, int],
     noun_cls: str | None,
 ) -> str | None:
-    """Why a figure is not a claim, or None when it may be one."""
-    lex = _lex()
-    s, e = sent
+    """Why a figure is not a claim, or None when it may be one.
+
+    Apart from the counted noun, the answer depends on the figure's place in its
+    sentence only, so it is kept per (figure, sentence) in `doc.user_data`: drafting
+    and the status pass both ask it of percentages.
+    """
     if noun_cls == "skip_nouns":
         return "unit outside the schema"
+    s, e = sent
+    known = doc.user_data.setdefault("claims:skip_reasons", {})
+    key = (fig.start, fig.end, fig.qualifier_start, fig.percent, s, e)
+    if key not in known:
+        known[key] = _skip_reason_in_sentence(doc, words, fig, s, e)
+    return known[key]
+
+
+_THRESHOLD_WORDS_AFTER = frozenset(
+    {
+        "needed",
+        "required",
+        "minimum",
+        "threshold",
+        "hurdle",
+        "plus",
+        "for",
+        "to",
+        "outright",
+        "simple",
+        "absolute",
+    }
+)
+_NOBODY = frozenset({"no", "none", "neither", "nobody"})
+
+
+def _skip_reason_in_sentence(
+    doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int
+) -> str | None:
+    """`skip_reason` for a figure in sentence words[s:e], whatever it counts."""
+    lex = _lex()
     # comparisons: "eight more than", "18 shy of a majority", "eight fewer seats than"
     n = fig.end
     if n < e and (
@@ -296,13 +351,13 @@ def skip_reason(
         return "comparison"
     if fig.percent and n < e and words[n] == "points":
         return "comparison"
-    ca, cb = _clause_of(words, fig, s, e)
+    ca, cb = _clause_of(doc, words, fig, s, e)
     # polls: an opinion poll in the figure's own clause (quick counts are results)
-    if lex["poll_cues"].contains(words, ca, cb):
+    if has_phrase(lex["poll_cues"], words, ca, cb):
         return "opinion poll"
     # previous elections
-    pe = lex["past_election_cues"].find(
-        words, max(ca, fig.start - 8), min(cb, fig.end + 8)
+    pe = find_phrase(
+        lex["past_election_cues"], words, max(ca, fig.start - 8), min(cb, fig.end + 8)
     )
     if pe < 0 and _past_year_in(doc, words, ca, cb):
         pe = ca  # "the 53 percent won by her mentor in 2018"
@@ -337,7 +392,7 @@ def skip_reason(
                 return "counting progress"  # "86 percent of voting districts"
             if pn:
                 window_end = min(e, k + pn + 5)
-                if lex["progress_verbs"].contains(words, k + pn, window_end):
+                if has_phrase(lex["progress_verbs"], words, k + pn, window_end):
                     return "counting progress"
         # "with 86% reporting", "86% counted"
         if k < e and words[k] in {"counted", "reporting", "tallied", "processed"}:
@@ -350,55 +405,39 @@ def skip_reason(
         if words[t] in {"as", "and", "after", "but", "while"}:
             window_start = t + 1
             break
-    before = range(window_start, qs)
-    crossing = lex["crossing_verbs"].match_ending(words, qs, window_start) or any(
-        lex["crossing_verbs"].match_at(words, t, qs) for t in before
-    )
-    th = lex["threshold_cues"].find(words, window_start, qs)
+    # a crossing verb ending at the qualifier or starting anywhere before it
+    crossing = lex["crossing_verbs"].match_ending(
+        words, qs, window_start
+    ) or has_phrase(lex["crossing_verbs"], words, window_start, qs)
+    th = find_phrase(lex["threshold_cues"], words, window_start, qs)
     if th >= 0 and not crossing:
         return "threshold"
     after_end = min(e, fig.end + 8)
     for t in range(fig.end, after_end):
         if words[t] in {",", ";", "—"}:
             break
-        if lex["threshold_cues"].match_at(words, t, after_end) and words[t] not in {
-            "mark"
-        }:
-            if words[t] in {
-                "needed",
-                "required",
-                "minimum",
-                "threshold",
-                "hurdle",
-                "plus",
-                "for",
-                "to",
-                "outright",
-                "simple",
-                "absolute",
-            }:
-                if words[t] == "for" and not (
-                    t + 2 < e and words[t + 1] == "a" and words[t + 2] == "majority"
-                ):
-                    continue
-                if words[t] == "to" and not (
-                    t + 1 < e
-                    and words[t + 1] in {"win", "govern", "form", "be", "pass"}
-                ):
-                    continue
-                return "threshold"
+        # a threshold cue starting with one of these words ("mark" is not one)
+        if words[t] in _THRESHOLD_WORDS_AFTER and lex["threshold_cues"].match_at(
+            words, t, after_end
+        ):
+            if words[t] == "for" and not (
+                t + 2 < e and words[t + 1] == "a" and words[t + 2] == "majority"
+            ):
+                continue
+            if words[t] == "to" and not (
+                t + 1 < e and words[t + 1] in {"win", "govern", "form", "be", "pass"}
+            ):
+                continue
+            return "threshold"
     if crossing and th >= 0:
         # generic threshold statements: "no contender reached the 40 per cent line"
-        if any(
-            words[t] in {"no", "none", "neither", "nobody"}
-            for t in range(window_start, qs)
-        ):
+        if not _NOBODY.isdisjoint(words[window_start:qs]):
             return "threshold"
     return None
 
 
-def _seat_context(words: Sequence[str], s: int, e: int) -> bool:
-    seatish = {
+_SEATISH = frozenset(
+    {
         "seat",
         "seats",
         "places",
@@ -412,11 +451,15 @@ def _seat_context(words: Sequence[str], s: int, e: int) -> bool:
         "mps",
         "lawmakers",
     }
-    return any(w in seatish for w in words[s:e])
+)
+
+
+def _seat_context(words: Sequence[str], s: int, e: int) -> bool:
+    return not _SEATISH.isdisjoint(words[s:e])
 
 
 def _has_turnout_word(words: Sequence[str], s: int, e: int) -> bool:
-    return _lex()["turnout_words"].contains(words, s, e)
+    return has_phrase(_lex()["turnout_words"], words, s, e)
 
 
 def kind_and_unit(
@@ -445,10 +488,10 @@ def kind_and_unit(
                 for t in look
             ) and not any(words[t] in {"vote", "votes", "ballots"} for t in look):
                 return "seats", "percent"
-            if lex["voter_nouns"].contains(words, k, min(e, k + 8)) or _lex()[
-                "eligible_cues"
-            ].contains(words, k, min(e, k + 8)):
-                if lex["turnout_verbs"].contains(words, k, e):
+            if has_phrase(lex["voter_nouns"], words, k, min(e, k + 8)) or has_phrase(
+                lex["eligible_cues"], words, k, min(e, k + 8)
+            ):
+                if has_phrase(lex["turnout_verbs"], words, k, e):
                     return "turnout", "percent"
         if _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
             return "turnout", "percent"
@@ -480,17 +523,20 @@ def kind_and_unit(
             return "seats", "seats"
         return "seats_total", "seats"
     if unit == "votes":
-        if lex["invalid_cues"].contains(words, *window):
+        if has_phrase(lex["invalid_cues"], words, *window):
             return "other_count", "votes"
         if has_subject:
             return "votes", "votes"
         return "turnout", "votes"
     if unit in {"voters", "people"}:
-        eligible = lex["eligible_cues"].contains(
-            words, max(s, fig.start - 3), min(e, (ne or fig.end) + 6)
+        eligible = has_phrase(
+            lex["eligible_cues"],
+            words,
+            max(s, fig.start - 3),
+            min(e, (ne or fig.end) + 6),
         )
-        turnout_verb = lex["turnout_verbs"].contains(
-            words, ne or fig.end, min(e, (ne or fig.end) + 10)
+        turnout_verb = has_phrase(
+            lex["turnout_verbs"], words, ne or fig.end, min(e, (ne or fig.end) + 10)
         )
         if eligible and not (
             turnout_verb and cls is not None and _partitive_subject(words, fig, e)
@@ -544,6 +590,7 @@ def find_subject(
 ) -> Span | None:
     """Who a seats or votes figure belongs to (token span), or None."""
     lex = _lex()
+    facts = token_facts(doc)
     s, e = sent
     cls, ns, ne = noun
     after = ne if cls and ne > fig.end else fig.end
@@ -577,9 +624,7 @@ def find_subject(
             n = 0
     if n:
         span = np_forward(doc, words, k + n, e)
-        if span and not any(
-            doc[t].like_num and not doc[t].is_alpha for t in range(*span)
-        ):
+        if span and not any(is_numeral(facts, t) for t in range(*span)):
             return span
     # "the 124 their rivals would have": a phrase after the figure with its own verb
     if (
@@ -631,7 +676,7 @@ def find_subject(
             "of",
             "respectively",
         }
-        and not (words[k - 1] == "of" and k - 2 >= s and doc[k - 2].like_num)
+        and not (words[k - 1] == "of" and k - 2 >= s and facts.like_num[k - 2])
     ):
         if words[k - 1] == "of":
             break
@@ -693,26 +738,29 @@ def find_subject(
         if span:
             return span
     # give-verbs put the subject between verb and figure: "would give reformists 128"
+    give_verbs = lex["give_verbs"]
     for t in range(max(s, k - 6), k):
-        if lex["give_verbs"].match_at(words, t, k):
-            gv = lex["give_verbs"].match_at(words, t, k)
+        if words[t] not in give_verbs.by_first:
+            continue  # no give-verb starts here
+        gv = give_verbs.match_at(words, t, k)
+        if gv:
             span = np_backward(doc, words, k, t + gv)
             if span and span[0] >= t + gv:
                 return span
     # a win-verb just before the figure: "the conservatives won 21 seats"
     j = k
     verb_end = None
+    win_verbs = lex["win_verbs"]
     for t in range(k - 1, max(s, k - 5) - 1, -1):
-        n = lex["win_verbs"].match_ending(words, t + 1, s)
+        ends_verb = words[t] in win_verbs.by_last
+        n = win_verbs.match_ending(words, t + 1, s) if ends_verb else 0
         if n and not (n == 1 and words[t] in {"on", "at", "with"}):
             verb_end = t + 1
             j = t + 1 - n
             break
         # "Pezeshkian received 10.4 million and Jalili 9.4 million": the verb of
         # an earlier figure does not reach past the coordination
-        if words[t] in {",", ";", ".", "and", "while", "but"} or (
-            doc[t].like_num and not doc[t].is_alpha
-        ):
+        if words[t] in {",", ";", ".", "and", "while", "but"} or is_numeral(facts, t):
             break
     if verb_end is not None:
         span = subject_before(doc, words, j, s)
@@ -722,7 +770,7 @@ def find_subject(
     possessive = k - 1 >= s and words[k - 1] in {"'", "’", "'s", "’s"}
     if (
         k - 1 >= s
-        and not doc[k - 1].is_punct
+        and not facts.punct[k - 1]
         or (k - 1 >= s and words[k - 1] in {")", "'", "’"})
     ):
         span = np_backward(doc, words, k, s)
@@ -730,31 +778,32 @@ def find_subject(
             possessive
             or span[0] == s
             or words[span[0] - 1] in {",", "and", "while", ";", "but", "—", ":"}
-            or doc[span[0] - 1].is_punct
+            or facts.punct[span[0] - 1]
         ):
-            if not doc[span[1] - 1].is_punct or words[span[1] - 1] in {")", "'", "’"}:
+            if not facts.punct[span[1] - 1] or words[span[1] - 1] in {")", "'", "’"}:
                 return span
     return None
 
 
+_HANDING_OVER = frozenset(
+    {
+        "went",
+        "go",
+        "goes",
+        "going",
+        "fell",
+        "falls",
+        "split",
+        "divided",
+        "distributed",
+        "allocated",
+    }
+)
+
+
 def _sentence_hands_over(words: Sequence[str], s: int, e: int) -> bool:
     """ "N to X" gives N to X only in a sentence that hands seats over ("went to")."""
-    return any(
-        words[t]
-        in {
-            "went",
-            "go",
-            "goes",
-            "going",
-            "fell",
-            "falls",
-            "split",
-            "divided",
-            "distributed",
-            "allocated",
-        }
-        for t in range(s, e)
-    )
+    return not _HANDING_OVER.isdisjoint(words[s:e])
 
 
 def turnout_subject(
@@ -807,11 +856,13 @@ def noun_subject(
     s, e = sent
     if not cls:
         return None
+    facts = token_facts(doc)
+    texts = facts.texts
     b = ne
     # "women elected", "candidates cleared", "people eligible to vote"
     if (
         b < e
-        and doc[b].is_alpha
+        and texts[b].isalpha()
         and words[b].endswith("ed")
         and words[b] not in {"need", "needed"}
     ):
@@ -819,10 +870,10 @@ def noun_subject(
     a = ns
     while (
         a - 1 >= s
-        and doc[a - 1].is_alpha
-        and doc[a - 1].is_lower
+        and texts[a - 1].isalpha()
+        and texts[a - 1].islower()
         and words[a - 1] not in _NOT_MODIFIERS
-        and not doc[a - 1].like_num
+        and not facts.like_num[a - 1]
         and words[a - 1]
         not in {
             "the",
@@ -878,7 +929,8 @@ def draft_claims(
     opening_total: Figure | None = None
     opening_noun: tuple[str | None, int, int] = (None, 0, 0)
     k = s
-    while k < e and doc[k].is_space:
+    texts, _ = token_texts(doc)
+    while k < e and texts[k].isspace():
         k += 1
     if k < e and words[k] == "of":
         for f in figures:
@@ -892,15 +944,14 @@ def draft_claims(
     prev_unit = context.unit or context.default_unit
     prev_subject: Span | None = None
     denominators_of = {}
-    for fig in figures:
-        d_ = partitive_total(doc, words, fig, figures, e)
+    partitive_totals = [partitive_total(doc, words, fig, figures, e) for fig in figures]
+    for fig, d_ in zip(figures, partitive_totals, strict=True):
         if d_ is not None:
             denominators_of[id(d_)] = fig
-    for fig in figures:
+    for fig, denom in zip(figures, partitive_totals, strict=True):
         if fig is opening_total or id(fig) in denominators_of:
             # a denominator: a claim of its own only for votes and voters (below)
             continue
-        denom = partitive_total(doc, words, fig, figures, e)
         noun_from = denom.end if denom else fig.end
         if fig.attributive:
             noun = (None, fig.end, fig.end)
@@ -1059,7 +1110,14 @@ def draft_claims(
         if fig.percent:
             of_total = None
         draft = Draft.of(
-            doc, fig, kind, unit, subject, of_total=of_total, denominator=denom, noun=noun
+            doc,
+            fig,
+            kind,
+            unit,
+            subject,
+            of_total=of_total,
+            denominator=denom,
+            noun=noun,
         )
         # "the reformist camp did not manage more than 10 percent": negated bound
         if fig.qualifier == "at_least" and any(
@@ -1202,6 +1260,18 @@ _DECLARE_BEFORE = (
     "outcomes of",
     "winners in",
 )
+
+
+def _by_last_word(phrases: Sequence[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases as word tuples, indexed by their last word."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        phrase_words = tuple(phrase.split())
+        table.setdefault(phrase_words[-1], []).append(phrase_words)
+    return table
+
+
+_DECLARE_BEFORE_BY_LAST = _by_last_word(_DECLARE_BEFORE)
 _DECLARE_AFTER = frozenset(
     {
         "declared",
@@ -1221,10 +1291,11 @@ _DECLARE_AFTER = frozenset(
 def _declares_seats(words: Sequence[str], fig: Figure, noun, s: int, e: int) -> bool:
     """ "the winners of 60 of the 68 seats", "60 seats declared": seats counted, not won."""
     q = fig.qualifier_start
-    for phrase in _DECLARE_BEFORE:
-        n = len(phrase.split())
-        if q - n >= s and " ".join(words[q - n : q]) == phrase:
-            return True
+    if q > s:
+        for phrase in _DECLARE_BEFORE_BY_LAST.get(words[q - 1], ()):
+            n = len(phrase)
+            if q - n >= s and tuple(words[q - n : q]) == phrase:
+                return True
     cls, ns, ne = noun
     if cls == "seat_nouns" and ns == fig.end:
         k = ne
@@ -1305,14 +1376,15 @@ def respectively_subjects(
             if t > start:
                 items.append((start, t))
             start = t + 1
-    items = [it for it in items if any(doc[x].text[:1].isupper() for x in range(*it))]
+    texts, _ = token_texts(doc)
+    items = [it for it in items if any(texts[x][:1].isupper() for x in range(*it))]
     if len(items) > len(listed):
         items = items[-len(listed) :]  # "The remaining candidates, A, B and C"
     if len(items) != len(listed):
         return None
     out = {}
     for fig, (x, y) in zip(listed, items, strict=True):
-        while x < y and not doc[x].text[:1].isupper():
+        while x < y and not texts[x][:1].isupper():
             x += 1  # "former central banker Abdolnaser Hemmati": keep the name
         out[fig] = (x, y)
     return out
@@ -1325,11 +1397,12 @@ def _definite_or_cut(
     q = fig.qualifier_start
     if q - 1 >= s and words[q - 1] in {"the", "these", "those", "both"}:
         return not (fig.end < e and words[fig.end] in {"of", "out"})
-    last = doc[e - 1] if e > s else None
+    texts, _ = token_texts(doc)
+    last = texts[e - 1] if e > s else None
     truncated = (
-        e == len(doc)
+        e == len(texts)
         and last is not None
-        and last.text not in {".", "!", "?", '"', "”", ")"}
+        and last not in {".", "!", "?", '"', "”", ")"}
     )
     return truncated and any(words[t] in {"--", "—", "–"} for t in range(fig.end, e))
 
@@ -1347,10 +1420,10 @@ def _bare(doc: Doc, words: Sequence[str], fig: Figure, e: int) -> bool:
     k = fig.end
     if k >= e:
         return True
-    tok = doc[k]
+    facts = token_facts(doc)
     return (
-        tok.is_punct
-        or tok.is_space
+        facts.punct[k]
+        or facts.texts[k].isspace()
         or words[k] in _BARE_FOLLOWERS
         or words[k] in {"were", "was", "have", "had", "are", "is"}
     )
@@ -1374,37 +1447,47 @@ def _past_year_in(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     latest = _latest_year(doc)
     if latest is None:
         return False
-    if any(
-        words[t]
-        in {"since", "ever", "record", "highest", "lowest", "first", "best", "worst"}
-        for t in range(a, b)
-    ):
+    if not _RECORD_WORDS.isdisjoint(words[a:b]):
         return False  # "the highest tally since the revolution in 1979": a record
+    texts, _ = token_texts(doc)
     for t in range(a + 1, b):
-        tok = doc[t]
-        if (
-            tok.is_digit
-            and len(tok.text) == 4
-            and words[t - 1] == "in"
-            and 1950 <= int(tok.text) < latest
-        ):
-            return True
+        if words[t - 1] == "in":
+            text = texts[t]
+            if text.isdigit() and len(text) == 4 and 1950 <= int(text) < latest:
+                return True
     return False
 
 
-def _clause_of(words: Sequence[str], fig: Figure, s: int, e: int) -> tuple[int, int]:
-    """The comma-, 'but'- or 'while'-bounded stretch around a figure."""
-    breaks = {",", ";", "but", "while", "whereas", "—", "–", "--", "(", ")"}
-    a = s
-    for t in range(fig.qualifier_start - 1, s - 1, -1):
-        if words[t] in breaks:
-            a = t + 1
-            break
-    b = e
-    for t in range(fig.end, e):
-        if words[t] in breaks:
-            b = t
-            break
+_RECORD_WORDS = frozenset(
+    {"since", "ever", "record", "highest", "lowest", "first", "best", "worst"}
+)
+
+
+_CLAUSE_BREAKS = frozenset(
+    {",", ";", "but", "while", "whereas", "—", "–", "--", "(", ")"}
+)
+
+
+def _clause_breaks(doc: Doc, words: Sequence[str], s: int, e: int) -> list[int]:
+    """Positions of the clause breaks in sentence words[s:e], found once a sentence."""
+    per_sentence = doc.user_data.setdefault("claims:clause_breaks", {})
+    breaks = per_sentence.get((s, e))
+    if breaks is None:
+        breaks = [t for t in range(s, e) if words[t] in _CLAUSE_BREAKS]
+        per_sentence[(s, e)] = breaks
+    return breaks
+
+
+def _clause_of(
+    doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int
+) -> tuple[int, int]:
+    """The comma-, 'but'- or 'while'-bounded stretch around a figure: from after the
+    last break before its qualifier to the first break from its end on."""
+    breaks = _clause_breaks(doc, words, s, e)
+    before = bisect_left(breaks, fig.qualifier_start)  # breaks[:before] come earlier
+    a = breaks[before - 1] + 1 if before else s
+    after = bisect_left(breaks, fig.end)
+    b = breaks[after] if after < len(breaks) else e
     return a, b
 
 
@@ -1416,11 +1499,12 @@ def split_pair(doc: Doc, words: Sequence[str], span: Span) -> list[Span]:
         and words[b] in {"both", "each"}
         or (b + 1 < len(words) and words[b] == "," and words[b + 1] in {"both", "each"})
     ):
+        texts, _ = token_texts(doc)
         for t in range(a + 1, b - 1):
             if (
                 words[t] == "and"
-                and doc[t - 1].text[:1].isupper()
-                and doc[t + 1].text[:1].isupper()
+                and texts[t - 1][:1].isupper()
+                and texts[t + 1][:1].isupper()
             ):
                 return [(a, t), (t + 1, b)]
     return [span]
@@ -1437,8 +1521,8 @@ def _opens_with_among(words: Sequence[str], s: int, e: int) -> bool:
 
 def dominant_unit(words: Sequence[str]) -> str | None:
     """Seats or votes: what an article mostly counts, for figures with no noun."""
-    seats = sum(1 for w in words if w in {"seat", "seats"})
-    votes = sum(1 for w in words if w in {"vote", "votes", "ballots"})
+    seats = words.count("seat") + words.count("seats")
+    votes = words.count("vote") + words.count("votes") + words.count("ballots")
     if seats > votes:
         return "seats"
     if votes > seats:
@@ -1453,13 +1537,19 @@ def zero_claims(
 
     Returns (start, end, subject span) for each; the caller builds the claim."""
     s, e = sent
-    out = []
+    out: list[tuple[int, int, Span]] = []
+    if "no" not in words[s : e - 2]:
+        return out  # most sentences
     lex = _lex()
+    facts = token_facts(doc)
+    subject_starts = span_starts(doc, "subjects")
     for t in range(s, e - 2):
-        if words[t] == "no" and (t == s or doc[t - 1].is_punct or doc[t - 1].is_space):
+        if words[t] == "no" and (
+            t == s or facts.punct[t - 1] or facts.texts[t - 1].isspace()
+        ):
             n = lex["subject_nouns_generic"].match_at(words, t + 1, e)
-            if not n and t + 1 in span_starts(doc, "subjects"):
-                n = span_starts(doc, "subjects")[t + 1] - (t + 1)
+            if not n and t + 1 in subject_starts:
+                n = subject_starts[t + 1] - (t + 1)
             if n:
                 rest = words[t + 1 + n : min(e, t + 1 + n + 4)]
                 if ("won" in rest or "secured" in rest or "were" in rest) and (

@@ -12,8 +12,13 @@ stepped over. When no phrase is found the answer is None: refuse rather than gue
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from spacy.attrs import IS_PUNCT, LIKE_NUM
 from spacy.tokens import Doc
+
+from extract.lexicon import PhraseSet
+from extract.tokens import span_text, token_texts
 
 Span = tuple[int, int]
 
@@ -57,21 +62,68 @@ _DETERMINERS = frozenset(
 _MAX_NP = 14
 
 
-def _is_name_like(tok) -> bool:
-    return tok.is_title or tok.is_upper or tok.text[:1].isupper()
+@dataclass(frozen=True)
+class TokenFacts:
+    """The token attributes the rules read, as plain lists indexed by token.
+
+    Asking `doc[k].is_punct` builds a Token object per question; these lists are read
+    from the Doc once (`token_facts`). Attributes that are string methods of the text
+    in spaCy's English (`is_alpha` == `isalpha()`, `is_space`, `is_lower`, `is_title`,
+    `is_upper`, `is_digit`) are asked of `texts` directly.
+    """
+
+    texts: list[str]  # Token.text
+    punct: list[bool]  # Token.is_punct
+    like_num: list[bool]  # Token.like_num ("10", "10.9", "ten")
 
 
-def _np_token_ok(doc: Doc, words: Sequence[str], k: int) -> bool:
-    tok = doc[k]
-    w = words[k]
-    if tok.like_num and not tok.is_alpha:
+def token_facts(doc: Doc) -> TokenFacts:
+    """The Doc's `TokenFacts`, built once and kept in `doc.user_data`."""
+    facts = doc.user_data.get("phrases:token_facts")
+    if facts is None:
+        texts, _ = token_texts(doc)
+        flags = doc.to_array([IS_PUNCT, LIKE_NUM]).astype(bool)
+        facts = TokenFacts(texts, flags[:, 0].tolist(), flags[:, 1].tolist())
+        doc.user_data["phrases:token_facts"] = facts
+    return facts
+
+
+def is_numeral(facts: TokenFacts, k: int) -> bool:
+    """A number written with digits ("33", "10.9"), not a word like "ten"."""
+    return facts.like_num[k] and not facts.texts[k].isalpha()
+
+
+def has_phrase(phrases: PhraseSet, words: Sequence[str], start: int, end: int) -> bool:
+    """`phrases.contains(words, start, end)`, with no token loop when no word of the
+    range starts a listed phrase (most ranges)."""
+    if phrases.by_first.keys().isdisjoint(words[max(start, 0) : end]):
         return False
-    if tok.is_space:
+    return phrases.contains(words, start, end)
+
+
+def find_phrase(phrases: PhraseSet, words: Sequence[str], start: int, end: int) -> int:
+    """`phrases.find(words, start, end)`, with no token loop when no word of the range
+    starts a listed phrase (most ranges)."""
+    if phrases.by_first.keys().isdisjoint(words[max(start, 0) : end]):
+        return -1
+    return phrases.find(words, start, end)
+
+
+def _is_name_like(text: str) -> bool:
+    """Token.is_title or is_upper, or a capital first character."""
+    return text.istitle() or text.isupper() or text[:1].isupper()
+
+
+def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> bool:
+    text = facts.texts[k]
+    if facts.like_num[k] and not text.isalpha():
         return False
-    if tok.is_punct and tok.text not in _PUNCT_INSIDE:
+    if text.isspace():
         return False
-    if w in _NP_STOP and not (
-        _is_name_like(tok) and k > 0 and not doc[k].is_sent_start
+    if facts.punct[k] and text not in _PUNCT_INSIDE:
+        return False
+    if words[k] in _NP_STOP and not (
+        _is_name_like(text) and k > 0 and not doc[k].is_sent_start
     ):
         return False
     return True
@@ -79,11 +131,11 @@ def _np_token_ok(doc: Doc, words: Sequence[str], k: int) -> bool:
 
 def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | None:
     """The noun phrase ending just before token `j`, not reaching before `start`."""
+    facts = token_facts(doc)
     k = j - 1
     first = None
     depth = 0  # inside brackets, walking left
     while k >= start and (j - k) <= _MAX_NP:
-        tok = doc[k]
         w = words[k]
         if w == ")":
             depth += 1
@@ -105,7 +157,6 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
             # "State of Law", "Justice and Development Party", "led by X":
             # keep walking only when a name or a phrase continues on the left.
             if k - 1 >= start:
-                left = doc[k - 1]
                 if w == "by" and words[k - 1] in _PARTICIPLES_BEFORE_BY:
                     first = k - 1
                     k -= 2
@@ -113,7 +164,7 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
                 if (
                     w in {"of", "and", "&", "de", "al", "el", "du", "van", "von"}
                     and (
-                        _is_name_like(left)
+                        _is_name_like(facts.texts[k - 1])
                         or words[k - 1]
                         in {
                             "bloc",
@@ -129,13 +180,13 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
                             "supporters",
                         }
                     )
-                    and _np_token_ok(doc, words, k - 1)
+                    and _np_token_ok(doc, facts, words, k - 1)
                 ):
                     first = k
                     k -= 1
                     continue
             break
-        if not _np_token_ok(doc, words, k):
+        if not _np_token_ok(doc, facts, words, k):
             break
         first = k
         k -= 1
@@ -146,12 +197,13 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
 
 def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
     """The noun phrase starting at token `i`, not reaching past `end`."""
+    facts = token_facts(doc)
+    texts = facts.texts
     k = i
     depth = 0
     last = None
     while k < end and (k - i) < _MAX_NP:
         w = words[k]
-        tok = doc[k]
         if w == "(":
             depth += 1
             k += 1
@@ -168,14 +220,13 @@ def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
             k += 1
             continue
         if w in _NP_JOINERS and last is not None and k + 1 < end:
-            nxt = doc[k + 1]
             if w == "by" and words[k - 1] in _PARTICIPLES_BEFORE_BY:
                 k += 1
                 continue
             if (
                 w in {"of", "and", "&", "de", "al", "el", "du", "van", "von"}
-                and _is_name_like(nxt)
-                and _is_name_like(doc[k - 1])
+                and _is_name_like(texts[k + 1])
+                and _is_name_like(texts[k - 1])
             ):
                 k += 1
                 continue
@@ -183,11 +234,11 @@ def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
         if (
             k > i
             and words[k - 1] not in _DETERMINERS
-            and tok.is_punct
-            and tok.text not in _PUNCT_INSIDE
+            and facts.punct[k]
+            and texts[k] not in _PUNCT_INSIDE
         ):
             break
-        if not _np_token_ok(doc, words, k):
+        if not _np_token_ok(doc, facts, words, k):
             break
         last = k
         k += 1
@@ -198,12 +249,12 @@ def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
         return None
     # "the main opposition candidate, Kemal Kilicdaroglu": prefer the name in apposition
     a, b = span
-    if b + 1 < end and words[b] == "," and _is_name_like(doc[b + 1]):
+    if b + 1 < end and words[b] == "," and _is_name_like(texts[b + 1]):
         c = b + 1
         while (
             c < end
-            and (_is_name_like(doc[c]) or words[c] in {"-", "al", "'s", "’s"})
-            and not doc[c].is_punct
+            and (_is_name_like(texts[c]) or words[c] in {"-", "al", "'s", "’s"})
+            and not facts.punct[c]
             or (c < end and words[c] == "-")
         ):
             c += 1
@@ -227,7 +278,7 @@ def _trim(doc: Doc, words: Sequence[str], a: int, b: int) -> Span | None:
         b -= 1
     if a >= b:
         return None
-    if all(doc[t].is_punct for t in range(a, b)):
+    if all(token_facts(doc).punct[a:b]):
         return None
     return (a, b)
 
@@ -247,7 +298,8 @@ def previous_break(doc: Doc, words: Sequence[str], j: int, start: int) -> int:
 
 def is_inserted_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     """A comma-fenced relative clause or apposition ("who finished third", "a cleric")."""
-    while a < b and doc[a].is_space:
+    texts = token_facts(doc).texts
+    while a < b and texts[a].isspace():
         a += 1
     if a >= b:
         return True
@@ -269,11 +321,11 @@ def is_inserted_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
         )
     if (
         w in _APPOSITIVE_OPENERS
-        and not _is_name_like(doc[a])
+        and not _is_name_like(texts[a])
         or (w in _APPOSITIVE_OPENERS and a + 1 < b and words[a + 1] in {"of", "the"})
     ):
         return True
-    if w == "the" and a + 1 < b and not _is_name_like(doc[a + 1]) and b - a <= 6:
+    if w == "the" and a + 1 < b and not _is_name_like(texts[a + 1]) and b - a <= 6:
         # "the parliament speaker", "the body that screens candidates"
         return not any(
             words[t]
@@ -302,10 +354,11 @@ def clause_subject(doc: Doc, words: Sequence[str], a: int, b: int) -> Span | Non
 
 def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | None:
     """The subject of the verb at `j`, stepping over inserted clauses and auxiliaries."""
+    texts = token_facts(doc).texts
     k = j
     while k - 1 >= start and (
         words[k - 1] in _AUX_ADV
-        or (words[k - 1].endswith("ly") and doc[k - 1].is_lower)
+        or (words[k - 1].endswith("ly") and texts[k - 1].islower())
     ):
         k -= 1
     guard = 0
@@ -330,7 +383,8 @@ def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span |
 
 
 def text_of(doc: Doc, span: Span | None) -> str | None:
+    """The span's text (`doc[a:b].text`) without surrounding whitespace, or None."""
     if span is None:
         return None
     a, b = span
-    return doc[a:b].text.strip() or None
+    return span_text(doc, a, b).strip() or None
