@@ -17,6 +17,7 @@ Cues are data (`patterns/status.json`). The rules follow the corpus guidelines:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extract.lexicon import status_lexicon
+from extract.phrases import has_phrase
+from extract.tokens import token_texts
 
 _MODALS = frozenset({"would", "could", "might", "may"})
 _CLAUSE_BREAKS = frozenset({";", "while", "whereas"})
@@ -53,35 +56,56 @@ class StatusContext:
     first_results_sentence: bool = True
 
 
-def _clause_bounds(words: Sequence[str], s: int, e: int, i: int) -> tuple[int, int]:
-    a = s
-    for t in range(i - 1, s - 1, -1):
-        if words[t] in _CLAUSE_BREAKS:
-            a = t + 1
-            break
-    b = e
-    for t in range(i, e):
-        if words[t] in _CLAUSE_BREAKS:
-            b = t
-            break
+def _clause_breaks(doc: Doc, words: Sequence[str], s: int, e: int) -> list[int]:
+    """Positions of the clause breaks in sentence words[s:e], found once a sentence."""
+    per_sentence = doc.user_data.setdefault("status:clause_breaks", {})
+    breaks = per_sentence.get((s, e))
+    if breaks is None:
+        breaks = [t for t in range(s, e) if words[t] in _CLAUSE_BREAKS]
+        per_sentence[(s, e)] = breaks
+    return breaks
+
+
+def _clause_bounds(
+    doc: Doc, words: Sequence[str], s: int, e: int, i: int
+) -> tuple[int, int]:
+    """The clause of token i: after the last break before i, up to the first from i."""
+    breaks = _clause_breaks(doc, words, s, e)
+    before = bisect_left(breaks, i)  # breaks[:before] come before i
+    a = breaks[before - 1] + 1 if before else s
+    b = breaks[before] if before < len(breaks) else e
     return a, b
 
 
 def is_conditional(doc: Doc, words: Sequence[str], s: int, e: int, i: int) -> bool:
-    """Conditional wording in the clause of the figure at token i."""
-    a, b = _clause_bounds(words, s, e, i)
-    lex = status_lexicon()
-    for t in range(a, b):
-        tok = doc[t]
-        if tok.text in _MODALS:  # lower case only: "May 19" is a month
-            return True
-        if words[t] == "if" or lex["conditional"].match_at(words, t, b) > 1:
-            return True
-    return False
+    """Conditional wording in the clause of the figure at token i.
+
+    The figures of a clause share the answer, so it is kept per clause in
+    `doc.user_data`.
+    """
+    a, b = _clause_bounds(doc, words, s, e, i)
+    per_clause = doc.user_data.setdefault("status:conditional_clauses", {})
+    if (a, b) not in per_clause:
+        per_clause[(a, b)] = _conditional_clause(doc, words, a, b)
+    return per_clause[(a, b)]
+
+
+def _conditional_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
+    """A modal, "if", or a conditional cue of two words or more in words[a:b]."""
+    texts, _ = token_texts(doc)
+    if not _MODALS.isdisjoint(texts[a:b]):  # lower case only: "May 19" is a month
+        return True
+    if "if" in words[a:b]:
+        return True
+    conditional = status_lexicon()["conditional"]
+    return any(
+        words[t] in conditional.by_first and conditional.match_at(words, t, b) > 1
+        for t in range(a, b)
+    )
 
 
 def looks_ahead(words: Sequence[str], s: int, e: int) -> bool:
-    return status_lexicon()["future"].contains(words, s, e)
+    return has_phrase(status_lexicon()["future"], words, s, e)
 
 
 @lru_cache(maxsize=8)
@@ -95,7 +119,9 @@ def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]
     """(token index, status) of each status cue in words[s:e]."""
     lex = status_lexicon()
     firsts = _first_words(tuple(_PRECEDENCE))
-    out = []
+    out: list[tuple[int, str]] = []
+    if firsts.isdisjoint(words[s:e]):
+        return out  # no cue starts in the sentence (most sentences)
     t = s
     while t < e:
         if words[t] not in firsts:  # no cue starts here: skip the lookups
@@ -141,6 +167,8 @@ def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
     lex = status_lexicon()
     best: tuple[int, int] | None = None
     firsts = _first_words(ROUND_KEYS)
+    if firsts.isdisjoint(words[s:e]):
+        return None  # no round named (most sentences)
     for t in range(s, e):
         if words[t] not in firsts:
             continue
