@@ -22,10 +22,13 @@ Two parts:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from typing import NamedTuple
 
 from spacy.attrs import LIKE_NUM
 from spacy.language import Language
@@ -62,6 +65,18 @@ MEDIA_KINDS = frozenset({"agency", "broadcaster", "newspaper", "media"})
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 _DASHES = frozenset({"—", "–", "--", "―"})
 _ENDERS = frozenset({".", "!", "?", "…", "..."})
+_QUOTES_OR_CLOSE = _QUOTES | {")"}
+_COMMA_OR_QUOTE = _QUOTES | {","}
+_COMMA_QUOTE_OR_END = _COMMA_OR_QUOTE | _ENDERS
+_NAME_JOINERS = frozenset({"-", "&", "'s"})  # punctuation a noun phrase runs through
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+# ", X said on Saturday in a statement to reporters": words a trailing cue runs over
+_AFTER_VERB_WORDS = frozenset(
+    "reporters journalists in at a an the news conference briefing statement press to "
+    "from via its his her their website tehran capital city television tv radio agency "
+    "interview with channel".split()
+)
+_REPORT_SUFFIX = re.compile(r"\s+(reports?|report's)$", flags=re.I)
 
 
 # --------------------------------------------------------------------------- data
@@ -98,7 +113,41 @@ def _cues() -> dict:
     cues["backref_seq"] = frozenset(tuple(_words(v)) for v in raw.get("backrefs", []))
     cues["according_to"] = [tuple(x) for x in raw.get("according_to", [])]
     cues["break_markers"] = [tuple(x) for x in raw.get("break_markers", [])]
+    # the same sequences grouped by their first word, in their listed order
+    cues["according_by_first"] = _by_first_word(cues["according_to"])
+    cues["break_markers_by_first"] = _by_first_word(cues["break_markers"])
+    # the words `_Reader.read` acts on: the first word of an "according to" phrase,
+    # a reporting verb, or the "by" of "results released by X"
+    cues["read_cue_words"] = (
+        frozenset(cues["according_by_first"]) | cues["reporting_verbs"] | {"by"}
+    )
+    cues["pronouns"] = cues["pronouns_person"] | cues["pronouns_org"]
+    # words a noun phrase may hold besides capitalised ones (forward, and backward)
+    cues["np_vocab"] = (
+        cues["np_words"]
+        | cues["official_titles"]
+        | cues["media_heads"]
+        | cues["body_heads"]
+    )
+    cues["back_vocab"] = (
+        cues["np_vocab"]
+        | cues["not_speakers"]
+        | cues["basis_nouns"]
+        | cues["report_by_nouns"]
+        | cues["relay_by_words"]
+        | cues["pronouns"]
+        | {"by", "from", "al", "bin", "de", "da", "van", "von", "der", "la", "le"}
+    )
     return cues
+
+
+def _by_first_word(
+    seqs: list[tuple[str, ...]],
+) -> dict[str, list[tuple[str, ...]]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        grouped.setdefault(seq[0], []).append(seq)
+    return grouped
 
 
 @lru_cache(maxsize=1)
@@ -150,9 +199,10 @@ class SourceMarker:
         return doc
 
     def _furniture(self, doc: Doc, span: Span) -> bool:
-        rule = self.rules.get(span.text)
+        rule = self.rules.get(span_text(doc, span.start, span.end))
         if rule:
-            nxt = doc[span.end].text if span.end < len(doc) else ""
+            words, _ = token_texts(doc)
+            nxt = words[span.end] if span.end < len(words) else ""
             if nxt in rule.get("not_followed_by", ()):
                 return True
             if any(w in doc_text(doc) for w in rule.get("unless_doc_has", ())):
@@ -160,51 +210,62 @@ class SourceMarker:
         return is_furniture(doc, span.start, span.end)
 
 
+_CREDIT_WORDS_IN_PARENS = frozenset(
+    {"photo", "photos", "image", "picture", "credit", "file"}
+)
+_CREDIT_LINE_STARTS = frozenset(
+    {"source", "sources", "photo", "photos", "credit", "image"}
+)
+
+
 def is_furniture(doc: Doc, start: int, end: int) -> bool:
     """A dateline, photo credit or byline mention rather than an attribution."""
-    prev = doc[start - 1] if start > 0 else None
-    nxt = doc[end] if end < len(doc) else None
+    words, spaces = token_texts(doc)
+    nxt = words[end] if end < len(words) else None
     # "/TASS/", "Getty Images/AFP/Atta Kenare"
-    if (prev is not None and prev.text.endswith("/") and not prev.whitespace_) or (
-        nxt is not None and nxt.text.startswith("/") and not doc[end - 1].whitespace_
+    if (start > 0 and words[start - 1].endswith("/") and not spaces[start - 1]) or (
+        nxt is not None and nxt.startswith("/") and not spaces[end - 1]
     ):
         return True
-    line_start = start
-    while (
-        line_start > 0
-        and "\n" not in doc[line_start - 1].whitespace_
-        and not (doc[line_start - 1].is_space and "\n" in doc[line_start - 1].text)
-    ):
-        line_start -= 1
-    before = [t.lower_ for t in doc[line_start:start]]
+    before = lower_words(doc)[_line_start(doc, start) : start]
     # "(APP - 4th Mar, 2024)" near the start of a line; "(Photo: TRT World and AFP)"
     if "(" in before:
         opened = len(before) - 1 - before[::-1].index("(")
         inside = before[opened + 1 :]
-        if not inside and nxt is not None and nxt.text in {"-", "–", "—", ")", ","}:
+        if not inside and nxt is not None and nxt in {"-", "–", "—", ")", ","}:
             if opened <= 8:
                 return True
-        if inside and inside[0] in {
-            "photo",
-            "photos",
-            "image",
-            "picture",
-            "credit",
-            "file",
-        }:
+        if inside and inside[0] in _CREDIT_WORDS_IN_PARENS:
             return True
     # "Source: Agencies", "Photo: AFP", "Credit: Reuters", "Staff Reporter | AFP"
-    if before and before[0] in {
-        "source",
-        "sources",
-        "photo",
-        "photos",
-        "credit",
-        "image",
-    }:
+    if before and before[0] in _CREDIT_LINE_STARTS:
         if len(before) > 1 and before[1] in {":", "/", "|"}:
             return True
     return False
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    """The first token of the line token ``i`` is on.
+
+    A line ends after a token whose trailing whitespace holds a newline, or at a
+    whitespace token holding one. Rather than walk back token by token, look for the
+    last newline in the text before token ``i`` and check the token it belongs to.
+    """
+    text = doc_text(doc)
+    words, spaces = token_texts(doc)
+    starts = token_starts(doc)
+    limit = starts[i]
+    while True:
+        newline = text.rfind("\n", 0, limit)
+        if newline < 0:
+            return 0
+        # the token whose text or trailing whitespace holds the newline
+        k = bisect.bisect_right(starts, newline) - 1
+        if k < 0:
+            return 0
+        if "\n" in spaces[k] or (words[k].isspace() and "\n" in words[k]):
+            return k + 1
+        limit = starts[k]  # a newline inside a word token does not end a line
 
 
 @Language.factory("election_sources")
@@ -278,7 +339,7 @@ def resolve_source(name: str) -> str | None:
 # --------------------------------------------------------------------------- analysis
 
 
-@dataclass
+@dataclass(slots=True)
 class _Att:
     """One attribution cue in a sentence."""
 
@@ -292,61 +353,123 @@ class _Att:
     person: str | None = None  # a person's bare name, for "he said" later
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sent:
+    """One sentence. The empty tuples stand for "none" so that the many sentences
+    without figures or cues need no lists of their own (fewer objects for the GC)."""
+
     start: int
     end: int
     para: int
     headline: bool
-    figures: list[int] = field(default_factory=list)
-    numbers: list[int] = field(default_factory=list)  # figures, else any number token
-    atts: list[_Att] = field(default_factory=list)
+    figures: Sequence[int] = ()
+    numbers: Sequence[int] = ()  # figures, else any number token
+    atts: Sequence[_Att] = ()
     fallback: list[Source] | None = None  # "unofficial results showed": weakest
     unclear: bool = False
     chain: list[Source] | None = None  # the chain that carries over from this sentence
 
 
+class _Mark(NamedTuple):
+    """A marked source mention: tokens ``start:end``, canonical ``id``."""
+
+    start: int
+    end: int
+    id: str
+
+
 class _Reader:
+    """Reads a Doc's attribution cues from plain per-token lists.
+
+    Token and Span objects are built only where spaCy alone knows the answer
+    (`is_punct`); words, whitespace, number-likeness and the marked sources are read
+    once per Doc into lists.
+    """
+
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.c = _cues()
+        self.c = c = _cues()
         self.kinds = _kinds()
         if "sources" not in doc.spans:
             _fallback_marker(doc)
-        self.span_at: dict[int, Span] = {}
-        # the marked sources as Span objects once: a SpanGroup makes new ones each time
-        self.source_spans: list[Span] = list(doc.spans["sources"])
-        for span in self.source_spans:
-            for i in range(span.start, span.end):
-                self.span_at[i] = span
+        # the marked sources once: a SpanGroup makes new Span objects each time
+        self.source_spans: list[_Mark] = [
+            _Mark(span.start, span.end, span.id_) for span in doc.spans["sources"]
+        ]
+        self.mark_starts = [mark.start for mark in self.source_spans]
+        self.marks_sorted = self.mark_starts == sorted(self.mark_starts)
+        self.in_source: set[int] = {
+            i for mark in self.source_spans for i in range(mark.start, mark.end)
+        }
         self.consumed: set[int] = set()
-        self.lows = [w.replace("’", "'") for w in lower_words(doc)]
-        self.texts, _ = token_texts(doc)
-        self.according_by_first: dict[str, list[tuple[str, ...]]] = {}
-        for seq in self.c["according_to"]:
-            self.according_by_first.setdefault(seq[0], []).append(seq)
+        self.full_text = doc_text(doc)
+        self.texts, self.spaces = token_texts(doc)
+        self.starts = token_starts(doc)
+        self.lows: list[str] = self._lows_with_straight_apostrophes(lower_words(doc))
+        like_num = doc.to_array(LIKE_NUM)
+        self.like_num: list[int] = like_num.tolist()
+        self.number_tokens: list[int] = like_num.nonzero()[0].tolist()
+        # the tokens `read` acts on, in order (`compress` keeps the loop in C)
+        self.cue_tokens: list[int] = list(
+            compress(
+                range(len(self.lows)), map(c["read_cue_words"].__contains__, self.lows)
+            )
+        )
+        self.according_by_first = c["according_by_first"]
         self.history: list[_Att] = []
-        c = self.c
-        self.np_vocab = (
-            c["np_words"] | c["official_titles"] | c["media_heads"] | c["body_heads"]
-        )
-        self.back_vocab = (
-            self.np_vocab
-            | c["not_speakers"]
-            | c["basis_nouns"]
-            | c["report_by_nouns"]
-            | c["relay_by_words"]
-            | c["pronouns_person"]
-            | c["pronouns_org"]
-            | {"by", "from", "al", "bin", "de", "da", "van", "von", "der", "la", "le"}
-        )
+        self.np_vocab = c["np_vocab"]
+        self.back_vocab = c["back_vocab"]
+
+    def _lows_with_straight_apostrophes(self, lows: list[str]) -> list[str]:
+        """The lower-case words with "’" written "'" (a copy if any had one).
+
+        Only the tokens whose text holds a "’" change (lower-casing neither makes nor
+        removes one), and those are found from the text rather than word by word.
+        """
+        text, texts, starts = self.full_text, self.texts, self.starts
+        at = text.find("’")
+        if at < 0:
+            return lows
+        lows = list(lows)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            if 0 <= k and at < starts[k] + len(texts[k]):
+                lows[k] = lows[k].replace("’", "'")
+                at = starts[k] + len(texts[k])  # the rest of this token is done
+            else:
+                at += 1
+            at = text.find("’", at)
+        return lows
 
     # ------------------------------------------------------------ small helpers
-    def low(self, i: int) -> str:
-        return self.lows[i]
+    def marks_within(self, a: int, b: int) -> list[_Mark]:
+        """The marked sources inside tokens ``a:b``, in their listed order."""
+        marks = self.source_spans
+        if self.marks_sorted:  # as the component leaves them: only look near a:b
+            lo = bisect.bisect_left(self.mark_starts, a)
+            hi = bisect.bisect_left(self.mark_starts, b, lo)
+            if lo == hi:
+                return []
+            marks = marks[lo:hi]
+        return [m for m in marks if m.start >= a and m.end <= b]
+
+    def raw_text(self, a: int, b: int) -> str:
+        """`doc[a:b].text`."""
+        if a >= b:
+            return ""
+        return self.full_text[
+            self.starts[a] : self.starts[b - 1] + len(self.texts[b - 1])
+        ]
 
     def text(self, a: int, b: int) -> str:
-        return span_text(self.doc, a, b).strip()
+        return self.raw_text(a, b).strip()
+
+    def is_punct(self, i: int) -> bool:
+        """`Token.is_punct`: every character punctuation, so never a word that starts
+        with a letter or digit; for anything else spaCy's flag is read."""
+        if self.texts[i][:1].isalnum():
+            return False
+        return self.doc[i].is_punct
 
     def seq_at(self, i: int, seq: Sequence[str], end: int) -> bool:
         n = len(seq)
@@ -354,38 +477,55 @@ class _Reader:
             return False
         return n == 1 or self.lows[i : i + n] == list(seq)
 
+    def starts_with_any(self, s: _Sent, seqs_by_first: dict) -> bool:
+        """Whether sentence ``s`` opens with one of the word sequences."""
+        for seq in seqs_by_first.get(self.lows[s.start], ()):
+            if self.seq_at(s.start, seq, s.end):
+                return True
+        return False
+
     def is_weekday(self, i: int) -> bool:
-        return self.low(i) in self.c["weekdays_months"]
+        return self.lows[i] in self.c["weekdays_months"]
+
+    def tokens_in(self, positions: list[int], a: int, b: int) -> Sequence[int]:
+        """The members of the sorted token list ``positions`` in ``a:b`` (``()`` if
+        there are none)."""
+        lo = bisect.bisect_left(positions, a)
+        hi = bisect.bisect_left(positions, b, lo)
+        return positions[lo:hi] if lo < hi else ()
 
     # ------------------------------------------------------------ noun phrases
     def np_back(self, end: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase ending just before ``end``, back to a boundary."""
+        lows, texts = self.lows, self.texts
+        boundary_words = self.c["boundary_words"]
+        weekdays = self.c["weekdays_months"]
         j = end - 1
         start = end
         while j >= lo:
-            tok = self.doc[j]
-            t = self.low(j)
-            if tok.is_space:
+            t = lows[j]
+            word = texts[j]
+            if word.isspace():
                 break
             if (
                 t == ")"
                 and j - 2 >= lo
-                and self.low(j - 2) == "("
-                and self.doc[j - 1].is_upper
+                and lows[j - 2] == "("
+                and texts[j - 1].isupper()
             ):
                 start = j - 2
                 j -= 3
                 continue
-            if j in self.span_at:
+            if j in self.in_source:
                 start = j
                 j -= 1
                 continue
-            if tok.is_punct and t not in {"-", "&", "'s"}:
+            if t in boundary_words or t in weekdays or self.like_num[j]:
                 break
-            if t in self.c["boundary_words"] or self.is_weekday(j) or tok.like_num:
-                break
-            if not tok.text[:1].isupper() and t not in self.back_vocab:
+            if not word[:1].isupper() and t not in self.back_vocab:
                 break  # "Reuters contributed reporting": a verb, not part of a name
+            if t not in _NAME_JOINERS and self.is_punct(j):
+                break
             start = j
             j -= 1
             if end - start > 12:
@@ -396,33 +536,35 @@ class _Reader:
         self, start: int, hi: int, stop_words: frozenset[str] = frozenset()
     ) -> tuple[int, int] | None:
         """The noun phrase starting at ``start`` up to a boundary."""
+        lows, texts = self.lows, self.texts
+        boundary_words = self.c["boundary_words"]
         j = start
         while j < hi:
-            tok = self.doc[j]
-            t = self.low(j)
-            if tok.is_space:
+            t = lows[j]
+            word = texts[j]
+            if word.isspace():
                 break
             if (
                 t == "("
                 and j + 2 < hi
-                and self.low(j + 2) == ")"
-                and self.doc[j + 1].is_upper
+                and lows[j + 2] == ")"
+                and texts[j + 1].isupper()
             ):
                 j += 3
                 continue
-            if j in self.span_at and j > start:
+            if j in self.in_source and j > start:
                 j += 1
                 continue
-            if tok.is_punct and t not in {"-", "&", "'s"}:
+            if t not in _NAME_JOINERS and self.is_punct(j):
                 break
             if j > start and (
-                t in self.c["boundary_words"] or t in stop_words or self.is_weekday(j)
+                t in boundary_words or t in stop_words or self.is_weekday(j)
             ):
                 break
             if t in {"by", "on", "in", "at"} and j > start:
                 break
-            if tok.like_num or (
-                not tok.text[:1].isupper() and j > start and t not in self.np_vocab
+            if self.like_num[j] or (
+                not word[:1].isupper() and j > start and t not in self.np_vocab
             ):
                 break
             j += 1
@@ -432,25 +574,21 @@ class _Reader:
 
     def clause_forward(self, start: int, hi: int) -> tuple[int, int]:
         """Everything from ``start`` to the clause end (comma, semicolon, dash, end)."""
+        texts = self.texts
         j = start
         while j < hi:
-            tok = self.doc[j]
-            t = tok.text
-            if t in {",", ";", ":"} or t in _DASHES or t in _ENDERS or (tok.is_space):
+            t = texts[j]
+            if t in {",", ";", ":"} or t in _DASHES or t in _ENDERS or t.isspace():
                 break
             if t == "(":
-                if (
-                    j + 2 < hi
-                    and self.doc[j + 2].text == ")"
-                    and self.doc[j + 1].is_upper
-                ):
+                if j + 2 < hi and texts[j + 2] == ")" and texts[j + 1].isupper():
                     j += 3
                     continue
                 break
             j += 1
         while (
             j > start
-            and self.doc[j - 1].text in _QUOTES | {")"}
+            and texts[j - 1] in _QUOTES_OR_CLOSE
             and "(" not in self.text(start, j)
         ):
             j -= 1
@@ -461,170 +599,162 @@ class _Reader:
         """(chain, kind, person name) for the phrase ``doc[a:b]``; None if no source."""
         if a >= b:
             return None
-        words = [self.low(i) for i in range(a, b)]
+        c = self.c
+        texts = self.texts
+        words = self.lows[a:b]
         # "a report by X", "results released by X", "a statement from X"
-        for k in range(len(words) - 1, 0, -1):
-            if words[k] in {"by", "from"} and (
-                words[k - 1] in self.c["report_by_nouns"]
-                or words[k - 1] in self.c["relay_by_words"]
-            ):
-                return self.classify(a + k + 1, b)
-        if (
-            len(words) == 1
-            and words[0] in self.c["pronouns_person"] | self.c["pronouns_org"]
-        ):
+        if "by" in words or "from" in words:
+            for k in range(len(words) - 1, 0, -1):
+                if words[k] in {"by", "from"} and (
+                    words[k - 1] in c["report_by_nouns"]
+                    or words[k - 1] in c["relay_by_words"]
+                ):
+                    return self.classify(a + k + 1, b)
+        if len(words) == 1 and words[0] in c["pronouns"]:
             return [], "pronoun", None
-        if tuple(words) in self.c["backref_seq"] and words[-1] in _DOC_HEADS:
+        is_backref = tuple(words) in c["backref_seq"]
+        if is_backref and words[-1] in _DOC_HEADS:
             if not self.history:
                 return [Source(name=self.text(a, b), id=None)], "basis", None
-        if tuple(words) in self.c["backref_seq"]:
+        if is_backref:
             return (
                 [Source(name=self.text(a, b), id=resolve_source(self.text(a, b)))],
                 "backref",
                 None,
             )
-        spans = [s for s in self.source_spans if s.start >= a and s.end <= b]
+        spans = self.marks_within(a, b)
         if spans:
             span = spans[-1]
-            if (
-                len(spans) > 1
-                and span.start > a
-                and self.doc[span.start - 1].text == "("
-            ):
+            if len(spans) > 1 and span.start > a and texts[span.start - 1] == "(":
                 span = spans[-2]  # "Agence France-Presse (AFP)"
-            kind = self.kinds.get(span.id_, "agency")
-            rest = [self.low(i) for i in range(span.end, b)]
+            kind = self.kinds.get(span.id, "agency")
+            rest = self.lows[span.end : b]
             tail_ok = all(
-                w in self.c["media_heads"]
+                w in c["media_heads"]
                 or w in {"(", ")"}
-                or self.doc[span.end + n].is_upper
+                or texts[span.end + n].isupper()
                 for n, w in enumerate(rest)
             )
             if kind in MEDIA_KINDS and kind != "media" and tail_ok:
-                name = self.text(span.start, b)
-                name = re.sub(r"\s+(reports?|report's)$", "", name, flags=re.I)
-                return [Source(name=name, id=span.id_)], kind, None
-            if rest and rest[0] == "'s" and (set(rest[1:]) & self.c["basis_nouns"]):
+                name = _REPORT_SUFFIX.sub("", self.text(span.start, b))
+                return [Source(name=name, id=span.id)], kind, None
+            if rest and rest[0] == "'s" and (set(rest[1:]) & c["basis_nouns"]):
                 b = span.end  # "the Election Commission of India's website"
             name = self._trim(a, b)
             person = self._person_name(a, b) if kind not in MEDIA_KINDS else None
-            return [Source(name=name, id=span.id_)], kind, person
+            return [Source(name=name, id=span.id)], kind, person
         last = words[-1]
-        if words[0] in self.c["not_speakers"] or last in self.c["not_speakers"]:
-            if last in self.c["basis_nouns"] or words[0] in self.c["basis_nouns"]:
+        if words[0] in c["not_speakers"] or last in c["not_speakers"]:
+            if last in c["basis_nouns"] or words[0] in c["basis_nouns"]:
                 return [Source(name=self._trim(a, b), id=None)], "basis", None
             return None
-        if any(w in self.c["official_titles"] for w in words):
+        if any(w in c["official_titles"] for w in words):
             name = self._trim(a, b)
             return (
                 [Source(name=name, id=resolve_source(name))],
                 "official",
                 self._person_name(a, b),
             )
-        if last in self.c["media_heads"]:
+        if last in c["media_heads"]:
             name = self._trim(a, b)
             return [Source(name=name, id=resolve_source(name))], "media", None
-        alpha = [self.doc[i] for i in range(a, b) if self.doc[i].is_alpha]
-        if alpha and alpha[0].lower_ in {"the", "a", "an"} and len(alpha) > 1:
+        # the alphabetic words (`Token.is_alpha`): no "’" in them, so `lows` is lower_
+        alpha = [i for i in range(a, b) if texts[i].isalpha()]
+        if alpha and self.lows[alpha[0]] in {"the", "a", "an"} and len(alpha) > 1:
             alpha = alpha[1:]
         if (
             alpha
             and all(
-                t.text[:1].isupper()
-                or t.lower_
+                texts[i][:1].isupper()
+                or self.lows[i]
                 in {"of", "the", "for", "and", "de", "al", "el", "bin", "van", "von"}
-                for t in alpha
+                for i in alpha
             )
-            and alpha[0].text[:1].isupper()
+            and texts[alpha[0]][:1].isupper()
         ):
-            if len(alpha) == 1 and alpha[0].lower_ in {"the", "a", "an"}:
+            if len(alpha) == 1 and self.lows[alpha[0]] in {"the", "a", "an"}:
                 return None
             name = self._trim(a, b)
             person = (
                 name
                 if len(alpha) >= 2
                 and not any(
-                    w in self.c["media_heads"] or w in self.c["body_heads"]
-                    for w in words
+                    w in c["media_heads"] or w in c["body_heads"] for w in words
                 )
                 else (name if len(alpha) == 1 else None)
             )
             return [Source(name=name, id=resolve_source(name))], "proper", person
-        if any(w in self.c["basis_nouns"] for w in words):
+        if any(w in c["basis_nouns"] for w in words):
             return [Source(name=self._trim(a, b), id=None)], "basis", None
         return None
 
     def _trim(self, a: int, b: int) -> str:
-        while (
-            a < b
-            and (self.doc[a].is_punct or self.doc[a].is_space)
-            and self.doc[a].text != "("
-        ):
+        texts = self.texts
+        while a < b and texts[a] != "(" and (texts[a].isspace() or self.is_punct(a)):
             a += 1
         while (
             b > a
-            and (self.doc[b - 1].is_punct or self.doc[b - 1].is_space)
-            and self.doc[b - 1].text != ")"
+            and texts[b - 1] != ")"
+            and (texts[b - 1].isspace() or self.is_punct(b - 1))
         ):
             b -= 1
         return self.text(a, b)
 
     def _person_name(self, a: int, b: int) -> str | None:
-        texts = self.texts
-        toks = list(range(a, b))  # token indices
-        if any(texts[t] == "," for t in toks):
-            head = []
-            for t in toks:
-                if texts[t] == ",":
-                    break
-                head.append(t)
-            toks = head
+        """The capitalised name after any titles in ``doc[a:b]`` (up to a comma)."""
+        texts, lows = self.texts, self.lows
+        end = texts.index(",", a, b) if "," in texts[a:b] else b
         titles = self.c["person_title_words"]
-        i = 0
-        while i < len(toks) and (
-            self.lows[toks[i]] in titles
-            or not texts[toks[i]][:1].isupper()
-            or i + 1 < len(toks)
-            and texts[toks[i + 1]] in {"'s", "’s"}
-            or texts[toks[i]] in {"'s", "’s"}
+        i = a
+        while i < end and (
+            lows[i] in titles
+            or not texts[i][:1].isupper()
+            or i + 1 < end
+            and texts[i + 1] in {"'s", "’s"}
+            or texts[i] in {"'s", "’s"}
         ):
             i += 1
-        rest = toks[i:]
         if (
-            rest
-            and all(texts[t][:1].isupper() or texts[t] == "-" for t in rest)
-            and not any(j in self.span_at for j in range(rest[0], rest[-1] + 1))
+            i < end
+            and all(texts[t][:1].isupper() or texts[t] == "-" for t in range(i, end))
+            and self.in_source.isdisjoint(range(i, end))
         ):
-            return span_text(self.doc, rest[0], rest[-1] + 1)
+            return self.raw_text(i, end)
         return None
 
     # ------------------------------------------------------------ cue finders
     def read(self, s: _Sent) -> None:
         a, b = s.start, s.end
+        lows = self.lows
+        reporting_verbs = self.c["reporting_verbs"]
         atts: list[_Att] = []
         unclear = False
         if s.headline:
             att = self._headline(a, b)
             if att:
                 atts.append(att)
-        i = a
-        while i < b:
+        # Only the cue tokens can start an attribution; the words of an "according to"
+        # phrase that matched are not read again.
+        next_unread = a
+        for i in self.tokens_in(self.cue_tokens, a, b):
+            if i < next_unread:
+                continue
             matched = False
-            for seq in self.according_by_first.get(self.lows[i], ()):
+            for seq in self.according_by_first.get(lows[i], ()):
                 if self.seq_at(i, seq, b):
                     att = self._according(i, len(seq), a, b)
                     if att:
                         atts.append(att)
-                    i += len(seq)
+                    next_unread = i + len(seq)
                     matched = True
                     break
             if matched:
                 continue
-            t = self.low(i)
+            t = lows[i]
             if (
-                t in self.c["reporting_verbs"]
+                t in reporting_verbs
                 and i not in self.consumed
-                and i not in self.span_at
+                and i not in self.in_source
             ):
                 res = self._verb(i, a, b)
                 if res == "unclear":
@@ -638,7 +768,10 @@ class _Reader:
                 att = self._passive_by(i, a, b)
                 if att:
                     atts.append(att)
-            i += 1
+        if not atts:
+            s.atts = ()
+            s.unclear = unclear
+            return
         # a basis after another speaker ("Iran put turnout at 41%, according to voting
         # records") does not replace the announcer.
         if any(not x.basis_only for x in atts):
@@ -657,10 +790,9 @@ class _Reader:
         return out
 
     def _headline(self, a: int, b: int) -> _Att | None:
+        texts = self.texts
         for j in range(b - 1, max(a, b - 6), -1):
-            if self.doc[j].text in _DASHES or (
-                self.doc[j].text in {"-", "|"} and self.doc[j - 1].whitespace_
-            ):
+            if texts[j] in _DASHES or (texts[j] in {"-", "|"} and self.spaces[j - 1]):
                 if j + 1 >= b:
                     return None
                 res = self.classify(j + 1, b)
@@ -673,9 +805,10 @@ class _Reader:
         start = i + n
         ca, cb = self.clause_forward(start, b)
         # "according to Mohsen Eslami, spokesman for the elections authority."
-        if cb < b and self.doc[cb].text == "," and cb + 1 < b:
-            nxt = self.low(cb + 1)
-            nxt2 = self.low(cb + 2) if cb + 2 < b else ""
+        lows = self.lows
+        if cb < b and self.texts[cb] == "," and cb + 1 < b:
+            nxt = lows[cb + 1]
+            nxt2 = lows[cb + 2] if cb + 2 < b else ""
             if nxt in self.c["official_titles"] or (
                 nxt in {"the", "a", "an"}
                 and nxt2 in self.c["official_titles"]
@@ -687,7 +820,7 @@ class _Reader:
         res = None
         origin = relay = None
         for k in range(ca + 1, cb):
-            if self.low(k) not in {"by", "from"}:
+            if lows[k] not in {"by", "from"}:
                 continue
             self.consumed.add(k)
             # "figures from the commission cited by Interfax", "results carried by
@@ -696,7 +829,7 @@ class _Reader:
             got = self.classify(*agent) if agent else None
             if not got or got[1] in {"basis", "pronoun"} or not got[0]:
                 continue
-            if self.low(k - 1) in _RELAY_PARTICIPLES and self.low(k) == "by":
+            if lows[k - 1] in _RELAY_PARTICIPLES and lows[k] == "by":
                 relay = relay or got
             else:
                 origin = origin or got
@@ -713,7 +846,7 @@ class _Reader:
             chain = self._resolve_ref(ca, cb, kind)
             if not chain:
                 return None
-        seq = tuple(self.low(i + k) for k in range(n))
+        seq = tuple(lows[i : i + n])
         citing = seq in {("citing",), ("quoting",)}
         att = _Att(
             i,
@@ -730,11 +863,11 @@ class _Reader:
         """Skip auxiliaries and time adverbials before a verb; returns the new end."""
         skip = self.c["skip_before_verb"]
         while j > lo:
-            t = self.low(j - 1)
+            t = self.lows[j - 1]
             if (
                 t in skip
                 or self.is_weekday(j - 1)
-                or (self.doc[j - 1].like_num and j - 2 >= lo and self.is_weekday(j - 2))
+                or (self.like_num[j - 1] and j - 2 >= lo and self.is_weekday(j - 2))
             ):
                 j -= 1
                 continue
@@ -742,10 +875,10 @@ class _Reader:
         return j
 
     def _verb(self, v: int, a: int, b: int) -> _Att | str | None:
-        t = self.low(v)
+        t = self.lows[v]
         c = self.c
-        prev = self.low(v - 1) if v > a else ""
-        nxt = self.low(v + 1) if v + 1 < b else ""
+        prev = self.lows[v - 1] if v > a else ""
+        nxt = self.lows[v + 1] if v + 1 < b else ""
         # nouns: "a report", "the AFP report also noted", "media reports said"
         if t in {
             "report",
@@ -774,7 +907,7 @@ class _Reader:
             }:
                 return None
             for k in range(v + 1, min(b, v + 4)):
-                if self.low(k) in c["reporting_verbs"] and self.low(k) not in {
+                if self.lows[k] in c["reporting_verbs"] and self.lows[k] not in {
                     "put",
                     "show",
                 }:
@@ -785,10 +918,7 @@ class _Reader:
             return None
         weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
         j = self._skip_back(v, a)
-        passive = any(
-            self.low(k) in {"was", "were", "is", "are", "been", "being", "be"}
-            for k in range(j, v)
-        )
+        passive = any(w in _PASSIVE_AUX for w in self.lows[j:v])
         if nxt == "by" and passive and t in {"quoted", "cited"}:
             return self._quoted_by(v, j, a, b)
         if nxt == "by" or passive:
@@ -798,7 +928,7 @@ class _Reader:
         # "Y quoted X as saying"
         if t in {"quoted", "quotes", "cited", "cites"}:
             obj = self.np_forward(v + 1, b, frozenset({"as"}))
-            if obj and obj[1] < b and self.low(obj[1]) == "as":
+            if obj and obj[1] < b and self.lows[obj[1]] == "as":
                 res = self.classify(*obj)
                 if res and res[0]:
                     obj_chain = res[0]
@@ -807,9 +937,9 @@ class _Reader:
             obj = self.np_forward(v + 1, b, frozenset({"that"}))
             if obj:
                 look = range(obj[0], min(b, obj[1] + 2))
-                words = tuple(self.low(k) for k in range(*obj))
+                words = tuple(self.lows[k] for k in range(*obj))
                 if words not in c["told_not_relay_seq"] and not any(
-                    self.low(k) in c["told_not_relay_words"] for k in look
+                    self.lows[k] in c["told_not_relay_words"] for k in look
                 ):
                     res = self.classify(*obj)
                     if res and res[1] in MEDIA_KINDS | {"proper"} and res[0]:
@@ -819,15 +949,15 @@ class _Reader:
         k = end
         speaker = None
         appos: list[Source] = []
-        while k > a and self.doc[k - 1].text == ",":
+        while k > a and self.texts[k - 1] == ",":
             # ", also cited by AFP," / ", spokesman for the board," / ", for his part,"
             seg_end = k - 1
             seg_start = seg_end
-            while seg_start > a and self.doc[seg_start - 1].text != ",":
+            while seg_start > a and self.texts[seg_start - 1] != ",":
                 seg_start -= 1
             if seg_start <= a or seg_end - seg_start > 10:
                 break
-            words = [self.low(x) for x in range(seg_start, seg_end)]
+            words = [self.lows[x] for x in range(seg_start, seg_end)]
             if (
                 len(words) >= 3
                 and words[-1] != "by"
@@ -847,18 +977,18 @@ class _Reader:
             if words and any(w in c["official_titles"] for w in words[:5]):
                 # "Mohsen Eslami, spokesman for the authority, said"
                 name_np = self.np_back(seg_start - 1, a)
-                if name_np and self.doc[name_np[0]].text[:1].isupper():
+                if name_np and self.texts[name_np[0]][:1].isupper():
                     speaker = (name_np[0], seg_end)
                     k = name_np[0]
                 break
             if words and all(
-                self.doc[x].text[:1].isupper() or self.doc[x].text == "-"
+                self.texts[x][:1].isupper() or self.texts[x] == "-"
                 for x in range(seg_start, seg_end)
             ):
                 # "The commission's spokesman, Ali Reza, said"
                 title_np = self.np_back(seg_start - 1, a)
                 if title_np and any(
-                    self.low(x) in c["official_titles"] for x in range(*title_np)
+                    self.lows[x] in c["official_titles"] for x in range(*title_np)
                 ):
                     speaker = (title_np[0], seg_end)
                     k = title_np[0]
@@ -871,7 +1001,7 @@ class _Reader:
         if (
             speaker is None
             and k == end
-            and (v == a or self.doc[v - 1].text in {","} | _QUOTES)
+            and (v == a or self.texts[v - 1] in _COMMA_OR_QUOTE)
         ):
             # "..., said Interior Minister Ahmad Vahidi."
             fwd = self.np_forward(v + 1, b)
@@ -910,11 +1040,11 @@ class _Reader:
         chain = chain + appos + relays
         seg_start = speaker[0] if not inverted else v
         seg_end = v + 1 if not inverted else speaker[1]
-        before = self.doc[seg_start - 1].text if seg_start > a else ""
+        before = self.texts[seg_start - 1] if seg_start > a else ""
         after_end = self._after_verb(v, b) if not inverted else seg_end
         trailing = (
-            before in {","} | _QUOTES or seg_start == a and after_end >= b
-        ) and (after_end >= b or self.doc[after_end].text in {","} | _QUOTES | _ENDERS)
+            before in _COMMA_OR_QUOTE or seg_start == a and after_end >= b
+        ) and (after_end >= b or self.texts[after_end] in _COMMA_QUOTE_OR_END)
         if seg_start == a and after_end >= b:
             trailing = True
         return _Att(
@@ -929,7 +1059,7 @@ class _Reader:
     def _quoted_by(self, v: int, j: int, a: int, b: int) -> _Att | str:
         """ "X was quoted by Y as saying": X via Y."""
         self.consumed.add(v + 1)
-        while j > a and self.low(j - 1) in {
+        while j > a and self.lows[j - 1] in {
             "was",
             "were",
             "is",
@@ -953,72 +1083,41 @@ class _Reader:
         rel = self.classify(*relay) if relay else None
         if rel and rel[0]:
             chain += rel[0]
-        before = self.doc[speaker[0] - 1].text if speaker[0] > a else ""
-        trailing = before in {","} | _QUOTES or speaker[0] == a
+        before = self.texts[speaker[0] - 1] if speaker[0] > a else ""
+        trailing = before in _COMMA_OR_QUOTE or speaker[0] == a
         end = relay[1] if relay else v + 2
         return _Att(v, (speaker[0], end), chain, res[1], trailing, person=res[2])
 
     def _after_verb(self, v: int, b: int) -> int:
         """Skip the adverbials after a trailing cue (", X said on Saturday.")."""
+        lows, texts = self.lows, self.texts
+        skip = self.c["skip_before_verb"]
         j = v + 1
         while j < b:
-            t = self.low(j)
-            if self.doc[j].text in _ENDERS or self.doc[j].text in {","} | _QUOTES:
+            t = lows[j]
+            if texts[j] in _COMMA_QUOTE_OR_END:
                 return j
             if (
-                t in self.c["skip_before_verb"]
+                t in skip
                 or self.is_weekday(j)
-                or self.doc[j].like_num
-                or t
-                in {
-                    "reporters",
-                    "journalists",
-                    "in",
-                    "at",
-                    "a",
-                    "an",
-                    "the",
-                    "news",
-                    "conference",
-                    "briefing",
-                    "statement",
-                    "press",
-                    "to",
-                    "from",
-                    "via",
-                    "its",
-                    "his",
-                    "her",
-                    "their",
-                    "website",
-                    "tehran",
-                    "capital",
-                    "city",
-                    "television",
-                    "tv",
-                    "radio",
-                    "agency",
-                    "interview",
-                    "with",
-                    "channel",
-                }
+                or self.like_num[j]
+                or t in _AFTER_VERB_WORDS
                 or (
-                    self.doc[j].text[:1].isupper()
-                    and self.low(j - 1) in {"in", "to", "at", "told"}
+                    texts[j][:1].isupper() and lows[j - 1] in {"in", "to", "at", "told"}
                 )
             ):
                 j += 1
                 continue
-            if j in self.span_at:
+            if j in self.in_source:
                 j += 1
                 continue
             return j
         return b
 
     def _passive_by(self, i: int, a: int, b: int) -> _Att | None:
-        prev = self.low(i - 1) if i > a else ""
+        prev = self.lows[i - 1] if i > a else ""
         if prev == "also" and i - 2 >= a:
-            prev = self.low(i - 2)
+            prev = self.lows[i - 2]
         fwd = self.np_forward(i + 1, b, frozenset({"as", "that"}))
         if not fwd:
             return None
@@ -1034,13 +1133,13 @@ class _Reader:
             return _Att(i, (i, fwd[1]), chain, kind, True)
         heads = self.c["body_heads"]
         if kind in {"body", "official"} and any(
-            self.low(k) in heads for k in range(*fwd)
+            self.lows[k] in heads for k in range(*fwd)
         ):
             return _Att(i, (i, fwd[1]), chain, kind, True)
         return None
 
     def _resolve_ref(self, a: int, b: int, kind: str) -> list[Source]:
-        word = self.low(a) if b - a == 1 else ""
+        word = self.lows[a] if b - a == 1 else ""
         history = self.history
         if kind == "pronoun":
             for att in reversed(history):
@@ -1071,7 +1170,7 @@ class _Reader:
             return []
         # "the statement said", "the commission said"
         name = self.text(a, b)
-        words = [self.low(k) for k in range(a, b)]
+        words = [self.lows[k] for k in range(a, b)]
         head = words[-1]
         if head in _DOC_HEADS:
             return list(history[-1].chain) if history else []
@@ -1088,10 +1187,10 @@ class _Reader:
         atts = sorted(s.atts, key=lambda x: x.seg[0])
         if len(atts) == 1 and not atts[0].trailing:
             att = atts[0]
-            first = self.low(a)
+            first = self.lows[a]
             if first in self.c["subordinators"] and att.seg[0] <= a + 2:
                 stop = att.cue + 1
-                while stop < b and self.doc[stop].text not in {",", ";"}:
+                while stop < b and self.texts[stop] not in {",", ";"}:
                     stop += 1
                 att.scope = (a, stop)
             else:
@@ -1107,10 +1206,10 @@ class _Reader:
                     continue
                 if other.seg[0] > att.cue + 2 or other.trailing:
                     stop = min(stop, other.seg[0])
-            first = self.low(a)
+            first = self.lows[a]
             if first in self.c["subordinators"] and att.seg[0] <= a + 2:
                 k = att.cue + 1
-                while k < stop and self.doc[k].text not in {",", ";"}:
+                while k < stop and self.texts[k] not in {",", ";"}:
                     k += 1
                 stop = k
             att.scope = (att.seg[0], stop)
@@ -1193,45 +1292,42 @@ def _sentences(doc: Doc) -> list[_Sent]:
         if out and "\n" in text[prev_end_char:start_char]:
             para += 1
         end_char = offsets[b - 1] + len(words[b - 1])
-        j = start_char
-        while j > 0 and text[j - 1] in " \t\r":
-            j -= 1
-        line_before = j == 0 or text[j - 1] == "\n"
-        j = end_char
-        while j < len(text) and text[j] in " \t\r":
-            j += 1
-        line_after = j >= len(text) or text[j] == "\n"
         last = words[b - 1]
         headline = (
-            line_before
-            and line_after
-            and last not in _ENDERS
+            last not in _ENDERS
             and last not in _QUOTES
             and (b - a) <= 30
+            and _alone_on_line(text, start_char, end_char)
         )
         out.append(_Sent(a, b, para, headline))
         prev_end_char = end_char
     return out
 
 
-def _starts_with(r: _Reader, s: _Sent, seqs) -> bool:
-    for seq in seqs:
-        if r.seq_at(s.start, seq, s.end):
-            return True
-    return False
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has only spaces and tabs around it on its line."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\r":
+        j -= 1
+    if not (j == 0 or text[j - 1] == "\n"):
+        return False
+    j = end
+    while j < len(text) and text[j] in " \t\r":
+        j += 1
+    return j >= len(text) or text[j] == "\n"
 
 
 def _mentions_results(r: _Reader, s: _Sent) -> bool:
-    return any(r.low(i) in _RESULT_WORDS for i in range(s.start, s.end))
+    return not _RESULT_WORDS.isdisjoint(r.lows[s.start : s.end])
 
 
 def _is_result_sentence(r: _Reader, s: _Sent) -> bool:
-    words = {r.low(i) for i in range(s.start, s.end)}
-    if words & r.c["modals"]:
+    words = r.lows[s.start : s.end]
+    if not r.c["modals"].isdisjoint(words):
         return False
-    if _starts_with(r, s, r.c["break_markers"]):
+    if r.starts_with_any(s, r.c["break_markers_by_first"]):
         return False
-    return bool(words & r.c["result_verbs"])
+    return not r.c["result_verbs"].isdisjoint(words)
 
 
 # --------------------------------------------------------------------------- API
@@ -1244,29 +1340,31 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
         return result
     r = _Reader(doc)
     sents = _sentences(doc)
-    like_num = doc.to_array(LIKE_NUM).tolist()
     starts = [s.start for s in sents]
-    import bisect
-
     for f in figure_tokens:
         k = bisect.bisect_right(starts, f) - 1
         if 0 <= k < len(sents) and f < sents[k].end:
+            if not sents[k].figures:
+                sents[k].figures = []  # its own list, in place of the shared ()
             sents[k].figures.append(f)
     for s in sents:
-        s.numbers = s.figures or [i for i in range(s.start, s.end) if like_num[i]]
+        s.numbers = s.figures or r.tokens_in(r.number_tokens, s.start, s.end)
 
     for s in sents:
         r.read(s)
-        r.history.extend(
-            a for a in s.atts if a.kind not in {"basis", "citing"} and a.chain
-        )
+        if s.atts:
+            r.history.extend(
+                a for a in s.atts if a.kind not in {"basis", "citing"} and a.chain
+            )
 
     for n, s in enumerate(sents):
-        own: dict[int, list[Source] | None] = {f: r.chain_for(s, f) for f in s.figures}
         if s.unclear:
             s.chain = None
             continue
         if s.atts:
+            own: dict[int, list[Source] | None] = {
+                f: r.chain_for(s, f) for f in s.figures
+            }
             got = [c for c in own.values() if c]
             if got:
                 s.chain = got[-1]
@@ -1297,7 +1395,7 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     s = sents[n]
     if s.headline:
         return None
-    if _starts_with(r, s, r.c["break_markers"]):
+    if r.starts_with_any(s, r.c["break_markers_by_first"]):
         return None
     # 1. an earlier sentence of the same paragraph
     for m in range(n - 1, -1, -1):
@@ -1315,22 +1413,25 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     if n + 1 < len(sents) and s.numbers and _is_result_sentence(r, s):
         nxt = sents[n + 1]
         if nxt.para == s.para and nxt.numbers:
-            nxt_atts = nxt.atts
             if any(
                 x.trailing and x.kind not in {"basis", "citing"} and not x.basis_only
-                for x in nxt_atts
+                for x in nxt.atts
             ):
-                probe = _Sent(nxt.start, nxt.end, nxt.para, False, atts=nxt_atts)
-                chain = r.chain_for(probe, nxt.numbers[0])
+                chain = r.chain_for(nxt, nxt.numbers[0])
                 if chain:
                     return chain
-    # 3. the paragraph before, when this one continues its list of results
-    first_in_para = all(
-        sents[m].para != s.para for m in range(n - 1, -1, -1) if m >= 0
-    ) or all(not sents[m].numbers for m in range(n) if sents[m].para == s.para)
+    # 3. the paragraph before, when this one continues its list of results.
+    # Paragraph numbers never decrease, so a paragraph's sentences are consecutive.
+    para_start = n
+    while para_start > 0 and sents[para_start - 1].para == s.para:
+        para_start -= 1
+    first_in_para = all(not sents[m].numbers for m in range(para_start, n))
     if not first_in_para or not s.numbers or not _is_result_sentence(r, s):
         return None
-    prev_para = [p for p in sents[:n] if p.para == s.para - 1]
+    prev_para_start = para_start
+    while prev_para_start > 0 and sents[prev_para_start - 1].para == s.para - 1:
+        prev_para_start -= 1
+    prev_para = sents[prev_para_start:para_start]
     if not prev_para or any(p.headline for p in prev_para):
         return None
     last = prev_para[-1]
@@ -1338,7 +1439,6 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
         return None
     if not last.numbers:
         # "The commission announced the results on Thursday." then the list
-        words = {r.low(i) for i in range(last.start, last.end)}
-        if not last.atts or not words & _RESULT_SETS:
+        if not last.atts or _RESULT_SETS.isdisjoint(r.lows[last.start : last.end]):
             return None
     return list(last.chain)
