@@ -319,6 +319,21 @@ _THRESHOLD_WORDS_AFTER = frozenset(
     }
 )
 _NOBODY = frozenset({"no", "none", "neither", "nobody"})
+# the words after a figure that can start a comparison
+_COMPARISON_STARTS = frozenset(
+    {
+        "more",
+        "fewer",
+        "less",
+        "shy",
+        "seats",
+        "votes",
+        "points",
+        "percentage",
+        "times",
+        "fold",
+    }
+)
 
 
 def _skip_reason_in_sentence(
@@ -328,29 +343,31 @@ def _skip_reason_in_sentence(
     lex = _lex()
     # comparisons: "eight more than", "18 shy of a majority", "eight fewer seats than"
     n = fig.end
-    if n < e and (
-        words[n] in {"more", "fewer", "less"} and n + 1 < e and words[n + 1] == "than"
-    ):
-        return "comparison"
-    if (
-        n < e
-        and words[n] in {"fewer", "more", "less"}
-        and n + 2 < e
-        and words[n + 2] == "than"
-    ):
-        return "comparison"
-    if n + 1 < e and words[n] == "shy" and words[n + 1] == "of":
-        return "comparison"
-    if (
-        n + 2 < e
-        and words[n] in {"seats", "votes", "points"}
-        and words[n + 1] in {"more", "fewer", "ahead", "behind", "short"}
-    ):
-        return "comparison"
-    if n < e and words[n] in {"points", "percentage", "times", "fold"}:
-        return "comparison"
-    if fig.percent and n < e and words[n] == "points":
-        return "comparison"
+    if n < e and words[n] in _COMPARISON_STARTS:
+        if (
+            words[n] in {"more", "fewer", "less"}
+            and n + 1 < e
+            and words[n + 1] == "than"
+        ):
+            return "comparison"
+        if (
+            words[n] in {"fewer", "more", "less"}
+            and n + 2 < e
+            and words[n + 2] == "than"
+        ):
+            return "comparison"
+        if n + 1 < e and words[n] == "shy" and words[n + 1] == "of":
+            return "comparison"
+        if (
+            n + 2 < e
+            and words[n] in {"seats", "votes", "points"}
+            and words[n + 1] in {"more", "fewer", "ahead", "behind", "short"}
+        ):
+            return "comparison"
+        if words[n] in {"points", "percentage", "times", "fold"}:
+            return "comparison"
+        if fig.percent and words[n] == "points":
+            return "comparison"
     ca, cb = _clause_of(doc, words, fig, s, e)
     # polls: an opinion poll in the figure's own clause (quick counts are results)
     if has_phrase(lex["poll_cues"], words, ca, cb):
@@ -1001,40 +1018,25 @@ def draft_claims(
         unit_hint = prev_unit
         if noun[0] is None and not fig.percent and not _bare(doc, words, fig, e):
             unit_hint = None  # "three conservative figures": it counts something else
-        # provisional subject to decide between seats and seats_total, votes and turnout
+        # provisional subject to decide between seats and seats_total, votes and turnout:
+        # the kind as if the figure had a subject, asked again if a seats or votes
+        # figure has none (a share of the vote stays votes)
         provisional = None
-        kind_unit = None
-        for attempt in range(2):
-            has_subject = provisional is not None if attempt else True
-            guess_kind = kind_and_unit(
-                doc, words, fig, sent, noun, has_subject, unit_hint
+        kind_unit = kind_and_unit(doc, words, fig, sent, noun, True, unit_hint)
+        if kind_unit is not None and kind_unit[0] in {"seats", "votes"}:
+            provisional = find_subject(
+                doc, words, fig, sent, noun, kind_unit[0], figures
             )
-            if guess_kind is None:
-                break
-            kind, unit = guess_kind
+            if provisional is None and respective and fig in respective:
+                provisional = respective[fig]
             if (
-                kind in {"seats", "votes"}
-                and not fig.percent
-                or (fig.percent and kind in {"votes", "seats"})
+                provisional is None
+                and prev_subject is not None
+                and _continues_previous(doc, words, fig, drafts, s)
             ):
-                if attempt == 0:
-                    provisional = find_subject(
-                        doc, words, fig, sent, noun, kind, figures
-                    )
-                    if provisional is None and respective and fig in respective:
-                        provisional = respective[fig]
-                    if (
-                        provisional is None
-                        and prev_subject is not None
-                        and _continues_previous(doc, words, fig, drafts, s)
-                    ):
-                        provisional = prev_subject
-                    if provisional is None and kind == "votes" and fig.percent:
-                        kind_unit = guess_kind
-                        break
-                    continue
-            kind_unit = guess_kind
-            break
+                provisional = prev_subject
+            if provisional is None and not (kind_unit[0] == "votes" and fig.percent):
+                kind_unit = kind_and_unit(doc, words, fig, sent, noun, False, unit_hint)
         if kind_unit is None:
             continue
         kind, unit = kind_unit
@@ -1341,10 +1343,9 @@ def respectively_subjects(
 ) -> dict | None:
     """ "A, B and C received, respectively, 3, 2 and 1 votes": pair names and figures."""
     s, e = sent
-    try:
-        r = words.index("respectively", s, e)
-    except ValueError:
+    if "respectively" not in words[s:e]:
         return None
+    r = words.index("respectively", s, e)
     listed = [f for f in figures if f.start > r and f.start - r < 40] or [
         f for f in figures if f.end <= r
     ]
@@ -1444,6 +1445,8 @@ def _latest_year(doc: Doc) -> int | None:
 
 def _past_year_in(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     """A clause dated to an earlier year than the article's: "won 303 seats in 2019"."""
+    if "in" not in words[a : b - 1]:
+        return False  # no "in 2019" (the article's latest year is then not needed)
     latest = _latest_year(doc)
     if latest is None:
         return False
