@@ -40,7 +40,6 @@ from extract.tokens import (
     doc_text,
     lower_words,
     sentence_spans,
-    span_text,
     token_starts,
     token_texts,
 )
@@ -194,20 +193,44 @@ class SourceMarker:
             for match_id, start, end in matcher(doc):
                 key = doc.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label="SOURCE", span_id=key))
-        kept = [s for s in filter_spans(spans) if not self._furniture(doc, s)]
+        view = _TextView.of(doc)
+        kept = [s for s in filter_spans(spans) if not self._furniture(view, s)]
         doc.spans["sources"] = kept
         return doc
 
-    def _furniture(self, doc: Doc, span: Span) -> bool:
-        rule = self.rules.get(span_text(doc, span.start, span.end))
+    def _furniture(self, view: _TextView, span: Span) -> bool:
+        rule = self.rules.get(view.span_text(span.start, span.end))
         if rule:
-            words, _ = token_texts(doc)
+            words = view.words
             nxt = words[span.end] if span.end < len(words) else ""
             if nxt in rule.get("not_followed_by", ()):
                 return True
-            if any(w in doc_text(doc) for w in rule.get("unless_doc_has", ())):
+            if any(w in view.text for w in rule.get("unless_doc_has", ())):
                 return True
-        return is_furniture(doc, span.start, span.end)
+        return _is_furniture(view, span.start, span.end)
+
+
+class _TextView(NamedTuple):
+    """A Doc's cached text and token views (`extract.tokens`), fetched once."""
+
+    text: str
+    words: list[str]  # token texts
+    spaces: list[str]  # each token's trailing whitespace
+    starts: list[int]  # each token's character offset
+    lows: list[str]  # lower-case token texts (`Token.lower_`)
+
+    @classmethod
+    def of(cls, doc: Doc) -> _TextView:
+        words, spaces = token_texts(doc)
+        return cls(doc_text(doc), words, spaces, token_starts(doc), lower_words(doc))
+
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text`."""
+        if start >= end:
+            return ""
+        return self.text[
+            self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])
+        ]
 
 
 _CREDIT_WORDS_IN_PARENS = frozenset(
@@ -220,14 +243,18 @@ _CREDIT_LINE_STARTS = frozenset(
 
 def is_furniture(doc: Doc, start: int, end: int) -> bool:
     """A dateline, photo credit or byline mention rather than an attribution."""
-    words, spaces = token_texts(doc)
+    return _is_furniture(_TextView.of(doc), start, end)
+
+
+def _is_furniture(view: _TextView, start: int, end: int) -> bool:
+    words, spaces = view.words, view.spaces
     nxt = words[end] if end < len(words) else None
     # "/TASS/", "Getty Images/AFP/Atta Kenare"
     if (start > 0 and words[start - 1].endswith("/") and not spaces[start - 1]) or (
         nxt is not None and nxt.startswith("/") and not spaces[end - 1]
     ):
         return True
-    before = lower_words(doc)[_line_start(doc, start) : start]
+    before = view.lows[_line_start(view, start) : start]
     # "(APP - 4th Mar, 2024)" near the start of a line; "(Photo: TRT World and AFP)"
     if "(" in before:
         opened = len(before) - 1 - before[::-1].index("(")
@@ -244,16 +271,14 @@ def is_furniture(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _line_start(doc: Doc, i: int) -> int:
+def _line_start(view: _TextView, i: int) -> int:
     """The first token of the line token ``i`` is on.
 
     A line ends after a token whose trailing whitespace holds a newline, or at a
     whitespace token holding one. Rather than walk back token by token, look for the
     last newline in the text before token ``i`` and check the token it belongs to.
     """
-    text = doc_text(doc)
-    words, spaces = token_texts(doc)
-    starts = token_starts(doc)
+    text, words, spaces, starts = view.text, view.words, view.spaces, view.starts
     limit = starts[i]
     while True:
         newline = text.rfind("\n", 0, limit)
@@ -310,6 +335,13 @@ def _alias_index() -> tuple[
         longest = max(longest, len(words))
         folded.setdefault(words, gid)
     return exact, folded, longest
+
+
+@lru_cache(maxsize=4096)
+def _source(name: str, id: str | None) -> Source:
+    """``Source(name=name, id=id)``; equal ones are shared (the model is frozen), so
+    the same few sources are not built and validated again for every article."""
+    return Source(name=name, id=id)
 
 
 @lru_cache(maxsize=4096)
@@ -615,10 +647,10 @@ class _Reader:
         is_backref = tuple(words) in c["backref_seq"]
         if is_backref and words[-1] in _DOC_HEADS:
             if not self.history:
-                return [Source(name=self.text(a, b), id=None)], "basis", None
+                return [_source(self.text(a, b), None)], "basis", None
         if is_backref:
             return (
-                [Source(name=self.text(a, b), id=resolve_source(self.text(a, b)))],
+                [_source(self.text(a, b), resolve_source(self.text(a, b)))],
                 "backref",
                 None,
             )
@@ -637,27 +669,27 @@ class _Reader:
             )
             if kind in MEDIA_KINDS and kind != "media" and tail_ok:
                 name = _REPORT_SUFFIX.sub("", self.text(span.start, b))
-                return [Source(name=name, id=span.id)], kind, None
+                return [_source(name, span.id)], kind, None
             if rest and rest[0] == "'s" and (set(rest[1:]) & c["basis_nouns"]):
                 b = span.end  # "the Election Commission of India's website"
             name = self._trim(a, b)
             person = self._person_name(a, b) if kind not in MEDIA_KINDS else None
-            return [Source(name=name, id=span.id)], kind, person
+            return [_source(name, span.id)], kind, person
         last = words[-1]
         if words[0] in c["not_speakers"] or last in c["not_speakers"]:
             if last in c["basis_nouns"] or words[0] in c["basis_nouns"]:
-                return [Source(name=self._trim(a, b), id=None)], "basis", None
+                return [_source(self._trim(a, b), None)], "basis", None
             return None
         if any(w in c["official_titles"] for w in words):
             name = self._trim(a, b)
             return (
-                [Source(name=name, id=resolve_source(name))],
+                [_source(name, resolve_source(name))],
                 "official",
                 self._person_name(a, b),
             )
         if last in c["media_heads"]:
             name = self._trim(a, b)
-            return [Source(name=name, id=resolve_source(name))], "media", None
+            return [_source(name, resolve_source(name))], "media", None
         # the alphabetic words (`Token.is_alpha`): no "’" in them, so `lows` is lower_
         alpha = [i for i in range(a, b) if texts[i].isalpha()]
         if alpha and self.lows[alpha[0]] in {"the", "a", "an"} and len(alpha) > 1:
@@ -683,9 +715,9 @@ class _Reader:
                 )
                 else (name if len(alpha) == 1 else None)
             )
-            return [Source(name=name, id=resolve_source(name))], "proper", person
+            return [_source(name, resolve_source(name))], "proper", person
         if any(w in c["basis_nouns"] for w in words):
-            return [Source(name=self._trim(a, b), id=None)], "basis", None
+            return [_source(self._trim(a, b), None)], "basis", None
         return None
 
     def _trim(self, a: int, b: int) -> str:
@@ -1145,9 +1177,7 @@ class _Reader:
             for att in reversed(history):
                 if word in self.c["pronouns_person"]:
                     if att.person:
-                        return [
-                            Source(name=att.person, id=att.chain[0].id)
-                        ] + att.chain[1:]
+                        return [_source(att.person, att.chain[0].id)] + att.chain[1:]
                     if att.kind in {"official"}:
                         return list(att.chain)
                 else:
@@ -1177,9 +1207,9 @@ class _Reader:
         for att in reversed(history):
             if head in att.chain[0].name.lower():
                 return [
-                    Source(name=name, id=att.chain[0].id or resolve_source(name))
+                    _source(name, att.chain[0].id or resolve_source(name))
                 ] + att.chain[1:]
-        return [Source(name=name, id=resolve_source(name))]
+        return [_source(name, resolve_source(name))]
 
     # ------------------------------------------------------------ scopes
     def _scopes(self, s: _Sent) -> None:
