@@ -31,6 +31,7 @@ from extract.phrases import (
     find_phrase,
     has_phrase,
     is_numeral,
+    key_words,
     np_backward,
     np_forward,
     subject_before,
@@ -368,7 +369,8 @@ def _skip_reason_in_sentence(
             return "comparison"
         if fig.percent and words[n] == "points":
             return "comparison"
-    ca, cb = _clause_of(doc, words, fig, s, e)
+    sentence = _sentence_words(doc, words, s, e)
+    ca, cb = _clause_of(sentence, fig, s, e)
     # polls: an opinion poll in the figure's own clause (quick counts are results)
     if has_phrase(lex["poll_cues"], words, ca, cb):
         return "opinion poll"
@@ -416,6 +418,8 @@ def _skip_reason_in_sentence(
             return "counting progress"
     # thresholds: cue in the stretch of clause before the figure, unless a named
     # subject "cleared"/"fell short of" it (those are bounds on that subject's share)
+    if key_words(lex["threshold_cues"]).isdisjoint(sentence.word_set):
+        return None  # no threshold cue in the sentence
     qs = fig.qualifier_start
     window_start = max(s, ca, qs - 6)
     for t in range(qs - 1, window_start - 1, -1):
@@ -756,14 +760,13 @@ def find_subject(
             return span
     # give-verbs put the subject between verb and figure: "would give reformists 128"
     give_verbs = lex["give_verbs"]
-    for t in range(max(s, k - 6), k):
-        if words[t] not in give_verbs.by_first:
-            continue  # no give-verb starts here
-        gv = give_verbs.match_at(words, t, k)
-        if gv:
-            span = np_backward(doc, words, k, t + gv)
-            if span and span[0] >= t + gv:
-                return span
+    if has_phrase(give_verbs, words, max(s, k - 6), k):
+        for t in range(max(s, k - 6), k):
+            gv = give_verbs.match_at(words, t, k)
+            if gv:
+                span = np_backward(doc, words, k, t + gv)
+                if span and span[0] >= t + gv:
+                    return span
     # a win-verb just before the figure: "the conservatives won 21 seats"
     j = k
     verb_end = None
@@ -1213,23 +1216,24 @@ def draft_claims(
                 extra.append(Draft.of(doc, fig, kind, unit, subj, noun=noun))
     # attributive chamber sizes used as a denominator are not claims of their own
     attributive_used = set()
-    for d in kept:
-        if d.of_total is None and d.kind in {"seats"}:
-            for f in figures:
-                if (
-                    f.attributive
-                    and f.start > d.figure.end
-                    and f.start - d.figure.end <= 6
-                    and words[d.figure.end] in {"seats", "seat", "mps"}
-                    and d.figure.end + 1 < e
-                    and words[d.figure.end + 1] == "in"
-                ):
-                    d.of_total = f.value
-                    attributive_used.add(id(f))
-        elif d.kind == "seats":
-            for f in figures:
-                if f.attributive and f.value == d.of_total:
-                    attributive_used.add(id(f))
+    if any(f.attributive for f in figures):
+        for d in kept:
+            if d.of_total is None and d.kind in {"seats"}:
+                for f in figures:
+                    if (
+                        f.attributive
+                        and f.start > d.figure.end
+                        and f.start - d.figure.end <= 6
+                        and words[d.figure.end] in {"seats", "seat", "mps"}
+                        and d.figure.end + 1 < e
+                        and words[d.figure.end + 1] == "in"
+                    ):
+                        d.of_total = f.value
+                        attributive_used.add(id(f))
+            elif d.kind == "seats":
+                for f in figures:
+                    if f.attributive and f.value == d.of_total:
+                        attributive_used.add(id(f))
     out = [d for d in kept + extra if id(d.figure) not in attributive_used]
     out.sort(key=lambda d: d.figure.start)
     # context for the next sentence
@@ -1471,22 +1475,29 @@ _CLAUSE_BREAKS = frozenset(
 )
 
 
-def _clause_breaks(doc: Doc, words: Sequence[str], s: int, e: int) -> list[int]:
-    """Positions of the clause breaks in sentence words[s:e], found once a sentence."""
-    per_sentence = doc.user_data.setdefault("claims:clause_breaks", {})
-    breaks = per_sentence.get((s, e))
-    if breaks is None:
-        breaks = [t for t in range(s, e) if words[t] in _CLAUSE_BREAKS]
-        per_sentence[(s, e)] = breaks
-    return breaks
+class _SentenceWords:
+    """The words of one sentence as a set, and where its clauses break."""
+
+    def __init__(self, words: Sequence[str], s: int, e: int):
+        self.word_set = frozenset(words[s:e])
+        self.clause_breaks = [t for t in range(s, e) if words[t] in _CLAUSE_BREAKS]
+
+
+def _sentence_words(doc: Doc, words: Sequence[str], s: int, e: int) -> _SentenceWords:
+    """The `_SentenceWords` of sentence words[s:e], found once and kept."""
+    per_sentence = doc.user_data.setdefault("claims:sentence_words", {})
+    sentence = per_sentence.get((s, e))
+    if sentence is None:
+        sentence = per_sentence[(s, e)] = _SentenceWords(words, s, e)
+    return sentence
 
 
 def _clause_of(
-    doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int
+    sentence: _SentenceWords, fig: Figure, s: int, e: int
 ) -> tuple[int, int]:
     """The comma-, 'but'- or 'while'-bounded stretch around a figure: from after the
     last break before its qualifier to the first break from its end on."""
-    breaks = _clause_breaks(doc, words, s, e)
+    breaks = sentence.clause_breaks
     before = bisect_left(breaks, fig.qualifier_start)  # breaks[:before] come earlier
     a = breaks[before - 1] + 1 if before else s
     after = bisect_left(breaks, fig.end)

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extract.lexicon import status_lexicon
-from extract.phrases import has_phrase
+from extract.phrases import has_phrase, key_words
 from extract.tokens import token_texts
 
 _MODALS = frozenset({"would", "could", "might", "may"})
@@ -98,6 +98,8 @@ def _conditional_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     if "if" in words[a:b]:
         return True
     conditional = status_lexicon()["conditional"]
+    if key_words(conditional, 2).isdisjoint(words[a:b]):
+        return False  # no cue of two words or more can be in the clause
     return any(
         words[t] in conditional.by_first and conditional.match_at(words, t, b) > 1
         for t in range(a, b)
@@ -115,13 +117,21 @@ def _first_words(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for name in names for w in lex[name].by_first)
 
 
+@lru_cache(maxsize=8)
+def _key_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The key words (`phrases.key_words`) of the named lists: a range holding none
+    of them holds none of their cues."""
+    lex = status_lexicon()
+    return frozenset(w for name in names for w in key_words(lex[name]))
+
+
 def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]:
     """(token index, status) of each status cue in words[s:e]."""
     lex = status_lexicon()
-    firsts = _first_words(tuple(_PRECEDENCE))
+    firsts = _first_words(_PRECEDENCE)
     out: list[tuple[int, str]] = []
-    if firsts.isdisjoint(words[s:e]):
-        return out  # no cue starts in the sentence (most sentences)
+    if _key_words(_PRECEDENCE).isdisjoint(words[s:e]):
+        return out  # no cue in the sentence (most sentences)
     t = s
     while t < e:
         if words[t] not in firsts:  # no cue starts here: skip the lookups
@@ -167,7 +177,7 @@ def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
     lex = status_lexicon()
     best: tuple[int, int] | None = None
     firsts = _first_words(ROUND_KEYS)
-    if firsts.isdisjoint(words[s:e]):
+    if _key_words(ROUND_KEYS).isdisjoint(words[s:e]):
         return None  # no round named (most sentences)
     for t in range(s, e):
         if words[t] not in firsts:
