@@ -36,6 +36,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract.models import Source
+from extract.resources import load_json, load_jsonl
 from extract.tokens import (
     doc_text,
     lower_words,
@@ -43,8 +45,6 @@ from extract.tokens import (
     token_starts,
     token_texts,
 )
-from extract.models import Source
-from extract.resources import load_json, load_jsonl
 
 SPANRULER_KEYS = ("label", "pattern", "id")
 _RELAY_PARTICIPLES = frozenset(
@@ -494,7 +494,12 @@ class _Reader:
         ]
 
     def text(self, a: int, b: int) -> str:
-        return self.raw_text(a, b).strip()
+        """`doc[a:b].text` without surrounding whitespace."""
+        if a >= b:
+            return ""
+        return self.full_text[
+            self.starts[a] : self.starts[b - 1] + len(self.texts[b - 1])
+        ].strip()
 
     def is_punct(self, i: int) -> bool:
         """`Token.is_punct`: every character punctuation, so never a word that starts
@@ -1150,23 +1155,25 @@ class _Reader:
         prev = self.lows[i - 1] if i > a else ""
         if prev == "also" and i - 2 >= a:
             prev = self.lows[i - 2]
+        after_relay_word = prev in self.c["relay_by_words"]
+        if after_relay_word and prev in {"quoted", "cited", "relayed"}:
+            return None  # a relay in apposition: picked up with its speaker
         fwd = self.np_forward(i + 1, b, frozenset({"as", "that"}))
         if not fwd:
+            return None
+        # without a relay word only a body ("by the election commission") counts
+        names_body = not self.c["body_heads"].isdisjoint(self.lows[fwd[0] : fwd[1]])
+        if not after_relay_word and not names_body:
             return None
         res = self.classify(*fwd)
         if res is None or not res[0]:
             return None
         chain, kind, _ = res
-        if prev in self.c["relay_by_words"]:
-            if prev in {"quoted", "cited", "relayed"}:
-                return None  # a relay in apposition: picked up with its speaker
+        if after_relay_word:
             if kind in {"pronoun", "backref", "basis"}:
                 return None
             return _Att(i, (i, fwd[1]), chain, kind, True)
-        heads = self.c["body_heads"]
-        if kind in {"body", "official"} and any(
-            self.lows[k] in heads for k in range(*fwd)
-        ):
+        if kind in {"body", "official"}:
             return _Att(i, (i, fwd[1]), chain, kind, True)
         return None
 
@@ -1319,7 +1326,7 @@ def _sentences(doc: Doc) -> list[_Sent]:
         if a >= b:
             continue
         start_char = offsets[a]
-        if out and "\n" in text[prev_end_char:start_char]:
+        if out and text.find("\n", prev_end_char, start_char) >= 0:
             para += 1
         end_char = offsets[b - 1] + len(words[b - 1])
         last = words[b - 1]
