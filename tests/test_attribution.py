@@ -654,3 +654,29 @@ def test_attribute_is_fast_enough(nlp):
     start = time.perf_counter()
     attribute(doc, figs)
     assert time.perf_counter() - start < 0.5
+
+
+def test_line_start_matches_walking_back_token_by_token(nlp):
+    from extract.attribution import _line_start, _TextView
+
+    doc = nlp(
+        "Tehran (AFP) -\nResults\r\n  came in.\n\n(Photo: IRNA)\tThe board said 12."
+    )
+    view = _TextView.of(doc)
+    for i in range(len(doc)):
+        walk = i
+        while walk > 0 and not (
+            "\n" in doc[walk - 1].whitespace_
+            or (doc[walk - 1].is_space and "\n" in doc[walk - 1].text)
+        ):
+            walk -= 1
+        assert _line_start(view, i) == walk, doc[i].text
+
+
+def test_reader_words_have_straight_apostrophes(nlp):
+    from extract.attribution import _Reader
+    from extract.tokens import lower_words
+
+    for text in ["The board’s tally: ’12’, it said.", "No curly marks here."]:
+        doc = nlp(text)
+        assert _Reader(doc).lows == [w.replace("’", "'") for w in lower_words(doc)]
