@@ -135,11 +135,18 @@ def _is_demonym(t: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _noun_first_words() -> frozenset[str]:
-    """Every word that starts a noun of NOUN_CLASSES or a generic subject noun."""
+def _nouns_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (noun words, class) of the nouns of NOUN_CLASSES and the generic
+    subject nouns ("subject_nouns"), in the order they are tried: class by class in
+    NOUN_CLASSES order, the generic subject nouns last, longest noun first."""
     lex = _lex()
-    names = (*NOUN_CLASSES, "subject_nouns_generic")
-    return frozenset(w for name in names for w in lex[name].by_first)
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    classes = [(name, name) for name in NOUN_CLASSES]
+    classes.append(("subject_nouns_generic", "subject_nouns"))
+    for name, cls in classes:
+        for first, nouns in lex[name].by_first.items():  # longest first
+            table.setdefault(first, []).extend((noun, cls) for noun in nouns)
+    return table
 
 
 def counted_noun(
@@ -147,20 +154,16 @@ def counted_noun(
 ) -> tuple[str | None, int, int]:
     """The noun class counted by a figure ending at token `i`: (class, start, end)."""
     lex = _lex()
-    noun_firsts = _noun_first_words()
+    nouns_by_first = _nouns_by_first_word()
     texts, _ = token_texts(doc)
     subject_starts = span_starts(doc, "subjects")
     j = i
     skipped = 0
     while j < end and skipped <= _MODIFIER_SKIP:
-        if words[j] in noun_firsts:
-            for cls in NOUN_CLASSES:
-                n = lex[cls].match_at(words, j, end)
-                if n:
-                    return cls, j, j + n
-            n = lex["subject_nouns_generic"].match_at(words, j, end)
-            if n:
-                return "subject_nouns", j, j + n
+        for noun, cls in nouns_by_first.get(words[j], ()):
+            n = len(noun)
+            if j + n <= end and tuple(words[j : j + n]) == noun:
+                return cls, j, j + n
         subject_end = subject_starts.get(j)
         if subject_end is not None:
             return "subject_nouns", j, subject_end
@@ -184,7 +187,7 @@ def counted_noun(
                 )
                 and skipped < 4
             ):
-                if _lex()["seat_nouns"].match_at(words, j, end) or _lex()[
+                if lex["seat_nouns"].match_at(words, j, end) or lex[
                     "vote_nouns"
                 ].match_at(words, j, end):
                     break
