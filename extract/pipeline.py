@@ -270,6 +270,10 @@ def describe_article(
 def _process_doc(doc: Doc, article: Article) -> tuple[ArticleInfo, list[Claim]]:
     contest = detect_contest(article.text, article.title)
     claims = claims_from_doc(doc, article.id, country=contest[0])
+    # The cached views in user_data include Spans, which point back at the Doc: the
+    # cycle leaves every Doc to the garbage collector, whose pauses then land inside
+    # the next articles. Nothing reads the views after this, so break the cycle.
+    doc.user_data.clear()
     return describe_article(article, claims, contest), claims
 
 
