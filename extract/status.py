@@ -56,38 +56,41 @@ class StatusContext:
     first_results_sentence: bool = True
 
 
-def _clause_breaks(doc: Doc, words: Sequence[str], s: int, e: int) -> list[int]:
-    """Positions of the clause breaks in sentence words[s:e], found once a sentence."""
-    per_sentence = doc.user_data.setdefault("status:clause_breaks", {})
-    breaks = per_sentence.get((s, e))
-    if breaks is None:
-        breaks = [t for t in range(s, e) if words[t] in _CLAUSE_BREAKS]
-        per_sentence[(s, e)] = breaks
-    return breaks
+class _SentenceClauses:
+    """Where one sentence's clauses break, and which of them are conditional (filled
+    in as figures ask)."""
 
+    def __init__(self, words: Sequence[str], s: int, e: int):
+        self.start = s
+        self.end = e
+        self.breaks = [t for t in range(s, e) if words[t] in _CLAUSE_BREAKS]
+        self.conditional: dict[tuple[int, int], bool] = {}
 
-def _clause_bounds(
-    doc: Doc, words: Sequence[str], s: int, e: int, i: int
-) -> tuple[int, int]:
-    """The clause of token i: after the last break before i, up to the first from i."""
-    breaks = _clause_breaks(doc, words, s, e)
-    before = bisect_left(breaks, i)  # breaks[:before] come before i
-    a = breaks[before - 1] + 1 if before else s
-    b = breaks[before] if before < len(breaks) else e
-    return a, b
+    def clause_of(self, i: int) -> tuple[int, int]:
+        """The clause of token i: after the last break before i, up to the first
+        break from i on."""
+        breaks = self.breaks
+        before = bisect_left(breaks, i)  # breaks[:before] come before i
+        a = breaks[before - 1] + 1 if before else self.start
+        b = breaks[before] if before < len(breaks) else self.end
+        return a, b
 
 
 def is_conditional(doc: Doc, words: Sequence[str], s: int, e: int, i: int) -> bool:
     """Conditional wording in the clause of the figure at token i.
 
-    The figures of a clause share the answer, so it is kept per clause in
-    `doc.user_data`.
+    A sentence's clauses are found once, and the figures of a clause share the
+    answer (both kept in `doc.user_data`).
     """
-    a, b = _clause_bounds(doc, words, s, e, i)
-    per_clause = doc.user_data.setdefault("status:conditional_clauses", {})
-    if (a, b) not in per_clause:
-        per_clause[(a, b)] = _conditional_clause(doc, words, a, b)
-    return per_clause[(a, b)]
+    per_sentence = doc.user_data.setdefault("status:sentence_clauses", {})
+    sentence = per_sentence.get((s, e))
+    if sentence is None:
+        sentence = per_sentence[(s, e)] = _SentenceClauses(words, s, e)
+    clause = sentence.clause_of(i)
+    known = sentence.conditional.get(clause)
+    if known is None:
+        known = sentence.conditional[clause] = _conditional_clause(doc, words, *clause)
+    return known
 
 
 def _conditional_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
@@ -111,13 +114,6 @@ def looks_ahead(words: Sequence[str], s: int, e: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _first_words(names: tuple[str, ...]) -> frozenset[str]:
-    """Every word that starts a cue of the named lists."""
-    lex = status_lexicon()
-    return frozenset(w for name in names for w in lex[name].by_first)
-
-
-@lru_cache(maxsize=8)
 def _key_words(names: tuple[str, ...]) -> frozenset[str]:
     """The key words (`phrases.key_words`) of the named lists: a range holding none
     of them holds none of their cues."""
@@ -125,29 +121,61 @@ def _key_words(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for name in names for w in key_words(lex[name]))
 
 
-def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]:
-    """(token index, status) of each status cue in words[s:e]."""
+@lru_cache(maxsize=1)
+def _status_cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (cue words, status) of every status cue, longest cue first; cues
+    of one length in _PRECEDENCE order (a tie goes to the earlier status)."""
     lex = status_lexicon()
-    firsts = _first_words(_PRECEDENCE)
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name in _PRECEDENCE:
+        for first, cues in lex[name].by_first.items():
+            table.setdefault(first, []).extend((cue, name) for cue in cues)
+    for cues in table.values():
+        cues.sort(key=lambda item: -len(item[0]))  # stable: keeps the precedence
+    return table
+
+
+@lru_cache(maxsize=1)
+def _round_cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """First word -> (cue words, round) of every round cue, in ROUND_KEYS order."""
+    lex = status_lexicon()
+    table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for key in ROUND_KEYS:
+        for first, cues in lex[key].by_first.items():
+            table.setdefault(first, []).extend((cue, int(key[-1])) for cue in cues)
+    return table
+
+
+def _cue_at(
+    table: dict[str, list[tuple[tuple[str, ...], str | int]]],
+    words: Sequence[str],
+    t: int,
+    e: int,
+) -> tuple[int, str | int] | None:
+    """(length, label) of the first cue of `table` that starts at t and ends by e."""
+    for cue, label in table[words[t]]:
+        n = len(cue)
+        if t + n <= e and tuple(words[t : t + n]) == cue:
+            return n, label
+    return None
+
+
+def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]:
+    """(token index, status) of each status cue in words[s:e]; where cues overlap,
+    the longest (then the one of the higher status) from the leftmost start."""
     out: list[tuple[int, str]] = []
     if _key_words(_PRECEDENCE).isdisjoint(words[s:e]):
         return out  # no cue in the sentence (most sentences)
-    t = s
-    while t < e:
-        if words[t] not in firsts:  # no cue starts here: skip the lookups
-            t += 1
+    table = _status_cues_by_first_word()
+    next_free = s  # where the cue found last ends
+    for t in [t for t in range(s, e) if words[t] in table]:
+        if t < next_free:
             continue
-        best = 0
-        which = None
-        for name in _PRECEDENCE:
-            n = lex[name].match_at(words, t, e)
-            if n > best:
-                best, which = n, name
-        if which:
-            out.append((t, which))
-            t += best
-        else:
-            t += 1
+        found = _cue_at(table, words, t, e)
+        if found:
+            n, status = found
+            out.append((t, status))
+            next_free = t + n
     return out
 
 
@@ -173,18 +201,15 @@ def sentence_status(
 
 
 def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
-    """The round named in words[s:e], nearest to token i."""
-    lex = status_lexicon()
-    best: tuple[int, int] | None = None
-    firsts = _first_words(ROUND_KEYS)
+    """The round named in words[s:e], nearest to token i (the earlier on a tie)."""
     if _key_words(ROUND_KEYS).isdisjoint(words[s:e]):
         return None  # no round named (most sentences)
-    for t in range(s, e):
-        if words[t] not in firsts:
-            continue
-        for key in ROUND_KEYS:
-            if lex[key].match_at(words, t, e):
-                distance = abs(t - i)
-                if best is None or distance < best[0]:
-                    best = (distance, int(key[-1]))
+    table = _round_cues_by_first_word()
+    best: tuple[int, int] | None = None
+    for t in [t for t in range(s, e) if words[t] in table]:
+        found = _cue_at(table, words, t, e)
+        if found:
+            distance = abs(t - i)
+            if best is None or distance < best[0]:
+                best = (distance, found[1])
     return best[1] if best else None
