@@ -90,7 +90,7 @@ def token_facts(doc: Doc) -> TokenFacts:
 
 
 def is_numeral(facts: TokenFacts, k: int) -> bool:
-    """A number written with digits ("33", "10.9"), not a word like "ten"."""
+    """`Token.like_num` and not `is_alpha`: "33", "10.9", "1/2"; not "ten"."""
     return facts.like_num[k] and not facts.texts[k].isalpha()
 
 
