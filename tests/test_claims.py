@@ -211,3 +211,68 @@ def test_subject_id_from_alias_data(nlp):
     (claim,) = extract_text(text, nlp=nlp)
     assert claim.subject_id == "reformists"
     assert [s.id for s in claim.sources] == ["fars"]
+
+
+def test_key_word_prefilter_agrees_with_phrase_lists():
+    """`has_phrase`/`find_phrase` only skip ranges that hold no listed phrase."""
+    from extract.lexicon import claim_lexicon, status_lexicon
+    from extract.phrases import find_phrase, has_phrase
+
+    words = (
+        "with 86 % of precincts reporting , the reformists needed 50 % plus one "
+        "to win outright ; in the last parliament they had 30 seats , and final "
+        "results are expected later if confirmed , officials said so far"
+    ).split()
+    lists = {**claim_lexicon(), **status_lexicon()}
+    for phrases in lists.values():
+        for start in range(len(words)):
+            for end in range(start, len(words) + 1, 3):
+                assert find_phrase(phrases, words, start, end) == phrases.find(
+                    words, start, end
+                )
+                assert has_phrase(phrases, words, start, end) == phrases.contains(
+                    words, start, end
+                )
+
+
+def test_status_cue_tables_agree_with_phrase_lists():
+    from extract.lexicon import status_lexicon
+    from extract.status import ROUND_KEYS, cue_positions, explicit_round
+
+    lex = status_lexicon()
+    words = (
+        "preliminary results from the first round so far show , with the final "
+        "count in the runoff expected , early results in from second-round polls"
+    ).split()
+
+    def cues_one_list_at_a_time(s, e):
+        out, t = [], s
+        while t < e:
+            best, which = 0, None
+            for name in ("partial", "preliminary", "final"):
+                n = lex[name].match_at(words, t, e)
+                if n > best:
+                    best, which = n, name
+            if which:
+                out.append((t, which))
+                t += best
+            else:
+                t += 1
+        return out
+
+    def round_one_list_at_a_time(s, e, i):
+        best = None
+        for t in range(s, e):
+            for key in ROUND_KEYS:
+                if lex[key].match_at(words, t, e):
+                    if best is None or abs(t - i) < best[0]:
+                        best = (abs(t - i), int(key[-1]))
+        return best[1] if best else None
+
+    for s in range(len(words)):
+        for e in range(s, len(words) + 1):
+            assert cue_positions(words, s, e) == cues_one_list_at_a_time(s, e)
+            for i in (s, e - 1):
+                assert explicit_round(words, s, e, i) == round_one_list_at_a_time(
+                    s, e, i
+                )
