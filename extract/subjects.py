@@ -339,7 +339,7 @@ class SubjectMatcher:
             for row in rows:
                 if row.country is None:
                     return row
-            if not keep_foreign or len({row.id for row in rows}) > 1:
+            if not keep_foreign or any(row.id != rows[0].id for row in rows):
                 # a foreign reading only when it is the alias's only one: "the
                 # Iran-backed Fatah Alliance" is Iraq's; "Greek conservatives" are
                 # nobody's we know
@@ -377,10 +377,14 @@ class SubjectMatcher:
         start_ids = [(x.start, x.id) for x in base]
         lows = lower_words(doc)
         dropped: set[_Match] = set()
+        blocking: dict[str | None, set[int]] = {}  # camp -> starts of other names
         for m in base:
             # other names block a construction, except names of the same camp
             # ("Rouhani and his moderate allies")
-            starts = {start for start, sid in start_ids if sid != m.camp}
+            starts = blocking.get(m.camp)
+            if starts is None:
+                starts = {start for start, sid in start_ids if sid != m.camp}
+                blocking[m.camp] = starts
             built = self._construct(doc, lows, m, starts)
             if built is None:
                 continue
