@@ -9,7 +9,10 @@ texts repeated (PERFORMANCE.md). Then it reports, after a warm-up:
 
 - bare tokenisation: `spacy.blank("en")` via `nlp.pipe`, articles/s and words/s;
 - the full extraction (`process_articles`, one process) and `extract run` with each
-  `--jobs` value (pool start-up included), and the ratio full/bare;
+  `--jobs` value (pool start-up included), and the ratio full/bare; the `--jobs`
+  values are compared again on `--scale-articles` articles (default 8,000), where
+  the worker start-up (~1 s: importing spaCy, building the pipeline) is amortised
+  as it is in a real batch;
 - peak RSS of a whole `extract run` for N/4 and N articles (flat memory: it should
   hardly move);
 - the speed-up of a rerun over an unchanged folder with the cache;
@@ -127,6 +130,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument(
+        "--scale-articles",
+        type=int,
+        default=8000,
+        help="also compare the --jobs values on a folder this large, where the "
+        "~1 s pool start-up is amortised as in a real batch (0 to skip)",
+    )
+    parser.add_argument(
         "--json", action="store_true", help="also print results as JSON"
     )
     args = parser.parse_args(argv)
@@ -174,17 +184,30 @@ def main(argv: list[str] | None = None) -> None:
 
         from extract.runner import run
 
-        for jobs in args.jobs:
-            out = tmp_path / f"claims-j{jobs}.jsonl"
-            summary = run([folder], out, jobs=jobs)
-            print(
-                f"extract run --jobs {jobs}: {rate(summary.articles, summary.elapsed)} "
-                f"articles ({summary.elapsed:.1f} s with start-up, "
-                f"{summary.claims} claims)"
-            )
-            results[f"run_jobs{jobs}_articles_per_s"] = (
-                summary.articles / summary.elapsed
-            )
+        sizes = [("", folder)]
+        if args.scale_articles > 0:
+            large = tmp_path / "scale"
+            build_folder(large, args.scale_articles, seed=23)
+            sizes.append(("scale_", large))
+        for prefix, path in sizes:
+            rates = {}
+            for jobs in args.jobs:
+                out = tmp_path / f"claims-{prefix}j{jobs}.jsonl"
+                summary = run([path], out, jobs=jobs, cache_dir=None)
+                rates[jobs] = summary.articles / summary.elapsed
+                speedup = (
+                    f", {rates[jobs] / rates[args.jobs[0]]:.2f}x --jobs "
+                    f"{args.jobs[0]}"
+                    if jobs != args.jobs[0]
+                    else ""
+                )
+                print(
+                    f"extract run --jobs {jobs}, {summary.articles} articles: "
+                    f"{rate(summary.articles, summary.elapsed)} articles "
+                    f"({summary.elapsed:.1f} s with start-up, {summary.claims} "
+                    f"claims{speedup})"
+                )
+                results[f"run_{prefix}jobs{jobs}_articles_per_s"] = rates[jobs]
 
         cache = tmp_path / "cache"
         out = tmp_path / "claims-cache.jsonl"
