@@ -23,7 +23,6 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from extract.tokens import lower_words, sentence_spans, span_starts, token_texts
 from extract.lexicon import PhraseSet, claim_lexicon
 from extract.numbers import Figure
 from extract.phrases import (
@@ -38,6 +37,7 @@ from extract.phrases import (
     text_of,
     token_facts,
 )
+from extract.tokens import lower_words, span_starts, token_texts
 
 NOUN_CLASSES = (
     "vote_nouns",

@@ -14,8 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from extract.tokens import TextKeepingTokenizer, lower_words, sentence_spans  # noqa: F401
 from extract import attribution, sentences, subjects  # noqa: F401  (register components)
+from extract.tokens import TextKeepingTokenizer, lower_words, sentence_spans  # noqa: F401
 
 # "the list.No conservatives": a full stop between a lower-case letter and a capital
 # is a sentence end with the space missing; split it so the boundary can be seen.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.attrs import IS_PUNCT, LIKE_NUM
 from spacy.tokens import Doc
@@ -103,7 +103,7 @@ _COMMON_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def key_words(phrases: PhraseSet, min_words: int = 1) -> frozenset[str]:
     """One word of each listed phrase of at least `min_words` words: its longest word
     that is not a common one. A phrase can only occur in a range holding its key word,

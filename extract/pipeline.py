@@ -25,14 +25,6 @@ from extract.contest import detect_contest
 from extract.dates import article_date
 from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
-from extract.tokens import (
-    doc_text,
-    lower_words,
-    sentence_spans,
-    span_text,
-    token_starts,
-    token_texts,
-)
 from extract.numbers import Figure, find_figures
 from extract.status import (
     StatusContext,
@@ -42,6 +34,14 @@ from extract.status import (
     sentence_status,
 )
 from extract.subjects import resolve_subject
+from extract.tokens import (
+    doc_text,
+    lower_words,
+    sentence_spans,
+    span_text,
+    token_starts,
+    token_texts,
+)
 
 _RESULT_KINDS = frozenset({"seats", "votes", "turnout"})
 _STRUCTURAL_CARRY = frozenset(
