@@ -70,6 +70,15 @@ def _trie_regex(node: dict) -> str:
     return body
 
 
+# Words too common in election reports to tell listed phrases apart ("to" starts
+# "to govern" and "to pass", "percent" is in "100 percent of").
+_COMMON_WORDS = frozenset(
+    """the a an to in at on of for by and or is are was were be been it its with
+    from as that this than has have had will up so all their per cent percent
+    result results vote votes ballot ballots""".split()
+)
+
+
 class PhraseSet:
     """Phrases as lower-case token tuples, indexed by their first and last word."""
 
@@ -85,6 +94,22 @@ class PhraseSet:
         for table in (self.by_first, self.by_last):
             for key in table:
                 table[key].sort(key=len, reverse=True)
+        self._key_words: dict[int, frozenset[str]] = {}
+
+    def key_words(self, min_words: int = 1) -> frozenset[str]:
+        """One word of each listed phrase of at least `min_words` words: its longest
+        word that is not a common one. A phrase can only occur in a range holding its
+        key word, so a range with none of them holds no phrase of the list."""
+        keys = self._key_words.get(min_words)
+        if keys is None:
+            found = set()
+            for listed in self.by_first.values():
+                for phrase in listed:
+                    if len(phrase) >= min_words:
+                        rare = [w for w in phrase if w not in _COMMON_WORDS]
+                        found.add(max(rare or phrase, key=len))
+            keys = self._key_words[min_words] = frozenset(found)
+        return keys
 
     def match_at(self, words: Sequence[str], i: int, end: int | None = None) -> int:
         """Length of the longest phrase starting at `words[i]` (0 if none)."""
@@ -110,6 +135,8 @@ class PhraseSet:
     def find(self, words: Sequence[str], start: int = 0, end: int | None = None) -> int:
         """Index of the first phrase in words[start:end], or -1."""
         end = len(words) if end is None else end
+        if self.key_words().isdisjoint(words[max(start, 0) : end]):
+            return -1  # most ranges: no token loop at all
         firsts = self.by_first
         # only positions whose word starts some phrase are tried
         for i in range(max(start, 0), end):

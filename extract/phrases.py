@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.attrs import IS_PUNCT, LIKE_NUM
 from spacy.tokens import Doc
@@ -94,42 +93,18 @@ def is_numeral(facts: TokenFacts, k: int) -> bool:
     return facts.like_num[k] and not facts.texts[k].isalpha()
 
 
-# Words too common in election reports to tell listed phrases apart ("to" starts
-# "to govern" and "to pass", "percent" is in "100 percent of").
-_COMMON_WORDS = frozenset(
-    """the a an to in at on of for by and or is are was were be been it its with
-    from as that this than has have had will up so all their per cent percent
-    result results vote votes ballot ballots""".split()
-)
-
-
-@cache
 def key_words(phrases: PhraseSet, min_words: int = 1) -> frozenset[str]:
-    """One word of each listed phrase of at least `min_words` words: its longest word
-    that is not a common one. A phrase can only occur in a range holding its key word,
-    so a range with none of them holds no phrase of the list."""
-    keys = set()
-    for listed in phrases.by_first.values():
-        for phrase in listed:
-            if len(phrase) >= min_words:
-                rare = [w for w in phrase if w not in _COMMON_WORDS] or list(phrase)
-                keys.add(max(rare, key=len))
-    return frozenset(keys)
+    """`phrases.key_words(min_words)`: see `PhraseSet.key_words`."""
+    return phrases.key_words(min_words)
 
 
 def has_phrase(phrases: PhraseSet, words: Sequence[str], start: int, end: int) -> bool:
-    """`phrases.contains(words, start, end)`, with no token loop when the range holds
-    no key word of the list (most ranges)."""
-    if key_words(phrases).isdisjoint(words[max(start, 0) : end]):
-        return False
+    """`phrases.contains(words, start, end)` (which skips ranges with no key word)."""
     return phrases.contains(words, start, end)
 
 
 def find_phrase(phrases: PhraseSet, words: Sequence[str], start: int, end: int) -> int:
-    """`phrases.find(words, start, end)`, with no token loop when the range holds no
-    key word of the list (most ranges)."""
-    if key_words(phrases).isdisjoint(words[max(start, 0) : end]):
-        return -1
+    """`phrases.find(words, start, end)` (which skips ranges with no key word)."""
     return phrases.find(words, start, end)
 
 
