@@ -30,7 +30,6 @@ from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
-from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -42,6 +41,8 @@ from extract.tokens import (
     doc_text,
     lower_words,
     sentence_spans,
+    span_text,
+    token_facts,
     token_starts,
     token_texts,
 )
@@ -438,9 +439,10 @@ class _Reader:
         self.texts, self.spaces = token_texts(doc)
         self.starts = token_starts(doc)
         self.lows: list[str] = self._lows_with_straight_apostrophes(lower_words(doc))
-        like_num = doc.to_array(LIKE_NUM)
-        self.like_num: list[int] = like_num.tolist()
-        self.number_tokens: list[int] = like_num.nonzero()[0].tolist()
+        facts = token_facts(doc)
+        self.like_num: list[bool] = facts.like_num
+        self.punct: list[bool] = facts.punct
+        self.number_tokens: list[int] = list(compress(range(len(doc)), facts.like_num))
         # the tokens `read` acts on, in order (`compress` keeps the loop in C)
         self.cue_tokens: list[int] = list(
             compress(
@@ -487,26 +489,15 @@ class _Reader:
 
     def raw_text(self, a: int, b: int) -> str:
         """`doc[a:b].text`."""
-        if a >= b:
-            return ""
-        return self.full_text[
-            self.starts[a] : self.starts[b - 1] + len(self.texts[b - 1])
-        ]
+        return span_text(self.doc, a, b)
 
     def text(self, a: int, b: int) -> str:
         """`doc[a:b].text` without surrounding whitespace."""
-        if a >= b:
-            return ""
-        return self.full_text[
-            self.starts[a] : self.starts[b - 1] + len(self.texts[b - 1])
-        ].strip()
+        return span_text(self.doc, a, b).strip()
 
     def is_punct(self, i: int) -> bool:
-        """`Token.is_punct`: every character punctuation, so never a word that starts
-        with a letter or digit; for anything else spaCy's flag is read."""
-        if self.texts[i][:1].isalnum():
-            return False
-        return self.doc[i].is_punct
+        """`Token.is_punct`."""
+        return self.punct[i]
 
     def seq_at(self, i: int, seq: Sequence[str], end: int) -> bool:
         n = len(seq)

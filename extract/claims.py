@@ -35,9 +35,8 @@ from extract.phrases import (
     np_forward,
     subject_before,
     text_of,
-    token_facts,
 )
-from extract.tokens import lower_words, span_starts, token_texts
+from extract.tokens import lower_words, span_starts, token_facts, token_texts
 
 NOUN_CLASSES = (
     "vote_nouns",

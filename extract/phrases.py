@@ -12,13 +12,11 @@ stepped over. When no phrase is found the answer is None: refuse rather than gue
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from spacy.attrs import IS_PUNCT, LIKE_NUM
 from spacy.tokens import Doc
 
 from extract.lexicon import PhraseSet
-from extract.tokens import span_text, token_texts
+from extract.tokens import TokenFacts, span_text, token_facts
 
 Span = tuple[int, int]
 
@@ -60,32 +58,6 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
 )
 _MAX_NP = 14
-
-
-@dataclass(frozen=True)
-class TokenFacts:
-    """The token attributes the rules read, as plain lists indexed by token.
-
-    Asking `doc[k].is_punct` builds a Token object per question; these lists are read
-    from the Doc once (`token_facts`). Attributes that are string methods of the text
-    in spaCy's English (`is_alpha` == `isalpha()`, `is_space`, `is_lower`, `is_title`,
-    `is_upper`, `is_digit`) are asked of `texts` directly.
-    """
-
-    texts: list[str]  # Token.text
-    punct: list[bool]  # Token.is_punct
-    like_num: list[bool]  # Token.like_num ("10", "10.9", "ten")
-
-
-def token_facts(doc: Doc) -> TokenFacts:
-    """The Doc's `TokenFacts`, built once and kept in `doc.user_data`."""
-    facts = doc.user_data.get("phrases:token_facts")
-    if facts is None:
-        texts, _ = token_texts(doc)
-        flags = doc.to_array([IS_PUNCT, LIKE_NUM]).astype(bool)
-        facts = TokenFacts(texts, flags[:, 0].tolist(), flags[:, 1].tolist())
-        doc.user_data["phrases:token_facts"] = facts
-    return facts
 
 
 def is_numeral(facts: TokenFacts, k: int) -> bool:

@@ -6,8 +6,10 @@ thousands of articles that cost more than the tokenizer. These read spaCy's arra
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 
@@ -128,3 +130,29 @@ def span_starts(doc: Doc, key: str) -> dict[int, int]:
                 starts.setdefault(span.start, span.end)
         doc.user_data[cache_key] = starts
     return doc.user_data[cache_key]
+
+
+@dataclass(frozen=True)
+class TokenFacts:
+    """The token attributes the rules read, as plain lists indexed by token.
+
+    Asking `doc[k].is_punct` builds a Token object per question; these lists are read
+    from the Doc once (`token_facts`). Attributes that are string methods of the text
+    in spaCy's English (`is_alpha` == `isalpha()`, `is_space`, `is_lower`, `is_title`,
+    `is_upper`, `is_digit`) are asked of `texts` directly.
+    """
+
+    texts: list[str]  # Token.text
+    punct: list[bool]  # Token.is_punct
+    like_num: list[bool]  # Token.like_num ("10", "10.9", "ten")
+
+
+def token_facts(doc: Doc) -> TokenFacts:
+    """The Doc's `TokenFacts`, built once and kept in `doc.user_data`."""
+    facts = doc.user_data.get("token_facts")
+    if facts is None:
+        texts, _ = token_texts(doc)
+        flags = doc.to_array([IS_PUNCT, LIKE_NUM]).astype(bool)
+        facts = TokenFacts(texts, flags[:, 0].tolist(), flags[:, 1].tolist())
+        doc.user_data["token_facts"] = facts
+    return facts

@@ -6,7 +6,14 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.tokens import doc_text, lower_words, span_text, token_starts, token_texts
+from extract.tokens import (
+    doc_text,
+    lower_words,
+    span_text,
+    token_facts,
+    token_starts,
+    token_texts,
+)
 
 _NLP = spacy.blank("en")
 _TEXT = st.lists(
@@ -25,6 +32,9 @@ def test_views_match_spacy(text):
     assert spaces == [t.whitespace_ for t in doc]
     assert token_starts(doc) == [t.idx for t in doc]
     assert lower_words(doc) == [t.lower_ for t in doc]
+    facts = token_facts(doc)
+    assert facts.punct == [t.is_punct for t in doc]
+    assert facts.like_num == [t.like_num for t in doc]
     for a in range(len(doc) + 1):
         for b in range(a, len(doc) + 1):
             assert span_text(doc, a, b) == doc[a:b].text
