@@ -548,7 +548,6 @@ def _phrase_matcher() -> SubjectMatcher:
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=16384)
 def _resolve(text: str, country: str | None) -> str | None:
     # cached: the same subjects ("Labour", "the ANC") come back in article after
