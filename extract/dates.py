@@ -137,6 +137,64 @@ def date_candidates(text: str) -> list[tuple[int, str, bool, bool]]:
     return found
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_PARTS = re.compile(r"\d+|[A-Za-z]+")
+
+
+def candidate_date(candidate: str) -> str | None:
+    """The ISO date of a string `date_candidates` found, read from its parts.
+
+    The candidate regexes already say which part is which ("April 29, 2016",
+    "30 April 2016", "2024-03-04", "March 2024", "2024-07"), so no parser is needed:
+    this gives what `parse_date` gives (a test holds the two together) at a small
+    fraction of the cost. None for a string of another form or an impossible date
+    ("April 31, 2016"; dateparser reads "Jan 00, 2016" as the 1st, so `text_date`
+    still asks it whenever this says None).
+    """
+    full = _FULL_DATE.fullmatch(candidate)
+    month_year = None if full else _MONTH_YEAR.fullmatch(candidate)
+    if full is None and month_year is None:
+        return None
+    numbers = []
+    month = None
+    for part in _PARTS.findall(candidate):
+        if part.isdigit():
+            numbers.append(int(part))
+        elif part.lower() in _MONTH_NUMBERS and month is None:
+            month = _MONTH_NUMBERS[part.lower()]
+    if full is not None and full["iso"] or month_year is not None and month_year["ym"]:
+        year, month, *rest = numbers  # 2024-03-04, 2024-07
+        day = rest[0] if rest else 1
+    elif full is not None:
+        day, year = numbers  # April 29, 2016; 30 April 2016; 4th of Mar, 2024
+    else:
+        (year,) = numbers  # March 2024
+        day = 1
+    if month is None:
+        return None
+    return _iso(year, month, day)
+
+
 def text_date(text: str) -> str | None:
     """The article's own date among the date-like strings in `text`, or None."""
     candidates = date_candidates(text)
@@ -144,7 +202,7 @@ def text_date(text: str) -> str | None:
         candidates, key=lambda c: (not c[3], not c[2], c[0])
     )  # cued first, then full dates, then in order of appearance
     for _, candidate, _, _ in ranked:
-        parsed = parse_date(candidate)
+        parsed = candidate_date(candidate) or parse_date(candidate)
         if parsed:
             return parsed
     return None
@@ -168,6 +226,7 @@ def article_date(article: Article) -> tuple[str | None, DateSource | None]:
 __all__ = [
     "DATEPARSER_SETTINGS",
     "article_date",
+    "candidate_date",
     "date_candidates",
     "parse_date",
     "text_date",

@@ -100,3 +100,60 @@ def test_settings_fix_the_relative_base():
     assert DATEPARSER_SETTINGS["RELATIVE_BASE"].year == 2000
     assert DATEPARSER_SETTINGS["PREFER_DAY_OF_MONTH"] == "first"
     assert list(DATEPARSER_SETTINGS)[0] == "PREFER_DAY_OF_MONTH"
+
+
+def _candidate_forms() -> list[str]:
+    """Every shape of date string `date_candidates` finds, over awkward values."""
+    months = [
+        "Jan",
+        "January",
+        "feb.",
+        "SEPT",
+        "Sep",
+        "September",
+        "May",
+        "june",
+        "Jul",
+    ]
+    days = ["1", "01", "9", "4th", "22nd", "29", "30", "31", "0", "00", "3rd", "1st"]
+    years = ["1999", "2016", "2024"]
+    forms = []
+    for month in months:
+        for day in days:
+            for year in years[:2] if day not in {"1", "31"} else years:
+                forms += [
+                    f"{month} {day}, {year}",
+                    f"{month} {day} {year}",
+                    f"{day} {month} {year}",
+                    f"{day} of {month}, {year}",
+                ]
+        forms += [
+            f"{month} 2024",
+            f"Sunday, {month} 5, 2020",
+            f"Friday {month} 5, 2020",
+        ]
+    for year in years:
+        for month in ["1", "01", "07", "12", "13", "00"]:
+            forms.append(f"{year}-{month}")
+            for day in ["1", "01", "29", "30", "31", "32"]:
+                forms.append(f"{year}-{month}-{day}")
+    return forms
+
+
+def test_candidate_dates_read_as_dateparser_reads_them():
+    """`candidate_date` skips dateparser for the forms our regexes find: it must give
+    what dateparser (through `parse_date`) gives for each of them, whenever it gives
+    an answer at all."""
+    from extract.dates import candidate_date, date_candidates
+
+    forms = _candidate_forms()
+    checked = 0
+    for form in forms:
+        found = date_candidates(form)
+        if not found or found[0][1] != form:
+            continue  # not a whole candidate on its own
+        read = candidate_date(form)
+        if read is not None:  # None sends the string on to dateparser
+            assert read == parse_date(form), form
+            checked += 1
+    assert checked > 300
