@@ -65,6 +65,30 @@ class _Matcher:
                 scores[ident] += weight * weight_at(match.start())
 
 
+def _first_letter_alternation(words: set[str], not_after: str) -> str:
+    """`(?<!not_after)` and then one of `words` (as `trie_alternation`), written so
+    that the pattern starts with a word's first letter.
+
+    Python's `re` jumps straight to the possible first characters of a match only
+    when the pattern starts with a literal or a set of them; with the look-behind in
+    front it tries the whole trie at every position of the text. Here each first
+    letter comes first and the look-behind right after it, reaching back over that
+    letter to the character before the word (`[\\s\\S]`: any character), so the
+    engine skips from capital to capital (the country words all start with one) and
+    the matches are the same.
+    """
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for first in sorted(rests):
+        rest = trie_alternation(rests[first])  # "" (the letter alone) is left out
+        if rest:
+            rest = "(?:" + rest + ")" + ("?" if "" in rests[first] else "")
+        branches.append(re.escape(first) + r"(?<!" + not_after + r"[\s\S])" + rest)
+    return "(?:" + "|".join(branches) + ")"
+
+
 @lru_cache(maxsize=1)
 def _matchers() -> tuple[_Matcher, _Matcher]:
     data = load_json("countries.json")
@@ -82,7 +106,7 @@ def _matchers() -> tuple[_Matcher, _Matcher]:
     # a plural demonym ("Iraqis") is matched whole and looked up without its "s"
     forms = set(country_lookup) | {word + "s" for word in plural}
     country_re = re.compile(
-        r"(?<![\w.])(" + trie_alternation(forms) + r")(?![\w-])"
+        "(" + _first_letter_alternation(forms, r"[\w.]") + r")(?![\w-])"
     )
 
     weak = {w.lower() for w in data.get("weak", [])}
