@@ -83,6 +83,7 @@ _MAX_TITLE_TOKENS = (
 )
 _MAX_ADJECTIVES = 3  # "Rouhani's moderate reformist allies"
 
+
 @lru_cache(maxsize=1)
 def _country_words() -> dict[str, tuple[str, ...]]:
     """Country names, demonyms (and their plurals) and capitals -> ISO code, from the
@@ -235,9 +236,10 @@ class SubjectMatcher:
         self.info = _id_info(patterns_dir)
         vocab = nlp.vocab
         self.lower = PhraseMatcher(vocab, attr="LOWER")
+        # acronyms and country words, both matched as spelled: one matcher (one pass
+        # over the Doc), its matches told apart by key
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.tokens = Matcher(vocab)
-        self.countries = PhraseMatcher(vocab, attr="ORTH")
         self.row_of_key: dict[int, SubjectRow] = {}
         self.country_of_key: dict[int, str] = {}
         lower_phrases: dict[str, list] = {}
@@ -263,7 +265,7 @@ class SubjectMatcher:
             key = f"subject_country_{code}"
             self.country_of_key[vocab.strings.add(key)] = code
             forms = {w for word in words for w in (word, word.upper(), _fold(word))}
-            self.countries.add(key, [nlp.make_doc(w) for w in sorted(forms)])
+            self.orth.add(key, [nlp.make_doc(w) for w in sorted(forms)])
         # which ids a country-tagged, non-strict alias can mean: used for
         # country guessing
         self._ambiguous_rows = self._find_ambiguous()
@@ -282,31 +284,50 @@ class SubjectMatcher:
 
     # -- raw matching
 
-    def raw_matches(self, doc: Doc) -> dict[tuple[int, int], list[SubjectRow]]:
+    def scan(
+        self, doc: Doc
+    ) -> tuple[dict[tuple[int, int], list[SubjectRow]], list[tuple[int, str]]]:
+        """`raw_matches(doc)` and `country_mentions(doc)`, from one call of each
+        matcher."""
         found: dict[tuple[int, int], list[SubjectRow]] = {}
+        mentions: list[tuple[int, str]] = []
+        row_of_key, country_of_key = self.row_of_key, self.country_of_key
         for matcher in (self.lower, self.orth, self.tokens):
             if len(matcher) == 0:
                 continue
             for key, start, end in matcher(doc):
-                row = self.row_of_key.get(key)
+                row = row_of_key.get(key)
                 if row is not None:
                     bucket = found.setdefault((start, end), [])
                     if row not in bucket:
                         bucket.append(row)
+                elif key in country_of_key:
+                    mentions.append((start, country_of_key[key]))
         for bucket in found.values():
-            bucket.sort(key=lambda r: r.index)
-        return found
+            if len(bucket) > 1:
+                bucket.sort(key=lambda r: r.index)
+        return found, mentions
+
+    def raw_matches(self, doc: Doc) -> dict[tuple[int, int], list[SubjectRow]]:
+        return self.scan(doc)[0]
 
     def country_mentions(self, doc: Doc) -> list[tuple[int, str]]:
+        country_of_key = self.country_of_key
         return [
-            (start, self.country_of_key[key]) for key, start, _ in self.countries(doc)
+            (start, country_of_key[key])
+            for key, start, _ in self.orth(doc)
+            if key in country_of_key
         ]
 
-    def guess_country(self, doc: Doc, raw=None) -> str | None:
-        """The country an article (or phrase) is most about, from names and aliases."""
+    def guess_country(self, doc: Doc, raw=None, mentions=None) -> str | None:
+        """The country an article (or phrase) is most about, from names and aliases.
+
+        `raw` and `mentions` are `scan(doc)` when the caller has it already."""
         votes: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for start, code in self.country_mentions(doc):
+        if mentions is None:
+            mentions = self.country_mentions(doc)
+        for start, code in mentions:
             votes[code] += 1
             first.setdefault(code, start)
         for (start, _), rows in (
@@ -465,8 +486,10 @@ def _find_group_noun(doc, lows, i, starts) -> int | None:
 
 def _find_group_before(doc, lows, s, starts) -> int | None:
     """Start of "<group noun> [participle] by/of/to <title words>" ending at s."""
-    texts, _ = token_texts(doc)
     lo = max(0, s - _MAX_TITLE_TOKENS - 3)
+    if _GROUP_NOUNS.isdisjoint(lows[lo:s]):
+        return None  # (the usual case) it can only end at a group noun
+    texts, _ = token_texts(doc)
     for k in range(s - 1, lo - 1, -1):
         low = lows[k]
         if low in _GROUP_NOUNS:
@@ -495,7 +518,7 @@ def _longest_first(items: list[_Match]) -> list[_Match]:
     chosen: list[_Match] = []
     taken: set[int] = set()
     for m in sorted(items, key=lambda x: (-(x.end - x.start), x.start)):
-        if any(i in taken for i in range(m.start, m.end)):
+        if not taken.isdisjoint(range(m.start, m.end)):
             continue
         chosen.append(m)
         taken.update(range(m.start, m.end))
@@ -510,8 +533,8 @@ def create_subject_ruler(nlp: Language, name: str):
     matcher = SubjectMatcher(nlp)
 
     def election_subjects(doc: Doc) -> Doc:
-        raw = matcher.raw_matches(doc)
-        country = matcher.guess_country(doc, raw)
+        raw, mentions = matcher.scan(doc)
+        country = matcher.guess_country(doc, raw, mentions)
         spans = []
         for m in matcher.matches(doc, country, keep_foreign=True, raw=raw):
             spans.append(Span(doc, m.start, m.end, label=m.label, span_id=m.id))
