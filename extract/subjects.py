@@ -39,6 +39,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -162,8 +163,10 @@ class SubjectRow:
     pattern: str | list
 
 
-@dataclass(frozen=True)
-class _Match:
+class _Match(NamedTuple):
+    """One subject match (a tuple: built many times an article, cheaper than a frozen
+    dataclass)."""
+
     start: int
     end: int
     id: str
@@ -395,16 +398,21 @@ class SubjectMatcher:
             )
         base = _longest_first(base)
         found = list(base)
-        start_ids = [(x.start, x.id) for x in base]
         lows = lower_words(doc)
         dropped: set[_Match] = set()
+        # the base matches do not overlap, so each start is one name's
+        all_starts = {x.start for x in base}
+        starts_of: dict[str, set[int]] = {}
+        for x in base:
+            starts_of.setdefault(x.id, set()).add(x.start)
         blocking: dict[str | None, set[int]] = {}  # camp -> starts of other names
         for m in base:
             # other names block a construction, except names of the same camp
             # ("Rouhani and his moderate allies")
             starts = blocking.get(m.camp)
             if starts is None:
-                starts = {start for start, sid in start_ids if sid != m.camp}
+                own = starts_of.get(m.camp)
+                starts = all_starts - own if own else all_starts
                 blocking[m.camp] = starts
             built = self._construct(doc, lows, m, starts)
             if built is None:
@@ -413,6 +421,8 @@ class SubjectMatcher:
                 dropped.add(m)
                 continue
             found.append(built)
+        if len(found) == len(base) and not dropped:
+            return base  # no constructions: already non-overlapping, by start
         found = [m for m in found if m not in dropped]
         return _longest_first(found)
 
