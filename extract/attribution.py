@@ -33,7 +33,6 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from extract.models import Source
 from extract.resources import load_json, load_jsonl
@@ -189,26 +188,46 @@ class SourceMarker:
             self.folded.add(gid, [nlp.make_doc(phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for matcher in (self.exact, self.folded):
-            for match_id, start, end in matcher(doc):
-                key = doc.vocab.strings[match_id]
-                spans.append(Span(doc, start, end, label="SOURCE", span_id=key))
+        matches = [
+            (start, end, match_id)
+            for matcher in (self.exact, self.folded)
+            for match_id, start, end in matcher(doc)
+        ]
         view = _TextView.of(doc)
-        kept = [s for s in filter_spans(spans) if not self._furniture(view, s)]
-        doc.spans["sources"] = kept
+        # Spans only for the matches kept (a Span costs three Token lookups)
+        doc.spans["sources"] = [
+            Span(doc, start, end, label="SOURCE", span_id=doc.vocab.strings[match_id])
+            for start, end, match_id in _longest_matches(matches)
+            if not self._furniture(view, start, end)
+        ]
         return doc
 
-    def _furniture(self, view: _TextView, span: Span) -> bool:
-        rule = self.rules.get(view.span_text(span.start, span.end))
+    def _furniture(self, view: _TextView, start: int, end: int) -> bool:
+        rule = self.rules.get(view.span_text(start, end))
         if rule:
             words = view.words
-            nxt = words[span.end] if span.end < len(words) else ""
+            nxt = words[end] if end < len(words) else ""
             if nxt in rule.get("not_followed_by", ()):
                 return True
             if any(w in view.text for w in rule.get("unless_doc_has", ())):
                 return True
-        return _is_furniture(view, span.start, span.end)
+        return _is_furniture(view, start, end)
+
+
+def _longest_matches(
+    matches: list[tuple[int, int, int]],
+) -> list[tuple[int, int, int]]:
+    """`spacy.util.filter_spans` for (start, end, key) matches: the longest (then
+    first) of overlapping ones, sorted by start."""
+    ranked = sorted(matches, key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
+    kept = []
+    taken: set[int] = set()
+    for start, end, key in ranked:
+        if start not in taken and end - 1 not in taken:
+            kept.append((start, end, key))
+            taken.update(range(start, end))
+    kept.sort(key=lambda m: m[0])
+    return kept
 
 
 class _TextView(NamedTuple):
