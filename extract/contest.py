@@ -43,6 +43,9 @@ class _Matcher:
     # matched text (exact, or lower case for case-insensitive patterns) -> (id, weight)
     lookup: dict[str, tuple[str, float]]
     casefold: bool
+    # for a case-insensitive pattern, the same one matching case as written, to scan
+    # lower-cased text with when that finds the same (see `_scan`); else None
+    lower_pattern: re.Pattern[str] | None = None
 
     def scores(self, text: str, title: str | None) -> Counter[str]:
         scores: Counter[str] = Counter()
@@ -53,8 +56,23 @@ class _Matcher:
         )
         return scores
 
+    def _scan(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The pattern, and the text to run it over.
+
+        Python's `re` ignores case at about half its speed: it lower-cases and
+        compares each character in turn. When every character of the text is ASCII
+        or has no case at all (’, —, a no-break space), lower-casing keeps every
+        offset and makes each character equal to a (lower-case) pattern character
+        exactly when `re.IGNORECASE` would match the two, so the case-sensitive
+        pattern runs over `text.lower()` instead and finds the same matches.
+        """
+        if self.lower_pattern is not None and _ascii_or_caseless(text):
+            return self.lower_pattern, text.lower()
+        return self.pattern, text
+
     def _count(self, text: str, scores: Counter[str], weight_at) -> None:
-        for match in self.pattern.finditer(text):
+        pattern, text = self._scan(text)
+        for match in pattern.finditer(text):
             key = match.group(1)
             key = key.lower() if self.casefold else key
             hit = self.lookup.get(key)
@@ -63,6 +81,28 @@ class _Matcher:
             if hit is not None and hit[1] > 0:
                 ident, weight = hit
                 scores[ident] += weight * weight_at(match.start())
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_or_caseless(text: str) -> bool:
+    """Whether every character of `text` is ASCII or has no upper or lower case."""
+    return text.isascii() or all(
+        ch.lower() == ch == ch.upper() for ch in set(_NON_ASCII.findall(text))
+    )
+
+
+def _lower_scan_exact(words) -> bool:
+    """Whether the lower-case `words` may be matched as written against lower-cased
+    text of ASCII and caseless characters (`_Matcher._scan`): no non-ASCII letter of
+    theirs matches an ASCII one ignoring case, as the dotless "ı" matches "I"."""
+    ascii_chars = [chr(code) for code in range(128)]
+    return all(
+        ch == ch.lower()
+        and not any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for a in ascii_chars)
+        for ch in {ch for word in words for ch in word if not ch.isascii()}
+    )
 
 
 def _first_letter_alternation(words: set[str], not_after: str) -> str:
@@ -118,12 +158,16 @@ def _matchers() -> tuple[_Matcher, _Matcher]:
         for word in words:
             low = word.lower()
             body_lookup.setdefault(low, (body, WEAK_WEIGHT if low in weak else 1.0))
-    body_re = re.compile(
-        r"(?<![\w-])(" + trie_alternation(body_lookup) + r")(?![\w-])", re.IGNORECASE
-    )
+    body_source = r"(?<![\w-])(" + trie_alternation(body_lookup) + r")(?![\w-])"
+    body_lower_re = re.compile(body_source) if _lower_scan_exact(body_lookup) else None
     return (
         _Matcher(country_re, country_lookup, casefold=False),
-        _Matcher(body_re, body_lookup, casefold=True),
+        _Matcher(
+            re.compile(body_source, re.IGNORECASE),
+            body_lookup,
+            casefold=True,
+            lower_pattern=body_lower_re,
+        ),
     )
 
 
