@@ -40,7 +40,6 @@ from extract.tokens import (
     doc_text,
     lower_words,
     sentence_spans,
-    span_text,
     token_facts,
     token_starts,
     token_texts,
@@ -470,6 +469,8 @@ class _Reader:
         )
         self.according_by_first = c["according_by_first"]
         self.history: list[_Att] = []
+        # (sentence start, seg) -> `compose` of that attribution
+        self.composed: dict[tuple[int, tuple[int, int]], list[Source]] = {}
         self.np_vocab = c["np_vocab"]
         self.back_vocab = c["back_vocab"]
 
@@ -507,12 +508,16 @@ class _Reader:
         return [m for m in marks if m.start >= a and m.end <= b]
 
     def raw_text(self, a: int, b: int) -> str:
-        """`doc[a:b].text`."""
-        return span_text(self.doc, a, b)
+        """`doc[a:b].text` (`extract.tokens.span_text`, from the lists at hand)."""
+        if a >= b:
+            return ""
+        return self.full_text[
+            self.starts[a] : self.starts[b - 1] + len(self.texts[b - 1])
+        ]
 
     def text(self, a: int, b: int) -> str:
         """`doc[a:b].text` without surrounding whitespace."""
-        return span_text(self.doc, a, b).strip()
+        return self.raw_text(a, b).strip()
 
     def is_punct(self, i: int) -> bool:
         """`Token.is_punct`."""
@@ -571,7 +576,7 @@ class _Reader:
                 break
             if not word[:1].isupper() and t not in self.back_vocab:
                 break  # "Reuters contributed reporting": a verb, not part of a name
-            if t not in _NAME_JOINERS and self.is_punct(j):
+            if t not in _NAME_JOINERS and self.punct[j]:
                 break
             start = j
             j -= 1
@@ -585,6 +590,7 @@ class _Reader:
         """The noun phrase starting at ``start`` up to a boundary."""
         lows, texts = self.lows, self.texts
         boundary_words = self.c["boundary_words"]
+        weekdays = self.c["weekdays_months"]
         j = start
         while j < hi:
             t = lows[j]
@@ -602,11 +608,9 @@ class _Reader:
             if j in self.in_source and j > start:
                 j += 1
                 continue
-            if t not in _NAME_JOINERS and self.is_punct(j):
+            if t not in _NAME_JOINERS and self.punct[j]:
                 break
-            if j > start and (
-                t in boundary_words or t in stop_words or self.is_weekday(j)
-            ):
+            if j > start and (t in boundary_words or t in stop_words or t in weekdays):
                 break
             if t in {"by", "on", "in", "at"} and j > start:
                 break
@@ -695,7 +699,7 @@ class _Reader:
             if last in c["basis_nouns"] or words[0] in c["basis_nouns"]:
                 return [_source(self._trim(a, b), None)], "basis", None
             return None
-        if any(w in c["official_titles"] for w in words):
+        if not c["official_titles"].isdisjoint(words):
             name = self._trim(a, b)
             return (
                 [_source(name, resolve_source(name))],
@@ -731,18 +735,17 @@ class _Reader:
                 else (name if len(alpha) == 1 else None)
             )
             return [_source(name, resolve_source(name))], "proper", person
-        if any(w in c["basis_nouns"] for w in words):
+        if not c["basis_nouns"].isdisjoint(words):
             return [_source(self._trim(a, b), None)], "basis", None
         return None
 
     def _trim(self, a: int, b: int) -> str:
         texts = self.texts
-        while a < b and texts[a] != "(" and (texts[a].isspace() or self.is_punct(a)):
+        punct = self.punct
+        while a < b and texts[a] != "(" and (texts[a].isspace() or punct[a]):
             a += 1
         while (
-            b > a
-            and texts[b - 1] != ")"
-            and (texts[b - 1].isspace() or self.is_punct(b - 1))
+            b > a and texts[b - 1] != ")" and (texts[b - 1].isspace() or punct[b - 1])
         ):
             b -= 1
         return self.text(a, b)
@@ -965,7 +968,7 @@ class _Reader:
             return None
         weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
         j = self._skip_back(v, a)
-        passive = any(w in _PASSIVE_AUX for w in self.lows[j:v])
+        passive = not _PASSIVE_AUX.isdisjoint(self.lows[j:v])
         if nxt == "by" and passive and t in {"quoted", "cited"}:
             return self._quoted_by(v, j, a, b)
         if nxt == "by" or passive:
@@ -1280,7 +1283,17 @@ class _Reader:
         return self.compose(s, inner)
 
     def compose(self, s: _Sent, inner: _Att) -> list[Source]:
-        """``inner``'s chain with the relays of the media cues wrapped around it."""
+        """``inner``'s chain with the relays of the media cues wrapped around it.
+
+        The same for every figure ``inner`` holds: worked out once (a sentence's
+        attributions are final once it is read, and no two have the same seg)."""
+        key = (s.start, inner.seg)
+        chain = self.composed.get(key)
+        if chain is None:
+            chain = self.composed[key] = self._compose(s, inner)
+        return list(chain)
+
+    def _compose(self, s: _Sent, inner: _Att) -> list[Source]:
         chain = list(inner.chain)
         outers = [
             x
