@@ -88,13 +88,13 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     """Every token's text and trailing whitespace, sliced from the text by offsets."""
     if "token_texts" not in doc.user_data:
         text = doc_text(doc)
-        starts = doc.to_array(IDX).tolist()
-        lengths = doc.to_array(LENGTH).tolist()
-        words = [text[a : a + n] for a, n in zip(starts, lengths, strict=True)]
+        # token ends summed in numpy: the slices then need no arithmetic per token
+        offsets = doc.to_array([IDX, LENGTH])
+        starts = offsets[:, 0].tolist()
+        ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         nexts = starts[1:] + [len(text)] if starts else []
-        spaces = [
-            text[a + n : b] for a, n, b in zip(starts, lengths, nexts, strict=True)
-        ]
+        spaces = [text[a:b] for a, b in zip(ends, nexts, strict=True)]
         doc.user_data["token_texts"] = (words, spaces)
         doc.user_data["token_starts"] = starts
     return doc.user_data["token_texts"]
