@@ -17,13 +17,16 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.resources import load_json
-from extract.tokens import token_texts
+from extract.tokens import doc_text, token_starts, token_texts
 
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
@@ -45,18 +48,56 @@ def sentence_starts(
     texts: list[str], spaces: list[str], abbreviations: frozenset[str]
 ) -> list[bool]:
     """Whether each token starts a sentence, from token texts and trailing spaces."""
-    n = len(texts)
-    starts = [False] * n
-    if n == 0:
-        return starts
-    starts[0] = True
-    # Only line breaks and full stops (or !, ?, ...) can end a sentence: the loop
-    # visits those tokens and skips the rest, which would each just move on.
+    # Only line breaks and full stops (or !, ?, ...) can end a sentence.
     candidates = [
         i
         for i, (text, space) in enumerate(zip(texts, spaces, strict=True))
         if "\n" in space or text[-1:] in _END_CHARS or "\n" in text
     ]
+    starts = [False] * len(texts)
+    for k in _start_indices(texts, spaces, abbreviations, candidates):
+        starts[k] = True
+    return starts
+
+
+_CANDIDATE_CHARS = re.compile(r"[.!?…\n]")
+
+
+def _candidates_in_text(text: str, offsets: list[int], texts: list[str]) -> list[int]:
+    """The tokens that may end a sentence, found by searching the text.
+
+    The same tokens as `sentence_starts` picks (a line break in the token or its
+    trailing space, or a token ending in `.`, `!`, `?`, `…`), but only the few places
+    holding one of those characters are looked at, not every token.
+    """
+    found: list[int] = []
+    last = -1
+    for m in _CANDIDATE_CHARS.finditer(text):
+        p = m.start()
+        t = bisect_right(offsets, p) - 1  # the token at p, or whose trailing space
+        if t <= last:
+            continue  # before the first token, or that token is already in
+        if text[p] == "\n" or p == offsets[t] + len(texts[t]) - 1:
+            found.append(t)
+            last = t
+    return found
+
+
+def _start_indices(
+    texts: list[str],
+    spaces: list[str],
+    abbreviations: frozenset[str],
+    candidates: list[int],
+) -> list[int]:
+    """The tokens that start a sentence (possibly repeated), by the rules above.
+
+    `candidates` are the tokens that may end one, in order; the loop visits those and
+    skips the rest, which would each just move on.
+    """
+    n = len(texts)
+    if n == 0:
+        return []
+    starts = [0]
     i = 0
     for c in candidates:
         if c < i:
@@ -67,7 +108,7 @@ def sentence_starts(
         # whitespace holds one.
         if "\n" in spaces[i] or ("\n" in text and not text.strip()):
             if i + 1 < n:
-                starts[i + 1] = True
+                starts.append(i + 1)
             i += 1
             continue
         if text in _ENDERS or (text.endswith(".") and text[:-1].isalpha()):
@@ -97,9 +138,9 @@ def sentence_starts(
                         and nxt.istitle()
                         and nxt.lower() in _SENTENCE_OPENERS
                     ):
-                        starts[k] = True
+                        starts.append(k)
                 elif _starts_sentence(nxt) or nxt[:1] in "/(":
-                    starts[k] = True
+                    starts.append(k)
             i = max(j, i + 1)
             continue
         i += 1
@@ -115,9 +156,11 @@ def mark_sentences(doc: Doc, abbreviations: frozenset[str]) -> Doc:
     if len(doc) == 0:
         return doc
     texts, spaces = token_texts(doc)
-    starts = sentence_starts(texts, spaces, abbreviations)
-    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int32")
-    doc.from_array([SENT_START], values.reshape(-1, 1).astype("uint64"))
+    candidates = _candidates_in_text(doc_text(doc), token_starts(doc), texts)
+    # 1 on sentence starts, -1 (as uint64, spaCy's "not a start") everywhere else
+    values = numpy.full((len(texts), 1), -1, dtype="int64")
+    values[_start_indices(texts, spaces, abbreviations, candidates)] = 1
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 
