@@ -20,6 +20,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from extract.resources import load_json
@@ -127,6 +129,8 @@ class _Lex:
         words.add("half")
         self.candidate_words = frozenset(words)
         self.digit_chars = frozenset("0123456789")
+        # every word either test above looks for, for one pass over a Doc's tokens
+        self.scan_words = self.starts | self.candidate_words
         # words that a truncated text may have cut short ("9 mi" for "9 million")
         self.completions = (
             set(self.scales)
@@ -501,19 +505,23 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         return []
     lex = _lex()
     view = _doc_view(doc, lex)
-    k = bisect_left(view.candidates, start)
-    if k >= len(view.candidates) or view.candidates[k] >= end:
-        return []
     # compact view without whitespace tokens ("\n"), so a line break inside a sentence
     # does not separate "more than" from "40"
     idx = view.idx
     if start == 0 and end == n_doc:
-        low, txt, ws = view.low, view.txt, view.ws
+        if not view.candidates:
+            return []
+        low, txt, ws, heads = view.low, view.txt, view.ws, view.heads
     else:
         cs, ce = bisect_left(idx, start), bisect_left(idx, end)
+        k = bisect_left(view.candidates, cs)
+        if k >= len(view.candidates) or view.candidates[k] >= ce:
+            return []
         low, txt, ws, idx = view.low[cs:ce], view.txt[cs:ce], view.ws[cs:ce], idx[cs:ce]
-        if idx and idx[-1] + 1 >= end:  # a space token after the range is not in it
-            ws[-1] = view.own_ws[ce - 1]
+        if idx[-1] + 1 >= end:  # a space token after the range is not in it
+            ws[-1] = token_texts(doc)[1][idx[-1]] != ""
+        heads = view.heads[bisect_left(view.heads, cs) : bisect_left(view.heads, ce)]
+        heads = [h - cs for h in heads]
     n = len(low)
     at_doc_end = end == n_doc
 
@@ -522,11 +530,11 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
     i = 0
     prev_end = 0
     range_open = False  # the last figure opened "between A and B"
-    while i < n:
+    for h in heads:  # only tokens that can start a figure; the rest would be skipped
+        if h < i:
+            continue  # inside the previous figure
+        i = h
         w = low[i]
-        if not (w[:1].isdigit() or w in lex.starts):
-            i += 1
-            continue
         all_ = False
         s = i
         if w == "all":
@@ -606,39 +614,50 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
 
 @dataclass(slots=True)
 class _DocView:
-    """The Doc's tokens without whitespace tokens, as plain lists."""
+    """The Doc's tokens without whitespace tokens, as plain lists (compact indices)."""
 
     low: list[str]  # lower-case text
     txt: list[str]  # text
     ws: list[bool]  # whitespace after the token (its own, or a whitespace token's)
-    own_ws: list[bool]  # the token's own trailing space
     idx: list[int]  # the token's index in the Doc
-    candidates: list[int]  # sorted Doc indices of tokens that may start a figure
+    heads: list[int]  # tokens that may start a figure: a digit first, or `lex.starts`
+    # tokens without which a stretch holds no figure: an ASCII digit first, or
+    # `lex.candidate_words` (a quick test for short stretches)
+    candidates: list[int]
+
+
+_FIRST_CHAR = itemgetter(slice(0, 1))
 
 
 def _doc_view(doc, lex: _Lex) -> _DocView:
     """The compact token lists of `doc`, built once per Doc from the cached token
-    views (`extract.tokens`), so no spaCy objects or arrays are touched here."""
+    views (`extract.tokens`), so no spaCy objects or arrays are touched here.
+
+    Each pass over every token is a `map`/`compress` (run in C); Python-level work is
+    left for the few whitespace tokens and the few tokens the passes pick out.
+    """
     view = doc.user_data.get("figure_view")
     if view is not None:
         return view
     lows = lower_words(doc)
     words, spaces = token_texts(doc)
-    idx = [i for i, w in enumerate(words) if not w.isspace()]
-    low = [lows[i] for i in idx]
-    txt = [words[i] for i in idx]
-    own = [spaces[i] != "" for i in idx]
-    ws = list(own)
-    if len(idx) < len(words):
-        # a whitespace token ("\n\n") counts as whitespace after the token before it
-        for k, i in enumerate(idx):
-            if i + 1 < len(words) and words[i + 1].isspace():
-                ws[k] = True
-    digits, words_ok = lex.digit_chars, lex.candidate_words
-    candidates = [
-        i for i, lw in zip(idx, low, strict=True) if lw[:1] in digits or lw in words_ok
-    ]
-    view = _DocView(low, txt, ws, own, idx, candidates)
+    n_doc = len(words)
+    gaps = list(compress(range(n_doc), map(str.isspace, words)))
+    low, txt, ws, idx = lows[:], words[:], list(map(bool, spaces)), list(range(n_doc))
+    # the whitespace tokens taken out, last first so the earlier indices hold
+    for g in reversed(gaps):
+        if g > 0:
+            ws[g - 1] = True  # a whitespace token ("\n\n") is space after the token
+        del low[g], txt[g], ws[g], idx[g]
+    positions = range(len(low))
+    digit_first = list(compress(positions, map(str.isdigit, map(_FIRST_CHAR, low))))
+    word_hits = list(compress(positions, map(lex.scan_words.__contains__, low)))
+    heads = digit_first + [k for k in word_hits if low[k] in lex.starts]
+    heads.sort()
+    candidates = [k for k in digit_first if low[k][:1] in lex.digit_chars]
+    candidates += [k for k in word_hits if low[k] in lex.candidate_words]
+    candidates.sort()
+    view = _DocView(low, txt, ws, idx, heads, candidates)
     doc.user_data["figure_view"] = view
     return view
 
@@ -719,9 +738,7 @@ def _judge(
             return None
 
     # clock times: "6 pm", "3 p.m.", "0600 GMT", "9 o'clock"
-    if not r.percent and _matches(
-        low, e, n, lex.time_suffixes, lex.time_suffix_firsts
-    ):
+    if not r.percent and _matches(low, e, n, lex.time_suffixes, lex.time_suffix_firsts):
         return None
 
     # ages: "69-year-old", "aged 64", "Jalili, 58,"
