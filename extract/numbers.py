@@ -164,7 +164,7 @@ _DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z%]*)")
 @dataclass(slots=True)
 class _Parsed:
     end: int  # compact index, exclusive
-    value: Fraction
+    value: int | Fraction  # exact; an int when whole (ints add and compare faster)
     percent: bool = False
     fraction: bool = False
     digits: bool = False  # written in digits
@@ -252,12 +252,12 @@ def _parse_digits(
     if m is None:
         return None
     intpart, decimals, suffix = m.groups()
-    # Fraction(int) is several times faster than Fraction parsing a string
+    # Fraction(int, int) is several times faster than Fraction parsing a string
     whole = int(intpart.replace(",", ""))
     value = (
         Fraction(whole * 10 ** len(decimals) + int(decimals), 10 ** len(decimals))
         if decimals
-        else Fraction(whole)
+        else whole
     )
     percent = scaled = False
     j = i + 1
@@ -297,15 +297,15 @@ def _parse_words(
     lex: _Lex, low: list[str], ws: list[bool], i: int, n: int
 ) -> _Parsed | None:
     units, tens, scales = lex.units, lex.tens, lex.scales
-    total = Fraction(0)
-    cur = Fraction(0)
+    total: int | Fraction = 0
+    cur: int | Fraction = 0
     last = ""  # "", A(rticle), U(nit), T(ens), H(undred), S(cale), AND
     last_scale = None
     valid_end = i
     j = i
     if low[i] in lex.articles:
         if i + 1 < n and low[i + 1] in lex.after_article:
-            cur, last, j = Fraction(1), "A", i + 1
+            cur, last, j = 1, "A", i + 1
         else:
             return None
     while j < n:
@@ -332,7 +332,7 @@ def _parse_words(
             s = scales[w]
             if last in ("U", "T", "H", "A") and (last_scale is None or s < last_scale):
                 total += cur * s
-                cur = Fraction(0)
+                cur = 0
                 last, last_scale = "S", s
             else:
                 break
@@ -401,7 +401,7 @@ def _parse_at(
     return None
 
 
-def _to_number(value: Fraction) -> int | float:
+def _to_number(value: int | Fraction) -> int | float:
     if value.denominator == 1:
         return int(value)
     return float(value)
