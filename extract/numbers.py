@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import Any
 
 from extract.resources import load_json
-from extract.tokens import lower_words, span_text, token_texts
+from extract.tokens import doc_text, lower_words, token_starts, token_texts
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 
@@ -84,6 +84,7 @@ class _Lex:
                 if words[0].startswith("-"):  # "-odd": the hyphen is its own token
                     words = ("-", words[0][1:], *words[1:])
                 self.post_qualifiers[words] = qual
+        self.post_qualifier_firsts = frozenset(w[0] for w in self.post_qualifiers)
         self.months = frozenset(data["months"])
         self.time_suffixes = {tuple(p.split()) for p in data["time_suffixes"]}
         self.time_suffix_firsts = frozenset(p[0] for p in self.time_suffixes if p)
@@ -524,6 +525,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         heads = [h - cs for h in heads]
     n = len(low)
     at_doc_end = end == n_doc
+    text, offsets = doc_text(doc), token_starts(doc)
 
     figures: list[Figure] = []
     spans: list[tuple[int, int]] = []  # compact (start, end) of each figure
@@ -603,7 +605,8 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
                 fraction=r.fraction,
                 all_=all_,
                 attributive=attributive,
-                text=span_text(doc, idx[s], idx[e - 1] + 1),
+                # doc[idx[s] : idx[e - 1] + 1].text, as `span_text` slices it
+                text=text[offsets[idx[s]] : offsets[idx[e - 1]] + len(txt[e - 1])],
             )
         )
         spans.append((s, e))
@@ -836,6 +839,8 @@ def _negated(lex: _Lex, low: list[str], q_start: int, floor: int) -> bool:
 
 
 def _post_qualifier(lex: _Lex, low: list[str], e: int, n: int) -> str | None:
+    if e >= n or low[e] not in lex.post_qualifier_firsts:
+        return None  # most figures: no phrase can start here
     for words, qual in lex.post_qualifiers.items():
         k = len(words)
         if e + k <= n and tuple(low[e : e + k]) == words:
