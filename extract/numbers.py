@@ -77,6 +77,14 @@ class _Lex:
             for p in phrases:
                 self.qualifiers[tuple(p.split())] = qual
         self.qual_max = max(len(k) for k in self.qualifiers)
+        # last word -> the lengths of the qualifiers ending in it, longest first: the
+        # word before a figure rules out most lengths, and usually all of them
+        lengths: dict[str, set[int]] = {}
+        for words in self.qualifiers:
+            lengths.setdefault(words[-1], set()).add(len(words))
+        self.qualifier_lengths = {
+            w: tuple(sorted(ks, reverse=True)) for w, ks in lengths.items()
+        }
         self.post_qualifiers: dict[tuple[str, ...], str] = {}
         for qual, phrases in data["post_qualifiers"].items():
             for p in phrases:
@@ -247,12 +255,16 @@ def _parse_fraction(
 def _parse_digits(
     lex: _Lex, low: list[str], ws: list[bool], i: int, n: int
 ) -> _Parsed | None:
-    if len(low[i]) > 40:
+    w = low[i]
+    if len(w) > 40:
         return None  # no count is this long; also keeps int() within its digit limit
-    m = _DIGITS.fullmatch(low[i])
-    if m is None:
-        return None
-    intpart, decimals, suffix = m.groups()
+    if w.isdecimal():  # "40": all digits (`\d`), as _DIGITS would read it, but faster
+        intpart, decimals, suffix = w, None, ""
+    else:
+        m = _DIGITS.fullmatch(w)
+        if m is None:
+            return None
+        intpart, decimals, suffix = m.groups()
     # Fraction(int, int) is several times faster than Fraction parsing a string
     whole = int(intpart.replace(",", ""))
     value = (
@@ -577,8 +589,11 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
             and (low[e + 1][:1].isdigit() or low[e + 1] in lex.number_words)
         ):
             qualifier, q_start, range_open = "at_least", s - 1, True
-        elif not all_:
-            for k in range(min(lex.qual_max, s - prev_end), 0, -1):
+        elif not all_ and s > prev_end:
+            room = min(lex.qual_max, s - prev_end)
+            for k in lex.qualifier_lengths.get(low[s - 1], ()):
+                if k > room:
+                    continue
                 q = lex.qualifiers.get(tuple(low[s - k : s]))
                 if q is not None:
                     qualifier, q_start = q, s - k
