@@ -644,7 +644,7 @@ class _DocView:
     candidates: list[int]
 
 
-_FIRST_CHAR = itemgetter(slice(0, 1))
+_FIRST_CHAR = itemgetter(0)  # spaCy tokens are never empty
 
 
 def _doc_view(doc, lex: _Lex) -> _DocView:
