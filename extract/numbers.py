@@ -120,6 +120,14 @@ class _Lex:
         self.number_words = frozenset(self.units) | frozenset(self.tens)
         self.word_starts = self.number_words | self.hundred | self.articles
         self.after_article = self.hundred | frozenset(self.scales) | self.dozen
+        # the words an article must come before to start a figure: "a million",
+        # "a dozen", "a third", "a-third"; most articles in a text start none
+        self.article_followers = (
+            self.after_article
+            | frozenset(self.den_singular)
+            | frozenset(self.den_plural)
+            | {"-"}
+        )
         # suffixes glued to digits in one token: "1.2m", "2.5bn", "40pc", "11.2million"
         self.glued_scales = {**self.scales, **self.scale_abbrevs}
         self.starts = self.word_starts | frozenset(self.den_singular) | {"all"}
@@ -670,7 +678,16 @@ def _doc_view(doc, lex: _Lex) -> _DocView:
     positions = range(len(low))
     digit_first = list(compress(positions, map(str.isdigit, map(_FIRST_CHAR, low))))
     word_hits = list(compress(positions, map(lex.scan_words.__contains__, low)))
-    heads = digit_first + [k for k in word_hits if low[k] in lex.starts]
+    last = len(low) - 1
+    heads = digit_first + [
+        k
+        for k in word_hits
+        if low[k] in lex.starts
+        and (
+            low[k] not in lex.articles
+            or (k < last and low[k + 1] in lex.article_followers)
+        )
+    ]
     heads.sort()
     candidates = [k for k in digit_first if low[k][:1] in lex.digit_chars]
     candidates += [k for k in word_hits if low[k] in lex.candidate_words]
