@@ -646,7 +646,9 @@ class _DocView:
     txt: list[str]  # text
     ws: list[bool]  # whitespace after the token (its own, or a whitespace token's)
     idx: list[int]  # the token's index in the Doc
-    heads: list[int]  # tokens that may start a figure: a digit first, or `lex.starts`
+    # tokens that may start a figure: a digit first, or in `lex.starts` (an article
+    # only before one of `lex.article_followers`)
+    heads: list[int]
     # tokens without which a stretch holds no figure: an ASCII digit first, or
     # `lex.candidate_words` (a quick test for short stretches)
     candidates: list[int]
