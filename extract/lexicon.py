@@ -95,6 +95,9 @@ class PhraseSet:
             for key in table:
                 table[key].sort(key=len, reverse=True)
         self._key_words: dict[int, frozenset[str]] = {}
+        # find/contains run a few hundred times an article: their key words are
+        # kept in an attribute rather than asked of key_words() each time
+        self._keys = self.key_words()
 
     def key_words(self, min_words: int = 1) -> frozenset[str]:
         """One word of each listed phrase of at least `min_words` words: its longest
@@ -113,11 +116,14 @@ class PhraseSet:
 
     def match_at(self, words: Sequence[str], i: int, end: int | None = None) -> int:
         """Length of the longest phrase starting at `words[i]` (0 if none)."""
-        end = len(words) if end is None else end
+        if end is None:
+            end = len(words)
         if i < 0 or i >= end:
             return 0
         for phrase in self.by_first.get(words[i], ()):
             n = len(phrase)
+            if n == 1:
+                return 1  # its one word is words[i], the key it is listed under
             if i + n <= end and tuple(words[i : i + n]) == phrase:
                 return n
         return 0
@@ -128,19 +134,25 @@ class PhraseSet:
             return 0
         for phrase in self.by_last.get(words[j - 1], ()):
             n = len(phrase)
+            if n == 1:
+                return 1  # its one word is words[j - 1], the key it is listed under
             if j - n >= start and tuple(words[j - n : j]) == phrase:
                 return n
         return 0
 
     def find(self, words: Sequence[str], start: int = 0, end: int | None = None) -> int:
         """Index of the first phrase in words[start:end], or -1."""
-        end = len(words) if end is None else end
-        if self.key_words().isdisjoint(words[max(start, 0) : end]):
+        if start < 0:
+            start = 0
+        if end is None:
+            end = len(words)
+        if self._keys.isdisjoint(words[start:end]):
             return -1  # most ranges: no token loop at all
         firsts = self.by_first
+        match_at = self.match_at
         # only positions whose word starts some phrase are tried
-        for i in range(max(start, 0), end):
-            if words[i] in firsts and self.match_at(words, i, end):
+        for i in range(start, end):
+            if words[i] in firsts and match_at(words, i, end):
                 return i
         return -1
 

@@ -72,7 +72,7 @@ def key_words(phrases: PhraseSet, min_words: int = 1) -> frozenset[str]:
 
 def has_phrase(phrases: PhraseSet, words: Sequence[str], start: int, end: int) -> bool:
     """`phrases.contains(words, start, end)` (which skips ranges with no key word)."""
-    return phrases.contains(words, start, end)
+    return phrases.find(words, start, end) >= 0
 
 
 def find_phrase(phrases: PhraseSet, words: Sequence[str], start: int, end: int) -> int:
