@@ -63,7 +63,9 @@ class _SentenceClauses:
     def __init__(self, words: Sequence[str], s: int, e: int):
         self.start = s
         self.end = e
-        self.breaks = [t for t in range(s, e) if words[t] in _CLAUSE_BREAKS]
+        self.breaks = [
+            t for t, w in enumerate(words[s:e], s) if w in _CLAUSE_BREAKS
+        ]  # enumerating the slice reads each word once, no indexing
         self.conditional: dict[tuple[int, int], bool] = {}
 
     def clause_of(self, i: int) -> tuple[int, int]:
@@ -82,7 +84,9 @@ def is_conditional(doc: Doc, words: Sequence[str], s: int, e: int, i: int) -> bo
     A sentence's clauses are found once, and the figures of a clause share the
     answer (both kept in `doc.user_data`).
     """
-    per_sentence = doc.user_data.setdefault("status:sentence_clauses", {})
+    per_sentence = doc.user_data.get("status:sentence_clauses")
+    if per_sentence is None:
+        per_sentence = doc.user_data["status:sentence_clauses"] = {}
     sentence = per_sentence.get((s, e))
     if sentence is None:
         sentence = per_sentence[(s, e)] = _SentenceClauses(words, s, e)
@@ -98,27 +102,46 @@ def _conditional_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     texts, _ = token_texts(doc)
     if not _MODALS.isdisjoint(texts[a:b]):  # lower case only: "May 19" is a month
         return True
-    if "if" in words[a:b]:
+    clause = words[a:b]
+    if _if_or_conditional_key_words().isdisjoint(clause):
+        return False  # no "if", and no cue of two words or more (most clauses)
+    if "if" in clause:
         return True
     conditional = status_lexicon()["conditional"]
-    if key_words(conditional, 2).isdisjoint(words[a:b]):
-        return False  # no cue of two words or more can be in the clause
     return any(
         words[t] in conditional.by_first and conditional.match_at(words, t, b) > 1
         for t in range(a, b)
     )
 
 
+@lru_cache(maxsize=1)
+def _if_or_conditional_key_words() -> frozenset[str]:
+    """ "if" and the key words of the conditional cues of two words or more: one
+    look at a clause rules both out."""
+    return key_words(status_lexicon()["conditional"], 2) | {"if"}
+
+
 def looks_ahead(words: Sequence[str], s: int, e: int) -> bool:
     return has_phrase(status_lexicon()["future"], words, s, e)
 
 
-@lru_cache(maxsize=8)
 def _key_words(names: tuple[str, ...]) -> frozenset[str]:
     """The key words (`phrases.key_words`) of the named lists: a range holding none
     of them holds none of their cues."""
     lex = status_lexicon()
     return frozenset(w for name in names for w in key_words(lex[name]))
+
+
+@lru_cache(maxsize=1)
+def _status_key_words() -> frozenset[str]:
+    """`_key_words(_PRECEDENCE)`, built once (asked of every sentence)."""
+    return _key_words(_PRECEDENCE)
+
+
+@lru_cache(maxsize=1)
+def _round_key_words() -> frozenset[str]:
+    """`_key_words(ROUND_KEYS)`, built once (asked of every sentence and figure)."""
+    return _key_words(ROUND_KEYS)
 
 
 @lru_cache(maxsize=1)
@@ -164,12 +187,13 @@ def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]
     """(token index, status) of each status cue in words[s:e]; where cues overlap,
     the longest (then the one of the higher status) from the leftmost start."""
     out: list[tuple[int, str]] = []
-    if _key_words(_PRECEDENCE).isdisjoint(words[s:e]):
+    sentence = words[s:e]
+    if _status_key_words().isdisjoint(sentence):
         return out  # no cue in the sentence (most sentences)
     table = _status_cues_by_first_word()
     next_free = s  # where the cue found last ends
-    for t in [t for t in range(s, e) if words[t] in table]:
-        if t < next_free:
+    for t, w in enumerate(sentence, s):
+        if w not in table or t < next_free:
             continue
         found = _cue_at(table, words, t, e)
         if found:
@@ -189,9 +213,13 @@ def sentence_status(
     words: Sequence[str], s: int, e: int, progress: Sequence[float]
 ) -> tuple[str | None, list[tuple[int, str]]]:
     """The sentence-wide cue, and the cues fused to single figures."""
-    cues = cue_positions(words, s, e)
-    fused = [(t, st) for t, st in cues if fused_cue(words, t, e)]
-    general = [st for t, st in cues if not fused_cue(words, t, e)]
+    fused: list[tuple[int, str]] = []
+    general: list[str] = []
+    for t, st in cue_positions(words, s, e):
+        if fused_cue(words, t, e):
+            fused.append((t, st))
+        else:
+            general.append(st)
     for value in progress:
         general.append("final" if value >= 100 else "partial")
     for name in _PRECEDENCE:
@@ -202,11 +230,14 @@ def sentence_status(
 
 def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
     """The round named in words[s:e], nearest to token i (the earlier on a tie)."""
-    if _key_words(ROUND_KEYS).isdisjoint(words[s:e]):
+    sentence = words[s:e]
+    if _round_key_words().isdisjoint(sentence):
         return None  # no round named (most sentences)
     table = _round_cues_by_first_word()
     best: tuple[int, int] | None = None
-    for t in [t for t in range(s, e) if words[t] in table]:
+    for t, w in enumerate(sentence, s):
+        if w not in table:
+            continue
         found = _cue_at(table, words, t, e)
         if found:
             distance = abs(t - i)
