@@ -299,11 +299,14 @@ def skip_reason(
     if noun_cls == "skip_nouns":
         return "unit outside the schema"
     s, e = sent
-    known = doc.user_data.setdefault("claims:skip_reasons", {})
+    known = doc.user_data.get("claims:skip_reasons")
+    if known is None:
+        known = doc.user_data["claims:skip_reasons"] = {}
     key = (fig.start, fig.end, fig.qualifier_start, fig.percent, s, e)
-    if key not in known:
-        known[key] = _skip_reason_in_sentence(doc, words, fig, s, e)
-    return known[key]
+    if key in known:
+        return known[key]
+    reason = known[key] = _skip_reason_in_sentence(doc, words, fig, s, e)
+    return reason
 
 
 _THRESHOLD_WORDS_AFTER = frozenset(
@@ -374,12 +377,17 @@ def _skip_reason_in_sentence(
     sentence = _sentence_words(doc, words, s, e)
     ca, cb = _clause_of(sentence, fig, s, e)
     # polls: an opinion poll in the figure's own clause (quick counts are results)
-    if has_phrase(lex["poll_cues"], words, ca, cb):
+    if sentence.poll_cue and has_phrase(lex["poll_cues"], words, ca, cb):
         return "opinion poll"
     # previous elections
-    pe = find_phrase(
-        lex["past_election_cues"], words, max(ca, fig.start - 8), min(cb, fig.end + 8)
-    )
+    pe = -1
+    if sentence.past_election_cue:
+        pe = find_phrase(
+            lex["past_election_cues"],
+            words,
+            max(ca, fig.start - 8),
+            min(cb, fig.end + 8),
+        )
     if pe < 0 and _past_year_in(doc, words, ca, cb):
         pe = ca  # "the 53 percent won by her mentor in 2018"
     if pe >= 0:
@@ -420,7 +428,7 @@ def _skip_reason_in_sentence(
             return "counting progress"
     # thresholds: cue in the stretch of clause before the figure, unless a named
     # subject "cleared"/"fell short of" it (those are bounds on that subject's share)
-    if key_words(lex["threshold_cues"]).isdisjoint(sentence.word_set):
+    if not sentence.threshold_cue:
         return None  # no threshold cue in the sentence
     qs = fig.qualifier_start
     window_start = max(s, ca, qs - 6)
@@ -1451,19 +1459,22 @@ def _latest_year(doc: Doc) -> int | None:
 
 def _past_year_in(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     """A clause dated to an earlier year than the article's: "won 303 seats in 2019"."""
-    if "in" not in words[a : b - 1]:
+    clause = words[a:b]
+    ins = clause[:-1].count("in")  # each "in" with a word after it in the clause
+    if not ins:
         return False  # no "in 2019" (the article's latest year is then not needed)
     latest = _latest_year(doc)
     if latest is None:
         return False
-    if not _RECORD_WORDS.isdisjoint(words[a:b]):
+    if not _RECORD_WORDS.isdisjoint(clause):
         return False  # "the highest tally since the revolution in 1979": a record
     texts, _ = token_texts(doc)
-    for t in range(a + 1, b):
-        if words[t - 1] == "in":
-            text = texts[t]
-            if text.isdigit() and len(text) == 4 and 1950 <= int(text) < latest:
-                return True
+    t = a - 1
+    for _ in range(ins):  # list.index finds each "in" without a loop over the clause
+        t = words.index("in", t + 1, b - 1)
+        text = texts[t + 1]
+        if text.isdigit() and len(text) == 4 and 1950 <= int(text) < latest:
+            return True
     return False
 
 
@@ -1478,16 +1489,37 @@ _CLAUSE_BREAKS = frozenset(
 
 
 class _SentenceWords:
-    """The words of one sentence as a set, and where its clauses break."""
+    """Where one sentence's clauses break, and which cue lists it can hold any
+    phrase of (it holds one of their key words): the figures of a sentence ask
+    these of their clauses, which most sentences answer with no look at all."""
 
     def __init__(self, words: Sequence[str], s: int, e: int):
-        self.word_set = frozenset(words[s:e])
-        self.clause_breaks = [t for t in range(s, e) if words[t] in _CLAUSE_BREAKS]
+        sentence = words[s:e]
+        self.clause_breaks = [
+            t for t, w in enumerate(sentence, s) if w in _CLAUSE_BREAKS
+        ]
+        present = _skip_cue_key_words().intersection(sentence)
+        lex = _lex()
+        self.poll_cue = not key_words(lex["poll_cues"]).isdisjoint(present)
+        self.past_election_cue = not key_words(lex["past_election_cues"]).isdisjoint(
+            present
+        )
+        self.threshold_cue = not key_words(lex["threshold_cues"]).isdisjoint(present)
+
+
+@lru_cache(maxsize=1)
+def _skip_cue_key_words() -> frozenset[str]:
+    """The key words of the poll, past-election and threshold cues together."""
+    lex = _lex()
+    names = ("poll_cues", "past_election_cues", "threshold_cues")
+    return frozenset().union(*(key_words(lex[name]) for name in names))
 
 
 def _sentence_words(doc: Doc, words: Sequence[str], s: int, e: int) -> _SentenceWords:
     """The `_SentenceWords` of sentence words[s:e], found once and kept."""
-    per_sentence = doc.user_data.setdefault("claims:sentence_words", {})
+    per_sentence = doc.user_data.get("claims:sentence_words")
+    if per_sentence is None:
+        per_sentence = doc.user_data["claims:sentence_words"] = {}
     sentence = per_sentence.get((s, e))
     if sentence is None:
         sentence = per_sentence[(s, e)] = _SentenceWords(words, s, e)
