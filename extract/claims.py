@@ -1462,20 +1462,23 @@ def _past_year_in(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
     clause = words[a:b]
     ins = clause[:-1].count("in")  # each "in" with a word after it in the clause
     if not ins:
-        return False  # no "in 2019" (the article's latest year is then not needed)
+        return False  # no "in 2019"
+    texts, _ = token_texts(doc)
+    years = []
+    t = a - 1
+    for _ in range(ins):  # list.index finds each "in" without a loop over the clause
+        t = words.index("in", t + 1, b - 1)
+        text = texts[t + 1]
+        if text.isdigit() and len(text) == 4:
+            years.append(text)
+    if not years:
+        return False  # (the article's latest year is then not needed)
     latest = _latest_year(doc)
     if latest is None:
         return False
     if not _RECORD_WORDS.isdisjoint(clause):
         return False  # "the highest tally since the revolution in 1979": a record
-    texts, _ = token_texts(doc)
-    t = a - 1
-    for _ in range(ins):  # list.index finds each "in" without a loop over the clause
-        t = words.index("in", t + 1, b - 1)
-        text = texts[t + 1]
-        if text.isdigit() and len(text) == 4 and 1950 <= int(text) < latest:
-            return True
-    return False
+    return any(1950 <= int(year) < latest for year in years)
 
 
 _RECORD_WORDS = frozenset(
@@ -1498,21 +1501,21 @@ class _SentenceWords:
         self.clause_breaks = [
             t for t, w in enumerate(sentence, s) if w in _CLAUSE_BREAKS
         ]
-        present = _skip_cue_key_words().intersection(sentence)
-        lex = _lex()
-        self.poll_cue = not key_words(lex["poll_cues"]).isdisjoint(present)
-        self.past_election_cue = not key_words(lex["past_election_cues"]).isdisjoint(
-            present
-        )
-        self.threshold_cue = not key_words(lex["threshold_cues"]).isdisjoint(present)
+        every, poll, past_election, threshold = _skip_cue_key_words()
+        present = every.intersection(sentence)
+        self.poll_cue = not poll.isdisjoint(present)
+        self.past_election_cue = not past_election.isdisjoint(present)
+        self.threshold_cue = not threshold.isdisjoint(present)
 
 
 @lru_cache(maxsize=1)
-def _skip_cue_key_words() -> frozenset[str]:
-    """The key words of the poll, past-election and threshold cues together."""
+def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
+    """The key words of the poll, past-election and threshold cues together, then
+    of each list."""
     lex = _lex()
     names = ("poll_cues", "past_election_cues", "threshold_cues")
-    return frozenset().union(*(key_words(lex[name]) for name in names))
+    each = [key_words(lex[name]) for name in names]
+    return (frozenset().union(*each), *each)
 
 
 def _sentence_words(doc: Doc, words: Sequence[str], s: int, e: int) -> _SentenceWords:
