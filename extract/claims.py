@@ -152,7 +152,6 @@ def counted_noun(
     doc: Doc, words: Sequence[str], i: int, end: int
 ) -> tuple[str | None, int, int]:
     """The noun class counted by a figure ending at token `i`: (class, start, end)."""
-    lex = _lex()
     nouns_by_first = _nouns_by_first_word()
     texts, _ = token_texts(doc)
     subject_starts = span_starts(doc, "subjects")
@@ -176,6 +175,7 @@ def counted_noun(
             and words[j + 1] in {"the", "its", "their", "his", "her"}
         ):
             # "all 30 of the capital's seats": a partitive with no number
+            lex = _lex()
             j += 2
             while (
                 j < end
@@ -388,7 +388,7 @@ def _skip_reason_in_sentence(
             max(ca, fig.start - 8),
             min(cb, fig.end + 8),
         )
-    if pe < 0 and _past_year_in(doc, words, ca, cb):
+    if pe < 0 and sentence.year_after_in and _past_year_in(doc, words, ca, cb):
         pe = ca  # "the 53 percent won by her mentor in 2018"
     if pe >= 0:
         return "previous election"
@@ -1496,11 +1496,21 @@ class _SentenceWords:
     phrase of (it holds one of their key words): the figures of a sentence ask
     these of their clauses, which most sentences answer with no look at all."""
 
-    def __init__(self, words: Sequence[str], s: int, e: int):
+    def __init__(self, words: Sequence[str], texts: Sequence[str], s: int, e: int):
         sentence = words[s:e]
         self.clause_breaks = [
             t for t, w in enumerate(sentence, s) if w in _CLAUSE_BREAKS
         ]
+        # "won 303 seats in 2019": only a year after an "in" can date a clause
+        # (`_past_year_in`), and few sentences have one
+        self.year_after_in = False
+        t = s - 1
+        for _ in range(sentence[:-1].count("in")):
+            t = words.index("in", t + 1, e - 1)
+            year = texts[t + 1]
+            if year.isdigit() and len(year) == 4:
+                self.year_after_in = True
+                break
         every, poll, past_election, threshold = _skip_cue_key_words()
         present = every.intersection(sentence)
         self.poll_cue = not poll.isdisjoint(present)
@@ -1525,7 +1535,8 @@ def _sentence_words(doc: Doc, words: Sequence[str], s: int, e: int) -> _Sentence
         per_sentence = doc.user_data["claims:sentence_words"] = {}
     sentence = per_sentence.get((s, e))
     if sentence is None:
-        sentence = per_sentence[(s, e)] = _SentenceWords(words, s, e)
+        texts, _ = token_texts(doc)
+        sentence = per_sentence[(s, e)] = _SentenceWords(words, texts, s, e)
     return sentence
 
 
