@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -1447,10 +1448,11 @@ def _bare(doc: Doc, words: Sequence[str], fig: Figure, e: int) -> bool:
 def _latest_year(doc: Doc) -> int | None:
     """The latest year written in the article: its own election's year, or close."""
     if "latest_year" not in doc.user_data:
-        words, _ = token_texts(doc)
+        facts = token_facts(doc)
+        # a year is all digits, so `like_num`: only those few tokens are looked at
         years = [
             int(w)
-            for w in words
+            for w in compress(facts.texts, facts.like_num)
             if len(w) == 4 and w.isdecimal() and 1950 <= int(w) <= 2100
         ]
         doc.user_data["latest_year"] = max(years) if years else None
