@@ -1583,10 +1583,16 @@ def _opens_with_among(words: Sequence[str], s: int, e: int) -> bool:
     )
 
 
+_SEAT_OR_VOTE_WORDS = frozenset({"seat", "seats", "vote", "votes", "ballots"})
+
+
 def dominant_unit(words: Sequence[str]) -> str | None:
     """Seats or votes: what an article mostly counts, for figures with no noun."""
-    seats = words.count("seat") + words.count("seats")
-    votes = words.count("vote") + words.count("votes") + words.count("ballots")
+    # one pass over the article picks out its few unit words (five counts of the
+    # whole article cost twice as much)
+    found = [w for w in words if w in _SEAT_OR_VOTE_WORDS]
+    seats = found.count("seat") + found.count("seats")
+    votes = len(found) - seats  # "vote", "votes", "ballots"
     if seats > votes:
         return "seats"
     if votes > seats:
