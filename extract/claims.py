@@ -161,7 +161,13 @@ def counted_noun(
     while j < end and skipped <= _MODIFIER_SKIP:
         for noun, cls in nouns_by_first.get(words[j], ()):
             n = len(noun)
-            if j + n <= end and tuple(words[j : j + n]) == noun:
+            if n == 1:
+                return cls, j, j + 1  # its one word is words[j], its key
+            if (
+                j + n <= end
+                and words[j + 1] == noun[1]
+                and tuple(words[j : j + n]) == noun
+            ):
                 return cls, j, j + n
         subject_end = subject_starts.get(j)
         if subject_end is not None:

@@ -124,7 +124,12 @@ class PhraseSet:
             n = len(phrase)
             if n == 1:
                 return 1  # its one word is words[i], the key it is listed under
-            if i + n <= end and tuple(words[i : i + n]) == phrase:
+            # the second word rules out most phrases before any slice is built
+            if (
+                i + n <= end
+                and words[i + 1] == phrase[1]
+                and tuple(words[i : i + n]) == phrase
+            ):
                 return n
         return 0
 
@@ -136,7 +141,11 @@ class PhraseSet:
             n = len(phrase)
             if n == 1:
                 return 1  # its one word is words[j - 1], the key it is listed under
-            if j - n >= start and tuple(words[j - n : j]) == phrase:
+            if (
+                j - n >= start
+                and words[j - 2] == phrase[-2]
+                and tuple(words[j - n : j]) == phrase
+            ):
                 return n
         return 0
 

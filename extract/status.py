@@ -182,7 +182,10 @@ def _cue_at(
     """(length, label) of the first cue of `table` that starts at t and ends by e."""
     for cue, label in table[words[t]]:
         n = len(cue)
-        if t + n <= e and tuple(words[t : t + n]) == cue:
+        if n == 1:
+            return 1, label  # its one word is words[t], the key it is listed under
+        # the second word rules out most cues before any slice is built
+        if t + n <= e and words[t + 1] == cue[1] and tuple(words[t : t + n]) == cue:
             return n, label
     return None
 
