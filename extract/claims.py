@@ -235,7 +235,8 @@ _NOT_MODIFIERS = frozenset(
 def partitive_total(
     doc: Doc, words: Sequence[str], fig: Figure, figures: Sequence[Figure], end: int
 ) -> Figure | None:
-    """The denominator of "N of (the total) M", "N out of M", "N from (a total of) M"."""
+    """The denominator of "N of (the total) M", "N out of M", "N from (a total of)
+    M"."""
     j = fig.end
     if j < end and words[j] == "out" and j + 1 < end and words[j + 1] == "of":
         j += 2
@@ -399,7 +400,8 @@ def _skip_reason_in_sentence(
         pe = ca  # "the 53 percent won by her mentor in 2018"
     if pe >= 0:
         return "previous election"
-    # counting progress: "99.99% of ballots had been counted", "with 86% of precincts reporting"
+    # counting progress: "99.99% of ballots had been counted", "with 86% of precincts
+    # reporting"
     if fig.percent:
         k = fig.end
         if k < e and words[k] == "of":
@@ -632,7 +634,8 @@ def find_subject(
     s, e = sent
     cls, ns, ne = noun
     after = ne if cls and ne > fig.end else fig.end
-    # the figure's own noun is the subject: "83 reformists", "92 of the 102 independents"
+    # the figure's own noun is the subject: "83 reformists", "92 of the 102
+    # independents"
     if cls == "subject_nouns":
         span = np_forward(doc, words, ns, e)
         return span
@@ -846,7 +849,8 @@ def _sentence_hands_over(words: Sequence[str], s: int, e: int) -> bool:
 def turnout_subject(
     doc: Doc, words: Sequence[str], fig: Figure, sent: tuple[int, int]
 ) -> Span | None:
-    """The election a turnout figure is about: "turnout in the parliamentary elections"."""
+    """The election a turnout figure is about: "turnout in the parliamentary
+    elections"."""
     s, e = sent
     for t in range(s, e):
         if (
@@ -933,7 +937,8 @@ def noun_subject(
 def chamber_subject(
     doc: Doc, words: Sequence[str], fig: Figure, sent: tuple[int, int]
 ) -> Span | None:
-    """The chamber of a seats_total figure: "the 290-member parliament" -> parliament."""
+    """The chamber of a seats_total figure: "the 290-member parliament" ->
+    parliament."""
     s, e = sent
     lex = _lex()
     start = fig.end
@@ -1009,7 +1014,8 @@ def draft_claims(
                 and "and" in gap
                 and not any(w in {"while", "but", ";", "won", "took"} for w in gap)
             ):
-                reason = "threshold"  # "needs more than 50% of the vote and at least 20% in ..."
+                # "needs more than 50% of the vote and at least 20% in ..."
+                reason = "threshold"
         last_skip = (reason, fig) if reason else None
         if reason:
             continue
@@ -1038,7 +1044,8 @@ def draft_claims(
         unit_hint = prev_unit
         if noun[0] is None and not fig.percent and not _bare(doc, words, fig, e):
             unit_hint = None  # "three conservative figures": it counts something else
-        # provisional subject to decide between seats and seats_total, votes and turnout:
+        # provisional subject to decide between seats and seats_total, votes and
+        # turnout:
         # the kind as if the figure had a subject, asked again if a seats or votes
         # figure has none (a share of the vote stays votes)
         provisional = None
@@ -1116,7 +1123,8 @@ def draft_claims(
         elif kind == "turnout":
             subject = turnout_subject(doc, words, fig, sent)
             if noun[0] == "people_nouns" and words[noun[1]] not in _WHOLE_ELECTORATE:
-                # "312 million women cast their ballots": a group's turnout, not the total
+                # "312 million women cast their ballots": a group's turnout, not the
+                # total
                 subject = noun_subject(doc, words, noun, sent)
         elif kind == "seats_total":
             subject = chamber_subject(doc, words, fig, sent) or noun_subject(
@@ -1152,7 +1160,8 @@ def draft_claims(
             and unit == "people"
             and _definite_or_cut(doc, words, fig, s, e)
         ):
-            continue  # "the two leading candidates", "two candidates -- ... Ami" (cut off)
+            # "the two leading candidates", "two candidates -- ... Ami" (cut off)
+            continue
         pair = (
             split_pair(doc, words, subject)
             if subject and kind in {"seats", "votes"}
@@ -1312,7 +1321,8 @@ _DECLARE_AFTER = frozenset(
 
 
 def _declares_seats(words: Sequence[str], fig: Figure, noun, s: int, e: int) -> bool:
-    """ "the winners of 60 of the 68 seats", "60 seats declared": seats counted, not won."""
+    """ "the winners of 60 of the 68 seats", "60 seats declared": seats counted, not
+    won."""
     q = fig.qualifier_start
     if q > s:
         for phrase in _DECLARE_BEFORE_BY_LAST.get(words[q - 1], ()):
@@ -1362,7 +1372,8 @@ def _continues_previous(
 def respectively_subjects(
     doc: Doc, words: Sequence[str], sent: tuple[int, int], figures: Sequence[Figure]
 ) -> dict | None:
-    """ "A, B and C received, respectively, 3, 2 and 1 votes": pair names and figures."""
+    """ "A, B and C received, respectively, 3, 2 and 1 votes": pair names and
+    figures."""
     s, e = sent
     if "respectively" not in words[s:e]:
         return None
@@ -1433,7 +1444,8 @@ _WHOLE_ELECTORATE = frozenset(
     {"people", "persons", "citizens", "voters", "electors", "individuals", "adults"}
 )
 _BARE_FOLLOWERS = frozenset(
-    "and or so in on at for while after with as to by from of against but than respectively apiece each between".split()
+    """and or so in on at for while after with as to by from of against but than
+    respectively apiece each between""".split()
 )
 
 
@@ -1562,7 +1574,8 @@ def _clause_of(
 
 
 def split_pair(doc: Doc, words: Sequence[str], span: Span) -> list[Span]:
-    """ "Masoud Pezeshkian and Saeed Jalili both ...": two named subjects, one figure."""
+    """ "Masoud Pezeshkian and Saeed Jalili both ...": two named subjects, one
+    figure."""
     a, b = span
     if (
         b < len(words)

@@ -40,7 +40,8 @@ _NP_STOP = frozenset(
 )
 _NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
 _PARTICIPLES_BEFORE_BY = frozenset(
-    "led headed formed backed supported founded run fronted allied aligned chaired".split()
+    """led headed formed backed supported founded run fronted allied aligned
+    chaired""".split()
 )
 _PUNCT_INSIDE = frozenset({"-", "’s", "'s", "'", "’", "(", ")", ".", "&"})
 _RELATIVE = frozenset({"who", "whose", "which", "whom", "that", "where"})
@@ -268,7 +269,8 @@ def previous_break(doc: Doc, words: Sequence[str], j: int, start: int) -> int:
 
 
 def is_inserted_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
-    """A comma-fenced relative clause or apposition ("who finished third", "a cleric")."""
+    """A comma-fenced relative clause or apposition ("who finished third", "a
+    cleric")."""
     texts = token_facts(doc).texts
     while a < b and texts[a].isspace():
         a += 1
@@ -324,7 +326,8 @@ def clause_subject(doc: Doc, words: Sequence[str], a: int, b: int) -> Span | Non
 
 
 def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | None:
-    """The subject of the verb at `j`, stepping over inserted clauses and auxiliaries."""
+    """The subject of the verb at `j`, stepping over inserted clauses and
+    auxiliaries."""
     texts = token_facts(doc).texts
     k = j
     while k - 1 >= start and (
