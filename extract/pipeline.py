@@ -19,6 +19,7 @@ from extract.claims import (
     SentenceContext,
     dominant_unit,
     draft_claims,
+    skip_reason,
     zero_claims,
 )
 from extract.contest import detect_contest
@@ -74,8 +75,6 @@ def _progress_values(
     doc: Doc, words: list[str], s: int, e: int, figures: list[Figure]
 ) -> list[float]:
     """Percentages of the count done ("99.99% of ballots counted") in a sentence."""
-    from extract.claims import skip_reason
-
     out = []
     for f in figures:
         if (
