@@ -126,29 +126,30 @@ def claims_from_doc(
     words = lower_words(doc)
     all_figures = find_figures(doc)
     sents = sentence_spans(doc)
+    bounds = [(sent.start, sent.end) for sent in sents]
     paras = _paragraph_ids(doc, sents)
     by_sent: list[list[Figure]] = [[] for _ in sents]
     si = 0
     for f in all_figures:
-        while si < len(sents) and f.start >= sents[si].end:
+        while si < len(bounds) and f.start >= bounds[si][1]:
             si += 1
-        if si < len(sents):
+        if si < len(bounds):
             by_sent[si].append(f)
     # first pass: drafts per sentence
     per_sentence: list[list[Draft]] = []
     default_unit = dominant_unit(words)
     context = SentenceContext(default_unit=default_unit)
     last_para = None
-    for idx, sent in enumerate(sents):
+    for idx, sent in enumerate(bounds):
         if paras[idx] != last_para:
             context = SentenceContext(default_unit=default_unit)
             last_para = paras[idx]
         drafts = (
-            draft_claims(doc, words, (sent.start, sent.end), by_sent[idx], context)
+            draft_claims(doc, words, sent, by_sent[idx], context)
             if by_sent[idx]
             else []
         )
-        for t0, t1, subj in zero_claims(doc, words, (sent.start, sent.end)):
+        for t0, t1, subj in zero_claims(doc, words, sent):
             fig = Figure(
                 t0, t1, 0, "exact", t0, False, False, False, False, doc[t0:t1].text
             )
@@ -162,17 +163,16 @@ def claims_from_doc(
     # second pass: status and round, carried through the article
     ctx = StatusContext()
     cues: list[tuple[str | None, list]] = []
-    for idx, sent in enumerate(sents):
-        s, e = sent.start, sent.end
+    for idx, (s, e) in enumerate(bounds):
         progress = _progress_values(doc, words, s, e, by_sent[idx])
         cue, fused = sentence_status(words, s, e, progress)
         if looks_ahead(words, s, e) and not progress:
             cue, fused = None, []
         cues.append((cue, fused))
     claims: list[Claim] = []
+    make = _ClaimMaker(doc, article_id, country)
     first_results_done = False
-    for idx, sent in enumerate(sents):
-        s, e = sent.start, sent.end
+    for idx, (s, e) in enumerate(bounds):
         drafts = per_sentence[idx]
         cue, fused = cues[idx]
         sent_round = explicit_round(words, s, e, s)
@@ -182,27 +182,20 @@ def claims_from_doc(
             first_results_done = True
             if (
                 cue is None
-                and idx + 1 < len(sents)
+                and idx + 1 < len(bounds)
                 and cues[idx + 1][0] in {"final", "partial", "preliminary"}
             ):
                 cue = cues[idx + 1][0]
         # a change of round ends the carried status
         if sent_round is not None and ctx.round is not None and sent_round != ctx.round:
             ctx.status = None
+        if drafts:
+            sentence = span_text(doc, s, e).strip()  # one text for its claims
         for d in drafts:
             status = _draft_status(doc, words, s, e, d, cue, fused, ctx, has_results)
             rnd = _draft_round(words, s, e, d, status, ctx)
             claims.append(
-                _to_claim(
-                    doc,
-                    article_id,
-                    sent,
-                    d,
-                    status,
-                    rnd,
-                    sources.get(d.figure.start, []),
-                    country,
-                )
+                make(d, status, rnd, sources.get(d.figure.start, []), sentence)
             )
         if cue:
             ctx.status = cue
@@ -211,39 +204,47 @@ def claims_from_doc(
     return claims
 
 
-def _to_claim(
-    doc: Doc,
-    article_id: str,
-    sent,
-    d: Draft,
-    status: str,
-    rnd: int | None,
-    sources,
-    country,
-) -> Claim:
-    f = d.figure
-    words, _ = token_texts(doc)
-    starts = token_starts(doc)
-    start = starts[min(f.qualifier_start, f.start)]
-    end = starts[f.end - 1] + len(words[f.end - 1])
-    subject = d.subject_text
-    subject_id = resolve_subject(subject, country) if subject else None
-    return Claim(
-        article=article_id,
-        kind=d.kind,
-        subject=subject,
-        subject_id=subject_id,
-        value=d.value,
-        unit=d.unit,
-        qualifier=d.qualifier,
-        of_total=d.of_total,
-        sources=list(sources),
-        status=status,
-        round=rnd,
-        sentence=span_text(doc, sent.start, sent.end).strip(),
-        start=start,
-        end=end,
-    )
+class _ClaimMaker:
+    """Builds the `Claim`s of one article: the token offsets are read once, and each
+    subject phrase is resolved to its id once however many figures it has."""
+
+    def __init__(self, doc: Doc, article_id: str, country: str | None) -> None:
+        self.words, _ = token_texts(doc)
+        self.starts = token_starts(doc)
+        self.article_id = article_id
+        self.country = country
+        self.subject_ids: dict[str, str | None] = {}
+
+    def __call__(
+        self, d: Draft, status: str, rnd: int | None, sources, sentence: str
+    ) -> Claim:
+        f = d.figure
+        start = self.starts[min(f.qualifier_start, f.start)]
+        end = self.starts[f.end - 1] + len(self.words[f.end - 1])
+        subject = d.subject_text
+        subject_id = None
+        if subject:
+            subject_id = self.subject_ids.get(subject)
+            if subject_id is None and subject not in self.subject_ids:
+                subject_id = self.subject_ids[subject] = resolve_subject(
+                    subject, self.country
+                )
+        return Claim(
+            article=self.article_id,
+            kind=d.kind,
+            subject=subject,
+            subject_id=subject_id,
+            value=d.value,
+            unit=d.unit,
+            qualifier=d.qualifier,
+            of_total=d.of_total,
+            sources=list(sources),
+            status=status,
+            round=rnd,
+            sentence=sentence,
+            start=start,
+            end=end,
+        )
 
 
 def describe_article(
