@@ -273,21 +273,44 @@ def _is_furniture(view: _TextView, start: int, end: int) -> bool:
         nxt is not None and nxt.startswith("/") and not spaces[end - 1]
     ):
         return True
-    before = view.lows[_line_start(view, start) : start]
+    # the words before the mention on its line are lows[line:start]; read by index
+    # rather than sliced (a paragraph is one line, often long)
+    lows = view.lows
+    line = _line_start(view, start)
     # "(APP - 4th Mar, 2024)" near the start of a line; "(Photo: TRT World and AFP)"
-    if "(" in before:
-        opened = len(before) - 1 - before[::-1].index("(")
-        inside = before[opened + 1 :]
-        if not inside and nxt is not None and nxt in {"-", "–", "—", ")", ","}:
-            if opened <= 8:
-                return True
-        if inside and inside[0] in _CREDIT_WORDS_IN_PARENS:
+    opened = _last_open_paren(view, line, start)
+    if opened >= 0:
+        if opened == start - 1:  # nothing inside the parentheses yet
+            if nxt is not None and nxt in {"-", "–", "—", ")", ","}:
+                if opened - line <= 8:
+                    return True
+        elif lows[opened + 1] in _CREDIT_WORDS_IN_PARENS:
             return True
     # "Source: Agencies", "Photo: AFP", "Credit: Reuters", "Staff Reporter | AFP"
-    if before and before[0] in _CREDIT_LINE_STARTS:
-        if len(before) > 1 and before[1] in {":", "/", "|"}:
+    if line < start and lows[line] in _CREDIT_LINE_STARTS:
+        if line + 1 < start and lows[line + 1] in {":", "/", "|"}:
             return True
     return False
+
+
+def _last_open_paren(view: _TextView, a: int, b: int) -> int:
+    """The last token of ``a:b`` that is "(", or -1; found by searching the text
+    for the character (then checking the token holding it) rather than the words."""
+    text, words, starts = view.text, view.words, view.starts
+    if a >= b:
+        return -1
+    lo = starts[a]
+    limit = starts[b - 1] + len(words[b - 1])
+    while True:
+        at = text.rfind("(", lo, limit)
+        if at < 0:
+            return -1
+        k = bisect.bisect_right(starts, at, a, b) - 1
+        if k < a:
+            return -1
+        if words[k] == "(":
+            return k
+        limit = starts[k]  # a "(" inside another token ("(APP") is not one
 
 
 def _line_start(view: _TextView, i: int) -> int:
