@@ -798,6 +798,13 @@ class _Reader:
     # ------------------------------------------------------------ cue finders
     def read(self, s: _Sent) -> None:
         a, b = s.start, s.end
+        # Only the cue tokens can start an attribution (besides a headline's dash);
+        # half the sentences have none and keep their empty defaults.
+        cues = self.tokens_in(self.cue_tokens, a, b)
+        if not cues and not s.headline:
+            s.atts = ()
+            s.unclear = False
+            return
         lows = self.lows
         reporting_verbs = self.c["reporting_verbs"]
         atts: list[_Att] = []
@@ -806,10 +813,9 @@ class _Reader:
             att = self._headline(a, b)
             if att:
                 atts.append(att)
-        # Only the cue tokens can start an attribution; the words of an "according to"
-        # phrase that matched are not read again.
+        # The words of an "according to" phrase that matched are not read again.
         next_unread = a
-        for i in self.tokens_in(self.cue_tokens, a, b):
+        for i in cues:
             if i < next_unread:
                 continue
             matched = False
@@ -1290,6 +1296,13 @@ class _Reader:
 
     def chain_for(self, s: _Sent, pos: int) -> list[Source] | None:
         """The chain for a figure at token ``pos`` from the sentence's own cues."""
+        if len(s.atts) == 1:  # nine in ten: the one cue holds the figure or not
+            att = s.atts[0]
+            if not (att.scope[0] <= pos < att.scope[1]) or (
+                att.seg[0] <= pos < att.seg[1]
+            ):
+                return None
+            return list(att.chain) if att.kind == "citing" else self.compose(s, att)
         holders = [
             x
             for x in s.atts
@@ -1451,6 +1464,8 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
             got = [c for c in own.values() if c]
             if got:
                 s.chain = got[-1]
+            elif len(s.atts) == 1:
+                s.chain = r.compose(s, s.atts[0])
             else:
                 inner = max(
                     s.atts,
@@ -1492,8 +1507,10 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
                 # "Kemal said the vote was rigged. His party won 25 percent."
                 return None
             return list(p.chain)
+    # steps 2 and 3 both ask this (a scan of the sentence's words): asked once
+    results_here = bool(s.numbers) and _is_result_sentence(r, s)
     # 2. the next sentence of the paragraph closes with the attribution for both
-    if n + 1 < len(sents) and s.numbers and _is_result_sentence(r, s):
+    if n + 1 < len(sents) and results_here:
         nxt = sents[n + 1]
         if nxt.para == s.para and nxt.numbers:
             if any(
@@ -1509,7 +1526,7 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     while para_start > 0 and sents[para_start - 1].para == s.para:
         para_start -= 1
     first_in_para = all(not sents[m].numbers for m in range(para_start, n))
-    if not first_in_para or not s.numbers or not _is_result_sentence(r, s):
+    if not first_in_para or not results_here:
         return None
     prev_para_start = para_start
     while prev_para_start > 0 and sents[prev_para_start - 1].para == s.para - 1:
