@@ -39,6 +39,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -83,6 +84,8 @@ _MAX_TITLE_TOKENS = (
     6  # "jailed former prime minister Imran Khan", "Iranian President Hassan Rouhani"
 )
 _MAX_ADJECTIVES = 3  # "Rouhani's moderate reformist allies"
+# how far before a name "<group noun> [participle] by/of/to <title words>" can start
+_GROUP_REACH = _MAX_TITLE_TOKENS + 3
 
 
 @lru_cache(maxsize=1)
@@ -272,6 +275,23 @@ class SubjectMatcher:
         # which ids a country-tagged, non-strict alias can mean: used for
         # country guessing
         self._ambiguous_rows = self._find_ambiguous()
+        # rows whose match is a vote for their country in `guess_country`
+        self._voting_rows = frozenset(
+            row.index
+            for row in self.rows
+            if not row.strict and row.index not in self._ambiguous_rows
+        )
+        # row index -> the fields of its `_Match` after start and end, worked out once
+        self._match_fields = {row.index: self._match_tail(row) for row in self.rows}
+
+    def _match_tail(self, row: SubjectRow) -> tuple:
+        person = row.label == "CANDIDATE"
+        camp = (
+            (row.camp or self.info.get(row.id, (None, None, None))[2])
+            if person
+            else row.id
+        )
+        return (row.id, row.label, row.country, person, camp)
 
     def _find_ambiguous(self) -> frozenset[int]:
         by_alias: dict[str, set[str | None]] = {}
@@ -301,8 +321,10 @@ class SubjectMatcher:
             for key, start, end in matcher(doc):
                 row = row_of_key.get(key)
                 if row is not None:
-                    bucket = found.setdefault((start, end), [])
-                    if row not in bucket:
+                    bucket = found.get((start, end))
+                    if bucket is None:
+                        found[(start, end)] = [row]
+                    elif row not in bucket:
                         bucket.append(row)
                 elif key in country_of_key:
                     mentions.append((start, country_of_key[key]))
@@ -333,14 +355,17 @@ class SubjectMatcher:
         for start, code in mentions:
             votes[code] += 1
             first.setdefault(code, start)
+        voting = self._voting_rows
         for (start, _), rows in (
             raw if raw is not None else self.raw_matches(doc)
         ).items():
-            codes = {
-                r.country
-                for r in rows
-                if not r.strict and r.index not in self._ambiguous_rows
-            }
+            if len(rows) == 1:  # most matches: one reading, no set needed
+                r = rows[0]
+                if r.country and r.index in voting:
+                    votes[r.country] += 1
+                    first.setdefault(r.country, start)
+                continue
+            codes = {r.country for r in rows if r.index in voting}
             if len(codes) == 1:
                 (code,) = codes
                 if code:
@@ -383,38 +408,39 @@ class SubjectMatcher:
         if not raw:
             return []
         base: list[_Match] = []
+        fields = self._match_fields
         for (start, end), rows in raw.items():
             row = self.pick(rows, country, keep_foreign)
             if row is None:
                 continue
-            person = row.label == "CANDIDATE"
-            camp = (
-                (row.camp or self.info.get(row.id, (None, None, None))[2])
-                if person
-                else row.id
-            )
-            base.append(
-                _Match(start, end, row.id, row.label, row.country, person, camp)
-            )
+            # tuple.__new__ with the row's fields: the same _Match as
+            # _Match(start, end, ...) without its generated __new__
+            base.append(tuple.__new__(_Match, (start, end) + fields[row.index]))
         base = _longest_first(base)
         found = list(base)
         lows = lower_words(doc)
         dropped: set[_Match] = set()
         # the base matches do not overlap, so each start is one name's
         all_starts = {x.start for x in base}
-        starts_of: dict[str, set[int]] = {}
-        for x in base:
-            starts_of.setdefault(x.id, set()).add(x.start)
+        starts_of: dict[str, set[int]] = {}  # id -> starts of its names
         blocking: dict[str | None, set[int]] = {}  # camp -> starts of other names
-        for m in base:
-            # other names block a construction, except names of the same camp
-            # ("Rouhani and his moderate allies")
-            starts = blocking.get(m.camp)
+
+        def blocking_starts(camp: str | None) -> set[int]:
+            """Starts of the names that block a construction around a name of `camp`:
+            every other name, except names of the same camp ("Rouhani and his
+            moderate allies"). Worked out only when a construction is looked at."""
+            starts = blocking.get(camp)
             if starts is None:
-                own = starts_of.get(m.camp)
+                if not starts_of:
+                    for x in base:
+                        starts_of.setdefault(x.id, set()).add(x.start)
+                own = starts_of.get(camp)
                 starts = all_starts - own if own else all_starts
-                blocking[m.camp] = starts
-            built = self._construct(doc, lows, m, starts)
+                blocking[camp] = starts
+            return starts
+
+        for m in base:
+            built = self._construct(doc, lows, m, blocking_starts)
             if built is None:
                 continue
             if built == "drop":
@@ -434,7 +460,10 @@ class SubjectMatcher:
         label, country, _ = self.info.get(m.camp, (m.label, m.country, None))
         return _Match(start, end, m.camp, label, country, False, m.camp)
 
-    def _construct(self, doc: Doc, lows: list[str], m: _Match, starts: set[int]):
+    def _construct(self, doc: Doc, lows: list[str], m: _Match, blocking_starts):
+        """The construction around `m` (a `_Match`), "drop", or None.
+
+        `blocking_starts(camp)` gives the starts of the names that stop one."""
         n = len(lows)
         s, e = m.start, m.end
         # anti-<Name>: the opposite camp, never the name's own
@@ -444,25 +473,28 @@ class SubjectMatcher:
             return "drop"
         # pro-<Name> (optionally followed by a group noun: "pro-Rouhani candidates")
         if s >= 2 and lows[s - 1] == "-" and lows[s - 2] == "pro":
-            end = _extend_to_group_noun(lows, e, starts)
+            end = _extend_to_group_noun(lows, e, blocking_starts(m.camp))
             return self._camp_match(s - 2, end, m)
         # <Name>-backed independents
         if e + 1 < n and lows[e] == "-" and lows[e + 1] in _HYPHEN_PARTICIPLES:
+            starts = blocking_starts(m.camp)
             end = _extend_to_group_noun(lows, e + 2, starts, allow_match=True)
             return self._camp_match(s, max(end, e + 2), m)
         # <Name>'s (moderate) allies
         if e < n and lows[e] in _POSSESSIVES:
-            j = _find_group_noun(doc, lows, e + 1, starts)
+            j = _find_group_noun(doc, lows, e + 1, blocking_starts(m.camp))
             if j is not None:
                 return self._camp_match(s, j + 1, m)
             return None
         # <Name> and his moderate allies
         if e + 1 < n and lows[e] == "and" and lows[e + 1] in _PRONOUNS:
-            j = _find_group_noun(doc, lows, e + 2, starts)
+            j = _find_group_noun(doc, lows, e + 2, blocking_starts(m.camp))
             if j is not None:
                 return self._camp_match(s, j + 1, m)
         # allies of <Name>; the coalition formed by Iranian President <Name>
-        k = _find_group_before(doc, lows, s, starts)
+        if _GROUP_NOUNS.isdisjoint(lows[max(0, s - _GROUP_REACH) : s]):
+            return None  # (the usual case) it can only start at a group noun
+        k = _find_group_before(doc, lows, s, blocking_starts(m.camp))
         if k is not None:
             return self._camp_match(k, e, m)
         return None
@@ -496,9 +528,9 @@ def _find_group_noun(doc, lows, i, starts) -> int | None:
 
 def _find_group_before(doc, lows, s, starts) -> int | None:
     """Start of "<group noun> [participle] by/of/to <title words>" ending at s."""
-    lo = max(0, s - _MAX_TITLE_TOKENS - 3)
+    lo = max(0, s - _GROUP_REACH)
     if _GROUP_NOUNS.isdisjoint(lows[lo:s]):
-        return None  # (the usual case) it can only end at a group noun
+        return None  # (the usual case) it can only start at a group noun
     texts, _ = token_texts(doc)
     for k in range(s - 1, lo - 1, -1):
         low = lows[k]
@@ -524,7 +556,38 @@ def _find_group_before(doc, lows, s, starts) -> int | None:
 
 
 def _longest_first(items: list[_Match]) -> list[_Match]:
-    """Non-overlapping matches (longest, then earliest first), sorted by start."""
+    """Non-overlapping matches (longest, then earliest first), sorted by start.
+
+    Which of two matches is kept depends only on the matches overlapping them, so the
+    choice is made within each run of overlapping matches; a match that overlaps no
+    other (most of them) is kept without one.
+    """
+    chosen: list[_Match] = []
+    run: list[_Match] = []  # overlapping matches, by start
+    run_end = -1
+    for m in sorted(items, key=_START):
+        if m.start < run_end:
+            run.append(m)
+            run_end = max(run_end, m.end)
+            continue
+        if len(run) == 1:
+            chosen.append(run[0])
+        elif run:
+            chosen += _longest_in_run(run)
+        run = [m]
+        run_end = m.end
+    if len(run) == 1:
+        chosen.append(run[0])
+    elif run:
+        chosen += _longest_in_run(run)
+    return chosen
+
+
+_START = itemgetter(0)  # _Match.start
+
+
+def _longest_in_run(items: list[_Match]) -> list[_Match]:
+    """`_longest_first` of one run of overlapping matches."""
     chosen: list[_Match] = []
     taken: set[int] = set()
     for m in sorted(items, key=lambda x: (-(x.end - x.start), x.start)):
@@ -532,7 +595,7 @@ def _longest_first(items: list[_Match]) -> list[_Match]:
             continue
         chosen.append(m)
         taken.update(range(m.start, m.end))
-    return sorted(chosen, key=lambda x: x.start)
+    return sorted(chosen, key=_START)
 
 
 # -- the spaCy component
