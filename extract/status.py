@@ -60,14 +60,20 @@ class _SentenceClauses:
     """Where one sentence's clauses break, and which of them are conditional (filled
     in as figures ask)."""
 
-    def __init__(self, words: Sequence[str], s: int, e: int):
+    def __init__(self, words: Sequence[str], texts: Sequence[str], s: int, e: int):
         self.start = s
         self.end = e
         sentence = words[s:e]
+        # most sentences hold no modal, "if" or key word of a conditional cue: none of
+        # their clauses is conditional, and their breaks are never asked for
+        self.may_be_conditional = not (
+            _MODALS.isdisjoint(texts[s:e])
+            and _if_or_conditional_key_words().isdisjoint(sentence)
+        )
         # the break words are rare: one look in C rules them out in most sentences
         self.breaks = (
             []
-            if _CLAUSE_BREAKS.isdisjoint(sentence)
+            if not self.may_be_conditional or _CLAUSE_BREAKS.isdisjoint(sentence)
             else [t for t, w in enumerate(sentence, s) if w in _CLAUSE_BREAKS]
         )
         self.conditional: dict[tuple[int, int], bool] = {}
@@ -93,7 +99,10 @@ def is_conditional(doc: Doc, words: Sequence[str], s: int, e: int, i: int) -> bo
         per_sentence = doc.user_data["status:sentence_clauses"] = {}
     sentence = per_sentence.get((s, e))
     if sentence is None:
-        sentence = per_sentence[(s, e)] = _SentenceClauses(words, s, e)
+        texts, _ = token_texts(doc)
+        sentence = per_sentence[(s, e)] = _SentenceClauses(words, texts, s, e)
+    if not sentence.may_be_conditional:
+        return False
     clause = sentence.clause_of(i)
     known = sentence.conditional.get(clause)
     if known is None:
