@@ -383,23 +383,28 @@ def _skip_reason_in_sentence(
         if fig.percent and words[n] == "points":
             return "comparison"
     sentence = _sentence_words(doc, words, s, e)
-    ca, cb = _clause_of(sentence, fig, s, e)
-    # polls: an opinion poll in the figure's own clause (quick counts are results)
-    if sentence.poll_cue and has_phrase(lex["poll_cues"], words, ca, cb):
-        return "opinion poll"
-    # previous elections
-    pe = -1
-    if sentence.past_election_cue:
-        pe = find_phrase(
-            lex["past_election_cues"],
-            words,
-            max(ca, fig.start - 8),
-            min(cb, fig.end + 8),
-        )
-    if pe < 0 and sentence.year_after_in and _past_year_in(doc, words, ca, cb):
-        pe = ca  # "the 53 percent won by her mentor in 2018"
-    if pe >= 0:
-        return "previous election"
+    # the figure's clause is found only for a sentence that holds a cue looked for
+    # in it (fewer than half do)
+    clause = None
+    if sentence.poll_cue or sentence.past_election_cue or sentence.year_after_in:
+        clause = ca, cb = _clause_of(sentence, fig, s, e)
+        # polls: an opinion poll in the figure's own clause (quick counts are
+        # results)
+        if sentence.poll_cue and has_phrase(lex["poll_cues"], words, ca, cb):
+            return "opinion poll"
+        # previous elections
+        pe = -1
+        if sentence.past_election_cue:
+            pe = find_phrase(
+                lex["past_election_cues"],
+                words,
+                max(ca, fig.start - 8),
+                min(cb, fig.end + 8),
+            )
+        if pe < 0 and sentence.year_after_in and _past_year_in(doc, words, ca, cb):
+            pe = ca  # "the 53 percent won by her mentor in 2018"
+        if pe >= 0:
+            return "previous election"
     # counting progress: "99.99% of ballots had been counted", "with 86% of precincts
     # reporting"
     if fig.percent:
@@ -439,6 +444,7 @@ def _skip_reason_in_sentence(
     # subject "cleared"/"fell short of" it (those are bounds on that subject's share)
     if not sentence.threshold_cue:
         return None  # no threshold cue in the sentence
+    ca, _ = clause or _clause_of(sentence, fig, s, e)
     qs = fig.qualifier_start
     window_start = max(s, ca, qs - 6)
     for t in range(qs - 1, window_start - 1, -1):
@@ -1517,10 +1523,11 @@ class _SentenceWords:
     these of their clauses, which most sentences answer with no look at all."""
 
     def __init__(self, words: Sequence[str], texts: Sequence[str], s: int, e: int):
+        self.words = words
+        self.start = s
+        self.end = e
+        self._clause_breaks: list[int] | None = None
         sentence = words[s:e]
-        self.clause_breaks = [
-            t for t, w in enumerate(sentence, s) if w in _CLAUSE_BREAKS
-        ]
         # "won 303 seats in 2019": only a year after an "in" can date a clause
         # (`_past_year_in`), and few sentences have one
         self.year_after_in = False
@@ -1536,6 +1543,18 @@ class _SentenceWords:
         self.poll_cue = not poll.isdisjoint(present)
         self.past_election_cue = not past_election.isdisjoint(present)
         self.threshold_cue = not threshold.isdisjoint(present)
+
+    @property
+    def clause_breaks(self) -> list[int]:
+        """The token indices of the sentence's clause breaks, listed when first
+        asked (most sentences hold none of the cues whose clause is looked at)."""
+        if self._clause_breaks is None:
+            self._clause_breaks = [
+                t
+                for t, w in enumerate(self.words[self.start : self.end], self.start)
+                if w in _CLAUSE_BREAKS
+            ]
+        return self._clause_breaks
 
 
 @lru_cache(maxsize=1)
