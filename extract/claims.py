@@ -17,7 +17,7 @@ Sources, status and round are added later (`extract.attribution`, `extract.statu
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -117,8 +117,9 @@ class SentenceContext:
     default_unit: str | None = None  # what the article mostly counts, for bare figures
 
 
-def _lex() -> dict[str, PhraseSet]:
-    return claim_lexicon()
+# the claim word lists, built once (`claim_lexicon` is cached); asked for a hundred
+# times an article, so without a wrapper call of its own
+_lex: Callable[[], dict[str, PhraseSet]] = claim_lexicon
 
 
 def _words(doc: Doc) -> list[str]:
@@ -268,6 +269,7 @@ def partitive_total(
     return None
 
 
+_PARTITIVE_STARTS = frozenset({"of", "out", "from"})  # what partitive_total reads first
 _PARTITIVE_PLACES = frozenset(
     {
         "parliament",
@@ -992,7 +994,14 @@ def draft_claims(
     prev_unit = context.unit or context.default_unit
     prev_subject: Span | None = None
     denominators_of = {}
-    partitive_totals = [partitive_total(doc, words, fig, figures, e) for fig in figures]
+    # only a figure followed by "of", "out (of)" or "from" can have one: the others
+    # (most) are not asked
+    partitive_totals = [
+        partitive_total(doc, words, fig, figures, e)
+        if fig.end < e and words[fig.end] in _PARTITIVE_STARTS
+        else None
+        for fig in figures
+    ]
     for fig, d_ in zip(figures, partitive_totals, strict=True):
         if d_ is not None:
             denominators_of[id(d_)] = fig
