@@ -7,7 +7,9 @@ is there) by shuffling paragraphs, mixing articles and changing every number, so
 tokenizer and matchers are measured warm on realistic, varied text rather than on a few
 texts repeated (PERFORMANCE.md). Then it reports, after a warm-up:
 
-- bare tokenisation: `spacy.blank("en")` via `nlp.pipe`, articles/s and words/s;
+- bare tokenisation: `spacy.blank("en")` via `nlp.pipe`, articles/s and words/s,
+  timed in turn with the full extraction over `--rounds` sets of N articles (the
+  median ratio is the one to quote);
 - the full extraction (`process_articles`, one process) and `extract run` with each
   `--jobs` value (reading, writing and pool start-up included), each with its time
   ratio to bare tokenisation of as many articles; the `--jobs`
@@ -138,9 +140,18 @@ def main(argv: list[str] | None = None) -> None:
         "~1 s pool start-up is amortised as in a real batch (0 to skip)",
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="bare/full timing pairs, each on its own N articles; the median is "
+        "reported",
+    )
+    parser.add_argument(
         "--json", action="store_true", help="also print results as JSON"
     )
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     n = args.articles
     results: dict[str, object] = {"articles": n}
 
@@ -159,28 +170,60 @@ def main(argv: list[str] | None = None) -> None:
         from extract.nlp import build_pipeline
         from extract.pipeline import process_articles
 
-        warm = [vary(source_texts(), random.Random(99)) for _ in range(200)]
+        sources = source_texts()
+        warm_rng = random.Random(99)
+        warm = [vary(sources, warm_rng) for _ in range(200)]
         bare = spacy.blank("en")
         for _ in bare.pipe(warm):
             pass
-        t_bare = timed(lambda: [None for _ in bare.pipe(texts, batch_size=64)])
-        bare_rates = f"{rate(n, t_bare)} articles, {rate(words, t_bare)} words"
-        print(f"bare tokenisation: {bare_rates}")
-
         nlp = build_pipeline()
         warm_articles = [Article(id=f"w{i}", text=t) for i, t in enumerate(warm)]
         for _ in process_articles(warm_articles, nlp):
             pass
-        articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
-        t_full = timed(lambda: [None for _ in process_articles(articles, nlp)])
+
+        # Bare and full alternate over --rounds sets of N distinct articles (the
+        # folder's, then fresh ones): a single pair of timings swings by ~10% on a
+        # busy machine, the median of several pairs much less.
+        bare_times, full_times, ratios = [], [], []
+        for round_no in range(args.rounds):
+            if round_no == 0:
+                round_texts = texts
+            else:
+                round_rng = random.Random(1000 + round_no)
+                round_texts = [vary(sources, round_rng) for _ in range(n)]
+            t_bare = timed(
+                lambda round_texts=round_texts: [
+                    None for _ in bare.pipe(round_texts, batch_size=64)
+                ]
+            )
+            articles = [Article(id=str(i), text=t) for i, t in enumerate(round_texts)]
+            t_full = timed(
+                lambda articles=articles: [
+                    None for _ in process_articles(articles, nlp)
+                ]
+            )
+            bare_times.append(t_bare)
+            full_times.append(t_full)
+            ratios.append(t_full / t_bare)
+            print(
+                f"round {round_no + 1}: bare {rate(n, t_bare)} articles, full "
+                f"{rate(n, t_full)} articles; full/bare {t_full / t_bare:.1f}x"
+            )
+        t_bare = statistics.median(bare_times)
+        t_full = statistics.median(full_times)
+        ratio = statistics.median(ratios)
+        bare_rates = f"{rate(n, t_bare)} articles, {rate(words, t_bare)} words"
+        print(f"bare tokenisation (median): {bare_rates}")
         print(
-            f"full extraction, 1 process: {rate(n, t_full)} articles, "
-            f"{rate(words, t_full)} words; full/bare time ratio {t_full / t_bare:.1f}x"
+            f"full extraction, 1 process (median): {rate(n, t_full)} articles, "
+            f"{rate(words, t_full)} words; full/bare time ratio {ratio:.1f}x "
+            f"(median of {args.rounds} rounds; full is {100 / ratio:.1f}% of bare)"
         )
         results.update(
             bare_articles_per_s=n / t_bare,
             full_articles_per_s=n / t_full,
-            full_over_bare=t_full / t_bare,
+            full_over_bare=ratio,
+            full_over_bare_rounds=ratios,
         )
 
         from extract.runner import run
