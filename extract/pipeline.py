@@ -27,13 +27,7 @@ from extract.dates import article_date
 from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
 from extract.numbers import Figure, find_figures
-from extract.status import (
-    StatusContext,
-    explicit_round,
-    is_conditional,
-    looks_ahead,
-    sentence_status,
-)
+from extract.status import SentenceCues, StatusContext, is_conditional
 from extract.subjects import resolve_subject
 from extract.tokens import (
     doc_text,
@@ -106,10 +100,12 @@ def _draft_status(
     return "unknown"
 
 
-def _draft_round(words, s, e, d: Draft, status: str, ctx: StatusContext) -> int | None:
+def _draft_round(
+    sentence: SentenceCues, d: Draft, status: str, ctx: StatusContext
+) -> int | None:
     if d.figure.attributive or (d.kind == "other_count" and d.unit == "voters"):
         return None
-    r = explicit_round(words, s, e, d.figure.start)
+    r = sentence.round_near(d.figure.start)
     if r is not None:
         return r
     if status == "conditional" or d.kind == "other_count":
@@ -163,10 +159,12 @@ def claims_from_doc(
     # second pass: status and round, carried through the article
     ctx = StatusContext()
     cues: list[tuple[str | None, list]] = []
+    # each sentence's cues are found once, for the sentence and all its figures
+    sentence_cues = [SentenceCues(words, s, e) for s, e in bounds]
     for idx, (s, e) in enumerate(bounds):
         progress = _progress_values(doc, words, s, e, by_sent[idx])
-        cue, fused = sentence_status(words, s, e, progress)
-        if looks_ahead(words, s, e) and not progress:
+        cue, fused = sentence_cues[idx].status(progress)
+        if sentence_cues[idx].looks_ahead and not progress:
             cue, fused = None, []
         cues.append((cue, fused))
     claims: list[Claim] = []
@@ -175,7 +173,7 @@ def claims_from_doc(
     for idx, (s, e) in enumerate(bounds):
         drafts = per_sentence[idx]
         cue, fused = cues[idx]
-        sent_round = explicit_round(words, s, e, s)
+        sent_round = sentence_cues[idx].round_near(s)
         has_results = any(d.kind in _RESULT_KINDS for d in drafts)
         # the lede and the update right after it are one report
         if drafts and has_results and not first_results_done:
@@ -193,7 +191,7 @@ def claims_from_doc(
             sentence = span_text(doc, s, e).strip()  # one text for its claims
         for d in drafts:
             status = _draft_status(doc, words, s, e, d, cue, fused, ctx, has_results)
-            rnd = _draft_round(words, s, e, d, status, ctx)
+            rnd = _draft_round(sentence_cues[idx], d, status, ctx)
             claims.append(
                 make(d, status, rnd, sources.get(d.figure.start, []), sentence)
             )

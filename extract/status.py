@@ -229,9 +229,19 @@ def sentence_status(
     words: Sequence[str], s: int, e: int, progress: Sequence[float]
 ) -> tuple[str | None, list[tuple[int, str]]]:
     """The sentence-wide cue, and the cues fused to single figures."""
+    return _status_from(words, e, cue_positions(words, s, e), progress)
+
+
+def _status_from(
+    words: Sequence[str],
+    e: int,
+    cues: list[tuple[int, str]],
+    progress: Sequence[float],
+) -> tuple[str | None, list[tuple[int, str]]]:
+    """`sentence_status` of a sentence ending at e whose status cues are `cues`."""
     fused: list[tuple[int, str]] = []
     general: list[str] = []
-    for t, st in cue_positions(words, s, e):
+    for t, st in cues:
         if fused_cue(words, t, e):
             fused.append((t, st))
         else:
@@ -246,17 +256,74 @@ def sentence_status(
 
 def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
     """The round named in words[s:e], nearest to token i (the earlier on a tie)."""
+    return _nearest_round(_round_positions(words, s, e), i)
+
+
+def _round_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, int]]:
+    """(token index, round) of each round cue starting in words[s:e]."""
+    out: list[tuple[int, int]] = []
     sentence = words[s:e]
     if _round_key_words().isdisjoint(sentence):
-        return None  # no round named (most sentences)
+        return out  # no round named (most sentences)
     table = _round_cues_by_first_word()
-    best: tuple[int, int] | None = None
     for t, w in enumerate(sentence, s):
         if w not in table:
             continue
         found = _cue_at(table, words, t, e)
         if found:
-            distance = abs(t - i)
-            if best is None or distance < best[0]:
-                best = (distance, found[1])
+            out.append((t, found[1]))
+    return out
+
+
+def _nearest_round(rounds: list[tuple[int, int]], i: int) -> int | None:
+    """The round of the cue in `rounds` nearest to token i (the earlier on a tie)."""
+    best: tuple[int, int] | None = None
+    for t, rnd in rounds:
+        distance = abs(t - i)
+        if best is None or distance < best[0]:
+            best = (distance, rnd)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _sentence_cue_key_words() -> frozenset[str]:
+    """The key words of the status, look-ahead and round cues together."""
+    future = key_words(status_lexicon()["future"])
+    return _status_key_words() | future | _round_key_words()
+
+
+class SentenceCues:
+    """The status, look-ahead and round cues of sentence words[s:e], found once for
+    the sentence and all its figures.
+
+    One pass over the sentence finds which of the cue lists' key words it holds
+    (most sentences hold none); each list is then looked for only if the sentence
+    holds one of its key words, rather than each check, and each figure's round,
+    slicing and scanning the whole sentence again.
+    """
+
+    def __init__(self, words: Sequence[str], s: int, e: int):
+        self.words = words
+        self.end = e
+        held = _sentence_cue_key_words().intersection(words[s:e])
+        self.status_cues: list[tuple[int, str]] = []
+        self.looks_ahead = False
+        self.rounds: list[tuple[int, int]] = []
+        if held:
+            if not _status_key_words().isdisjoint(held):
+                self.status_cues = cue_positions(words, s, e)
+            future = status_lexicon()["future"]
+            if not key_words(future).isdisjoint(held):
+                self.looks_ahead = has_phrase(future, words, s, e)
+            if not _round_key_words().isdisjoint(held):
+                self.rounds = _round_positions(words, s, e)
+
+    def status(
+        self, progress: Sequence[float]
+    ) -> tuple[str | None, list[tuple[int, str]]]:
+        """`sentence_status` of the sentence."""
+        return _status_from(self.words, self.end, self.status_cues, progress)
+
+    def round_near(self, i: int) -> int | None:
+        """`explicit_round` of the sentence for token i."""
+        return _nearest_round(self.rounds, i) if self.rounds else None
