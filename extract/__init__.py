@@ -1,7 +1,8 @@
 """Election figures and their sources, pulled out of news text.
 
     >>> from extract import extract_text
-    >>> [c.value for c in extract_text("Fars said the reformists won 33 of the 68 seats.")]
+    >>> text = "Fars said the reformists won 33 of the 68 seats."
+    >>> [c.value for c in extract_text(text)]
     [33]
 
 The exports are loaded on first use, so `import extract` (and `extract --help`, and a

@@ -66,7 +66,8 @@ class Claim(BaseModel):
 
 
 class Article(BaseModel):
-    """An input article. `id` is the path relative to the folder given, or a record id."""
+    """An input article. `id` is the path relative to the folder given, or a record
+    id."""
 
     model_config = ConfigDict(extra="forbid")
 

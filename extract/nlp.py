@@ -35,7 +35,8 @@ def build_pipeline(model: str | None = None) -> Language:
             nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
         except OSError as exc:
             raise ValueError(
-                f"spaCy pipeline {model!r} is not installed; install it or leave out --model"
+                f"spaCy pipeline {model!r} is not installed; install it or leave out "
+                "--model"
             ) from exc
     else:
         nlp = spacy.blank("en")

@@ -48,7 +48,8 @@ def load_json(name: str, patterns_dir: Path | None = None) -> dict | list:
 
 @lru_cache(maxsize=64)
 def load_jsonl(name: str, patterns_dir: Path | None = None) -> tuple[dict, ...]:
-    """Load one JSON Lines data file; blank lines and lines starting with // are skipped."""
+    """Load one JSON Lines data file; blank lines and lines starting with // are
+    skipped."""
     path = (patterns_dir or default_patterns_dir()) / name
     rows = []
     try:
@@ -70,7 +71,8 @@ def load_jsonl(name: str, patterns_dir: Path | None = None) -> tuple[dict, ...]:
 
 
 def patterns_version(patterns_dir: Path | None = None) -> str:
-    """A hash of every data file's name and content: changes when any pattern changes."""
+    """A hash of every data file's name and content: changes when any pattern
+    changes."""
     folder = patterns_dir or default_patterns_dir()
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):

@@ -23,7 +23,8 @@ CASES = [
     ),
     # a sentence-initial denominator shared by the figures after it
     (
-        "Of the 120 seats up for election, 64 went to the Farmers' Bloc and 31 to the Greens.",
+        "Of the 120 seats up for election, 64 went to the Farmers' Bloc and 31 to "
+        "the Greens.",
         [
             ("seats", 64, "seats", "exact", 120, "Farmers' Bloc", "unknown"),
             ("seats", 31, "seats", "exact", 120, "Greens", "unknown"),
@@ -31,8 +32,8 @@ CASES = [
     ),
     # coordinated vote tallies with qualifiers, partial count
     (
-        "Officials have so far counted more than 4 million ballots for Varga and around "
-        "3.2 million for Kessler.",
+        "Officials have so far counted more than 4 million ballots for Varga and "
+        "around 3.2 million for Kessler.",
         [
             ("votes", 4_000_000, "votes", "at_least", None, "Varga", "partial"),
             ("votes", 3_200_000, "votes", "approx", None, "Kessler", "partial"),
@@ -89,7 +90,8 @@ CASES = [
     ),
     # a named pair falling short of a threshold: a bound on each share
     (
-        "A runoff is due after Tomas Vellin and Aura Kesk both fell short of 40% of the vote.",
+        "A runoff is due after Tomas Vellin and Aura Kesk both fell short of 40% of "
+        "the vote.",
         [
             ("votes", 40, "percent", "at_most", None, "Tomas Vellin", "unknown"),
             ("votes", 40, "percent", "at_most", None, "Aura Kesk", "unknown"),
@@ -112,7 +114,8 @@ CASES = [
     ),
     # a bracketed count belongs to the share before it
     (
-        "Marta Solen won with 56.2 percent of the vote (1.9 million of 3.4 million ballots).",
+        "Marta Solen won with 56.2 percent of the vote (1.9 million of 3.4 million "
+        "ballots).",
         [
             ("votes", 56.2, "percent", "exact", None, "Marta Solen", "unknown"),
             ("votes", 1_900_000, "votes", "exact", 3_400_000, "Marta Solen", "unknown"),

@@ -1,10 +1,10 @@
 """Extraction measured against annotated articles (evaluation, not timing).
 
-The bundled `corpus/` always runs. The shared seed and dev articles (`../shared/corpus/`)
-run when that folder is beside the checkout, as in CI; otherwise these tests say they
-skipped. Thresholds are those of the extraction issue: seeds F1 >= 0.95 on seats, votes
-and turnout with sources right on >= 0.95 of matched claims; dev and our own articles
->= 0.85 on both.
+The bundled `corpus/` always runs. The shared seed and dev articles
+(`../shared/corpus/`) run when that folder is beside the checkout, as in CI; otherwise
+these tests say they skipped. Thresholds are those of the extraction issue: seeds
+F1 >= 0.95 on seats, votes and turnout with sources right on >= 0.95 of matched
+claims; dev and our own articles >= 0.85 on both.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The `extract` command line: a thin layer over the library.
 
 One shared Typer `app`; each command lives in its own module, which decorates `app`.
-Heavy imports (spaCy, dateparser) happen inside the commands so `extract --help` is fast.
+Heavy imports (spaCy, dateparser) happen inside the commands so `extract --help` is
+fast.
 """
 
 from __future__ import annotations
