@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,3 +58,35 @@ def test_pipeline_docs_keep_their_text():
         ".",
         "No",
     ]
+
+
+_SENTENCE_TEXT = st.lists(
+    st.sampled_from(
+        ["Fars", "said", "U.S.", "Oct.", "a.m.", "J.", "33", "seats", ".", "!", "?"]
+        + ["…", "...", '"', "”", ")", "(", " ", "  ", "\n", "\n\n", " \n", "list.No"]
+        + ["The", "the", "/TASS/.", "ANKARA,", "won", "42%", "x.", "é."]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_SENTENCE_TEXT)
+def test_sentence_splitter_finds_the_same_starts_from_the_text(text):
+    """The component finds the tokens that may end a sentence by searching the text;
+    `sentence_starts` tests every token. Both must mark the same sentence starts."""
+    from extract.sentences import _abbreviations, sentence_starts
+
+    nlp = _pipeline()
+    doc = nlp.get_pipe("news_sentences")(nlp.make_doc(text))
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    expected = sentence_starts(texts, spaces, _abbreviations())
+    assert [bool(t.is_sent_start) for t in doc] == expected
+
+
+@cache
+def _pipeline():
+    from extract.nlp import build_pipeline
+
+    return build_pipeline()
