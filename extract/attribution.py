@@ -8,16 +8,17 @@ Two parts:
   (multi-word aliases in any case, one-word aliases such as "AP" or "Fars" only as
   spelled), leaving out wire datelines ("(APP - 4th Mar)", "/TASS/") and photo
   credits ("Getty Images/AFP/...");
-* :func:`attribute` reads every sentence for attribution cues with plain Python over
-  the tokens -- "according to X", "X said/reported/announced", ", X said.", "a report
-  by X", "X was quoted by Y as saying", "X told Y", "also cited by Y", "citing Y",
-  "results released by X", a headline "... -- TV" -- and builds a chain (originator
-  first, relays after) for each figure from the cues whose clause holds it. A chain
-  carries over to later sentences of the same paragraph, back over two linked
-  sentences ("The Greens took 62. The Liberals won 39, the board said."), and into
-  the next paragraph when that paragraph continues the same list of results. A figure
-  in a sentence whose attribution cannot be read (a speaker that is not a source, a
-  pronoun with nothing to refer to) gets ``[]`` rather than a neighbour's source.
+* :func:`attribute` reads the sentences a figure's chain can depend on for attribution
+  cues with plain Python over the tokens -- "according to X",
+  "X said/reported/announced", ", X said.", "a report by X", "X was quoted by Y as
+  saying", "X told Y", "also cited by Y", "citing Y", "results released by X", a
+  headline "... -- TV" -- and builds a chain (originator first, relays after) for each
+  figure from the cues whose clause holds it. A chain carries over to later sentences
+  of the same paragraph, back over two linked sentences ("The Greens took 62. The
+  Liberals won 39, the board said."), and into the next paragraph when that paragraph
+  continues the same list of results. A figure in a sentence whose attribution cannot
+  be read (a speaker that is not a source, a pronoun with nothing to refer to) gets
+  ``[]`` rather than a neighbour's source.
 """
 
 from __future__ import annotations
@@ -442,6 +443,7 @@ class _Sent:
     fallback: list[Source] | None = None  # "unofficial results showed": weakest
     unclear: bool = False
     chain: list[Source] | None = None  # the chain that carries over from this sentence
+    done: bool = False  # read for cues yet (sentences are read only when needed)
 
 
 class _Mark(NamedTuple):
@@ -491,7 +493,14 @@ class _Reader:
             )
         )
         self.according_by_first = c["according_by_first"]
-        self.history: list[_Att] = []
+        # The sentences, read lazily (`ensure_read`): only those a figure's chain can
+        # depend on, plus the earlier ones when a pronoun or "the statement" needs the
+        # attributions before it (`history`).
+        self.sents: list[_Sent] = []
+        self.reading = 0  # the index of the sentence being read
+        self.history_list: list[_Att] = []  # the attributions of sents[:history_upto]
+        self.history_upto = 0
+        self.history_len: list[int] = []  # len(history_list) before each sentence
         # (sentence start, seg) -> `compose` of that attribution
         self.composed: dict[tuple[int, tuple[int, int]], list[Source]] = {}
         self.np_vocab = c["np_vocab"]
@@ -517,6 +526,35 @@ class _Reader:
                 at += 1
             at = text.find("’", at)
         return lows
+
+    def ensure_read(self, n: int) -> None:
+        """Read sentence ``n`` for cues, once."""
+        s = self.sents[n]
+        if s.done:
+            return
+        s.done = True
+        outer = self.reading
+        self.reading = n
+        self.read(s)
+        self.reading = outer
+
+    def history(self) -> list[_Att]:
+        """The usable attributions of the sentences before the one being read, in
+        order (reading those sentences first if they are not read yet)."""
+        n = self.reading
+        while self.history_upto < n:
+            m = self.history_upto
+            self.ensure_read(m)  # may itself extend the history up to m: no further
+            self.history_len.append(len(self.history_list))
+            self.history_list.extend(
+                a
+                for a in self.sents[m].atts
+                if a.kind not in {"basis", "citing"} and a.chain
+            )
+            self.history_upto = m + 1
+        if n == self.history_upto:
+            return self.history_list
+        return self.history_list[: self.history_len[n]]
 
     # ------------------------------------------------------------ small helpers
     def marks_within(self, a: int, b: int) -> list[_Mark]:
@@ -688,7 +726,7 @@ class _Reader:
             return [], "pronoun", None
         is_backref = tuple(words) in c["backref_seq"]
         if is_backref and words[-1] in _DOC_HEADS:
-            if not self.history:
+            if not self.history():
                 return [_source(self.text(a, b), None)], "basis", None
         if is_backref:
             return (
@@ -1221,7 +1259,7 @@ class _Reader:
 
     def _resolve_ref(self, a: int, b: int, kind: str) -> list[Source]:
         word = self.lows[a] if b - a == 1 else ""
-        history = self.history
+        history = self.history()
         if kind == "pronoun":
             for att in reversed(history):
                 if word in self.c["pronouns_person"]:
@@ -1445,15 +1483,12 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
             sents[k].figures.append(f)
     for s in sents:
         s.numbers = s.figures or r.tokens_in(r.number_tokens, s.start, s.end)
+    r.sents = sents
 
-    for s in sents:
-        r.read(s)
-        if s.atts:
-            r.history.extend(
-                a for a in s.atts if a.kind not in {"basis", "citing"} and a.chain
-            )
-
-    for n, s in enumerate(sents):
+    for n, s in enumerate(_needed(sents)):
+        if s is None:
+            continue
+        r.ensure_read(n)
         if s.unclear:
             s.chain = None
             continue
@@ -1489,6 +1524,43 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
     return result
 
 
+def _needed(sents: list[_Sent]) -> list[_Sent | None]:
+    """The sentences whose chain a figure's chain can depend on (None for the rest).
+
+    A figure's sentence needs the earlier sentences of its paragraph (their chains
+    carry over) and, when it is the paragraph's first with numbers (it may continue
+    the list before it), the last sentence of the paragraph before; those need the
+    same in turn. The sentences after the last figure's, and the paragraphs no figure
+    reaches back to, need not be read at all (unless a pronoun needs the history).
+    """
+    # the first sentence of each sentence's paragraph, and whether it is the first
+    # of its paragraph with numbers (what `_inherit` step 3 asks)
+    para_start = [0] * len(sents)
+    opens_list = [False] * len(sents)
+    start = 0
+    seen_numbers = False
+    for n, s in enumerate(sents):
+        if n and s.para != sents[n - 1].para:
+            start = n
+            seen_numbers = False
+        para_start[n] = start
+        if s.numbers:
+            opens_list[n] = not seen_numbers
+            seen_numbers = True
+    need: list[_Sent | None] = [s if s.figures else None for s in sents]
+    carry = -1  # the paragraph whose earlier sentences are needed
+    for n in range(len(sents) - 1, -1, -1):
+        s = sents[n]
+        if need[n] is None:
+            if s.para != carry:
+                continue
+            need[n] = s
+        carry = s.para
+        if opens_list[n] and para_start[n] > 0:
+            need[para_start[n] - 1] = sents[para_start[n] - 1]
+    return need
+
+
 def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     s = sents[n]
     if s.headline:
@@ -1513,6 +1585,7 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     if n + 1 < len(sents) and results_here:
         nxt = sents[n + 1]
         if nxt.para == s.para and nxt.numbers:
+            r.ensure_read(n + 1)
             if any(
                 x.trailing and x.kind not in {"basis", "citing"} and not x.basis_only
                 for x in nxt.atts
