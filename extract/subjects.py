@@ -44,7 +44,7 @@ from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.resources import load_json, load_jsonl
 from extract.tokens import lower_words, token_texts
@@ -84,6 +84,10 @@ _MAX_TITLE_TOKENS = (
     6  # "jailed former prime minister Imran Khan", "Iranian President Hassan Rouhani"
 )
 _MAX_ADJECTIVES = 3  # "Rouhani's moderate reformist allies"
+# the tokens right before and after a name that `_construct` looks for ("pro-", "anti-",
+# "-backed", "'s", "and his"); without one, only a group noun before it can start one
+_CUES_BEFORE = frozenset(("-", "anti-"))
+_CUES_AFTER = frozenset(("-", "and")) | _POSSESSIVES
 # how far before a name "<group noun> [participle] by/of/to <title words>" can start
 _GROUP_REACH = _MAX_TITLE_TOKENS + 3
 
@@ -410,9 +414,16 @@ class SubjectMatcher:
         base: list[_Match] = []
         fields = self._match_fields
         for (start, end), rows in raw.items():
-            row = self.pick(rows, country, keep_foreign)
-            if row is None:
-                continue
+            if len(rows) == 1:  # most matches: `pick` of one row, written out
+                row = rows[0]
+                if country and (row.country == country or row.country is None):
+                    pass
+                elif (country and not keep_foreign) or row.strict:
+                    continue
+            else:
+                row = self.pick(rows, country, keep_foreign)
+                if row is None:
+                    continue
             # tuple.__new__ with the row's fields: the same _Match as
             # _Match(start, end, ...) without its generated __new__
             base.append(tuple.__new__(_Match, (start, end) + fields[row.index]))
@@ -439,7 +450,15 @@ class SubjectMatcher:
                 blocking[camp] = starts
             return starts
 
+        n = len(lows)
         for m in base:
+            s, e = m.start, m.end
+            if (
+                (s == 0 or lows[s - 1] not in _CUES_BEFORE)
+                and (e == n or lows[e] not in _CUES_AFTER)
+                and _GROUP_NOUNS.isdisjoint(lows[max(0, s - _GROUP_REACH) : s])
+            ):
+                continue  # (most names) none of `_construct`'s cues is around it
             built = self._construct(doc, lows, m, blocking_starts)
             if built is None:
                 continue
@@ -568,7 +587,8 @@ def _longest_first(items: list[_Match]) -> list[_Match]:
     for m in sorted(items, key=_START):
         if m.start < run_end:
             run.append(m)
-            run_end = max(run_end, m.end)
+            if m.end > run_end:
+                run_end = m.end
             continue
         if len(run) == 1:
             chosen.append(run[0])
@@ -587,7 +607,13 @@ _START = itemgetter(0)  # _Match.start
 
 
 def _longest_in_run(items: list[_Match]) -> list[_Match]:
-    """`_longest_first` of one run of overlapping matches."""
+    """`_longest_first` of one run of overlapping matches (by start)."""
+    if len(items) == 2:
+        # the usual run ("Hassan Rouhani" and "Rouhani"): the longer, or as long,
+        # the earlier, without sorting
+        first, second = items
+        longer = second.end - second.start > first.end - first.start
+        return [second if longer else first]
     chosen: list[_Match] = []
     taken: set[int] = set()
     for m in sorted(items, key=lambda x: (-(x.end - x.start), x.start)):
@@ -604,15 +630,32 @@ def _longest_in_run(items: list[_Match]) -> list[_Match]:
 @Language.factory("election_subjects")
 def create_subject_ruler(nlp: Language, name: str):
     matcher = SubjectMatcher(nlp)
+    # the StringStore keys of the ids and labels, added once: a Span given a string
+    # adds it to the store again (hashing it) every time
+    strings = nlp.vocab.strings
+    keys = {text: strings.add(text) for text in {*matcher.info, *LABELS}}
+
+    def key_of(text: str) -> int:
+        key = keys.get(text)
+        return strings.add(text) if key is None else key
 
     def election_subjects(doc: Doc) -> Doc:
         raw, mentions = matcher.scan(doc)
         country = matcher.guess_country(doc, raw, mentions)
-        spans = []
-        for m in matcher.matches(doc, country, keep_foreign=True, raw=raw):
-            spans.append(Span(doc, m.start, m.end, label=m.label, span_id=m.id))
-        doc.spans[SPANS_KEY] = spans
-        doc.spans[SPANS_KEY].attrs["country"] = country
+        found = matcher.matches(doc, country, keep_foreign=True, raw=raw)
+        if doc.vocab.strings is strings:
+            spans = [
+                Span(doc, m.start, m.end, label=key_of(m.label), span_id=key_of(m.id))
+                for m in found
+            ]
+        else:
+            spans = [
+                Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in found
+            ]
+        # (what `doc.spans[SPANS_KEY] = spans` makes, with its attrs given at once)
+        doc.spans[SPANS_KEY] = SpanGroup(
+            doc, name=SPANS_KEY, attrs={"country": country}, spans=spans
+        )
         return doc
 
     return election_subjects
