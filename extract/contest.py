@@ -43,9 +43,9 @@ class _Matcher:
     # matched text (exact, or lower case for case-insensitive patterns) -> (id, weight)
     lookup: dict[str, tuple[str, float]]
     casefold: bool
-    # for a case-insensitive pattern, the same one matching case as written, to scan
-    # lower-cased text with when that finds the same (see `_scan`); else None
-    lower_pattern: re.Pattern[str] | None = None
+    # for a case-insensitive pattern, the same words matched as written, to scan
+    # lower-cased text with when that finds the same (see `_matches`); else None
+    lower_scan: _LowerScan | None = None
 
     def scores(self, text: str, title: str | None) -> Counter[str]:
         scores: Counter[str] = Counter()
@@ -56,31 +56,78 @@ class _Matcher:
         )
         return scores
 
-    def _scan(self, text: str) -> tuple[re.Pattern[str], str]:
-        """The pattern, and the text to run it over.
+    def _matches(self, text: str) -> list[tuple[int, str]]:
+        """(start, matched text) of each match in `text`, in order.
 
         Python's `re` ignores case at about half its speed: it lower-cases and
         compares each character in turn. When every character of the text is ASCII
         or has no case at all (’, —, a no-break space), lower-casing keeps every
         offset and makes each character equal to a (lower-case) pattern character
-        exactly when `re.IGNORECASE` would match the two, so the case-sensitive
-        pattern runs over `text.lower()` instead and finds the same matches.
+        exactly when `re.IGNORECASE` would match the two, so case-sensitive patterns
+        run over `text.lower()` instead and find the same matches.
         """
-        if self.lower_pattern is not None and _ascii_or_caseless(text):
-            return self.lower_pattern, text.lower()
-        return self.pattern, text
+        if self.lower_scan is not None and _ascii_or_caseless(text):
+            return self.lower_scan.matches(text.lower())
+        return [
+            (match.start(), match.group(1)) for match in self.pattern.finditer(text)
+        ]
 
     def _count(self, text: str, scores: Counter[str], weight_at) -> None:
-        pattern, text = self._scan(text)
-        for match in pattern.finditer(text):
-            key = match.group(1)
+        for start, key in self._matches(text):
             key = key.lower() if self.casefold else key
             hit = self.lookup.get(key)
             if hit is None and key.endswith("s"):  # plural demonym: "Iraqis"
                 hit = self.lookup.get(key[:-1])
             if hit is not None and hit[1] > 0:
                 ident, weight = hit
-                scores[ident] += weight * weight_at(match.start())
+                scores[ident] += weight * weight_at(start)
+
+
+@dataclass(frozen=True)
+class _LowerScan:
+    r"""`(?<![\w-])(words)(?![\w-])` over lower-case text, as two faster passes.
+
+    With a look-behind in front, Python's `re` tries the whole trie of words at every
+    position of the text. Consuming the character before the word instead lets it
+    jump ahead: `after_space` starts with a literal space (found as fast as
+    `str.find`), and `after_other` with a small set of characters, neither a space
+    nor a letter, digit, "_" or "-", that it checks a look-behind on. Between them
+    they try every start the one pass tries. When their matches do not overlap
+    they are exactly the one pass's (a match of either that the one pass skips
+    would overlap the one-pass match covering it, which both find); else `whole`,
+    the one pass, is run.
+    """
+
+    after_space: re.Pattern[str]
+    after_other: re.Pattern[str]
+    whole: re.Pattern[str]
+
+    @classmethod
+    def of(cls, words) -> _LowerScan:
+        trie = "(" + trie_alternation(words) + r")(?![\w-])"
+        # a word's start: one of the words' first letters, not after [\w-]
+        firsts = "".join(sorted({re.escape(word[0]) for word in words}))
+        return cls(
+            re.compile(" " + trie),
+            re.compile(r"[^ a-z0-9_-](?=[" + firsts + r"])(?<=[^\w-])" + trie),
+            re.compile(r"(?<![\w-])" + trie),
+        )
+
+    def matches(self, low: str) -> list[tuple[int, str]]:
+        padded = "\n" + low  # a word at the very start follows a character too
+        found = [
+            (m.start(1) - 1, m.group(1)) for m in self.after_space.finditer(padded)
+        ]
+        other = [
+            (m.start(1) - 1, m.group(1)) for m in self.after_other.finditer(padded)
+        ]
+        if not other:
+            return found
+        found = sorted(found + other)
+        for (start, key), (next_start, _) in zip(found, found[1:], strict=False):
+            if next_start < start + len(key):
+                return [(m.start(), m.group(1)) for m in self.whole.finditer(low)]
+        return found
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -159,14 +206,14 @@ def _matchers() -> tuple[_Matcher, _Matcher]:
             low = word.lower()
             body_lookup.setdefault(low, (body, WEAK_WEIGHT if low in weak else 1.0))
     body_source = r"(?<![\w-])(" + trie_alternation(body_lookup) + r")(?![\w-])"
-    body_lower_re = re.compile(body_source) if _lower_scan_exact(body_lookup) else None
+    lower_scan = _LowerScan.of(body_lookup) if _lower_scan_exact(body_lookup) else None
     return (
         _Matcher(country_re, country_lookup, casefold=False),
         _Matcher(
             re.compile(body_source, re.IGNORECASE),
             body_lookup,
             casefold=True,
-            lower_pattern=body_lower_re,
+            lower_scan=lower_scan,
         ),
     )
 
