@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -202,14 +203,22 @@ def _cue_at(
 def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]:
     """(token index, status) of each status cue in words[s:e]; where cues overlap,
     the longest (then the one of the higher status) from the leftmost start."""
-    out: list[tuple[int, str]] = []
     sentence = words[s:e]
     if _status_key_words().isdisjoint(sentence):
-        return out  # no cue in the sentence (most sentences)
+        return []  # no cue in the sentence (most sentences)
+    return _cue_positions(words, s, e, sentence)
+
+
+def _cue_positions(
+    words: Sequence[str], s: int, e: int, sentence: Sequence[str]
+) -> list[tuple[int, str]]:
+    """`cue_positions`, for a sentence (`sentence` is words[s:e]) holding a key word."""
+    out: list[tuple[int, str]] = []
     table = _status_cues_by_first_word()
     next_free = s  # where the cue found last ends
-    for t, w in enumerate(sentence, s):
-        if w not in table or t < next_free:
+    # only the tokens that can start a cue are visited, picked out in C
+    for t in compress(range(s, e), map(table.__contains__, sentence)):
+        if t < next_free:
             continue
         found = _cue_at(table, words, t, e)
         if found:
@@ -266,9 +275,8 @@ def _round_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, in
     if _round_key_words().isdisjoint(sentence):
         return out  # no round named (most sentences)
     table = _round_cues_by_first_word()
-    for t, w in enumerate(sentence, s):
-        if w not in table:
-            continue
+    # only the tokens that can start a cue are visited, picked out in C
+    for t in compress(range(s, e), map(table.__contains__, sentence)):
         found = _cue_at(table, words, t, e)
         if found:
             out.append((t, found[1]))
@@ -286,10 +294,15 @@ def _nearest_round(rounds: list[tuple[int, int]], i: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _future_key_words() -> frozenset[str]:
+    """The key words of the look-ahead cues, built once (asked of many sentences)."""
+    return key_words(status_lexicon()["future"])
+
+
+@lru_cache(maxsize=1)
 def _sentence_cue_key_words() -> frozenset[str]:
     """The key words of the status, look-ahead and round cues together."""
-    future = key_words(status_lexicon()["future"])
-    return _status_key_words() | future | _round_key_words()
+    return _status_key_words() | _future_key_words() | _round_key_words()
 
 
 class SentenceCues:
@@ -305,16 +318,16 @@ class SentenceCues:
     def __init__(self, words: Sequence[str], s: int, e: int):
         self.words = words
         self.end = e
-        held = _sentence_cue_key_words().intersection(words[s:e])
+        sentence = words[s:e]
+        held = _sentence_cue_key_words().intersection(sentence)
         self.status_cues: list[tuple[int, str]] = []
         self.looks_ahead = False
         self.rounds: list[tuple[int, int]] = []
         if held:
             if not _status_key_words().isdisjoint(held):
-                self.status_cues = cue_positions(words, s, e)
-            future = status_lexicon()["future"]
-            if not key_words(future).isdisjoint(held):
-                self.looks_ahead = has_phrase(future, words, s, e)
+                self.status_cues = _cue_positions(words, s, e, sentence)
+            if not _future_key_words().isdisjoint(held):
+                self.looks_ahead = has_phrase(status_lexicon()["future"], words, s, e)
             if not _round_key_words().isdisjoint(held):
                 self.rounds = _round_positions(words, s, e)
 
