@@ -32,7 +32,7 @@ from extract.subjects import resolve_subject
 from extract.tokens import (
     doc_text,
     lower_words,
-    sentence_spans,
+    sentence_bounds,
     span_text,
     token_starts,
     token_texts,
@@ -53,12 +53,13 @@ _STRUCTURAL_CARRY = frozenset(
 )
 
 
-def _paragraph_ids(doc: Doc, sents: list) -> list[int]:
+def _paragraph_ids(doc: Doc, bounds: list[tuple[int, int]]) -> list[int]:
     """A paragraph is a line: wire copy puts each paragraph (and headline) on one."""
     text = doc_text(doc)
+    offsets = token_starts(doc)
     ids, para, pos = [], 0, 0
-    for sent in sents:
-        start = sent.start_char
+    for s, _ in bounds:
+        start = offsets[s]
         para += text.count("\n", pos, start)
         pos = start
         ids.append(para)
@@ -121,10 +122,9 @@ def claims_from_doc(
     """Every claim in one processed Doc, in text order."""
     words = lower_words(doc)
     all_figures = find_figures(doc)
-    sents = sentence_spans(doc)
-    bounds = [(sent.start, sent.end) for sent in sents]
-    paras = _paragraph_ids(doc, sents)
-    by_sent: list[list[Figure]] = [[] for _ in sents]
+    bounds = sentence_bounds(doc)
+    paras = _paragraph_ids(doc, bounds)
+    by_sent: list[list[Figure]] = [[] for _ in bounds]
     si = 0
     for f in all_figures:
         while si < len(bounds) and f.start >= bounds[si][1]:
@@ -136,6 +136,8 @@ def claims_from_doc(
     default_unit = dominant_unit(words)
     context = SentenceContext(default_unit=default_unit)
     last_para = None
+    # a zero claim starts at "no" (`zero_claims`): one look rules out most articles
+    may_have_zeros = "no" in words
     for idx, sent in enumerate(bounds):
         if paras[idx] != last_para:
             context = SentenceContext(default_unit=default_unit)
@@ -145,7 +147,8 @@ def claims_from_doc(
             if by_sent[idx]
             else []
         )
-        for t0, t1, subj in zero_claims(doc, words, sent):
+        zeros = zero_claims(doc, words, sent) if may_have_zeros else ()
+        for t0, t1, subj in zeros:
             fig = Figure(
                 t0, t1, 0, "exact", t0, False, False, False, False, doc[t0:t1].text
             )
@@ -162,7 +165,9 @@ def claims_from_doc(
     # each sentence's cues are found once, for the sentence and all its figures
     sentence_cues = [SentenceCues(words, s, e) for s, e in bounds]
     for idx, (s, e) in enumerate(bounds):
-        progress = _progress_values(doc, words, s, e, by_sent[idx])
+        progress = (
+            _progress_values(doc, words, s, e, by_sent[idx]) if by_sent[idx] else []
+        )
         cue, fused = sentence_cues[idx].status(progress)
         if sentence_cues[idx].looks_ahead and not progress:
             cue, fused = None, []

@@ -28,6 +28,26 @@ def lower_words(doc: Doc) -> list[str]:
         return lows
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of each sentence, from the sentence-start array.
+
+    For readers that need only the bounds: no Span object is built per sentence.
+    """
+    try:
+        return doc.user_data["sentence_bounds"]
+    except KeyError:
+        pass
+    if not len(doc):
+        bounds = []
+    else:
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
+        if starts[0] != 0:
+            starts.insert(0, 0)
+        bounds = list(zip(starts, starts[1:] + [len(doc)], strict=True))
+    doc.user_data["sentence_bounds"] = bounds
+    return bounds
+
+
 def sentence_spans(doc: Doc) -> list:
     """The sentences as Spans, from the sentence-start array (faster than doc.sents).
 
@@ -38,14 +58,7 @@ def sentence_spans(doc: Doc) -> list:
         return doc.user_data["sentence_spans"]
     except KeyError:
         pass
-    if not len(doc):
-        spans = []
-    else:
-        bounds = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
-        if bounds[0] != 0:
-            bounds.insert(0, 0)
-        ends = bounds[1:] + [len(doc)]
-        spans = [Span(doc, a, b) for a, b in zip(bounds, ends, strict=True)]
+    spans = [Span(doc, a, b) for a, b in sentence_bounds(doc)]
     doc.user_data["sentence_spans"] = spans
     return spans
 
