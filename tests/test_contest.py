@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.contest import detect_contest
 from extract.resources import load_json
@@ -101,3 +103,32 @@ def test_country_ids_are_iso_alpha2_lowercase():
 )
 def test_seed_articles(name, expected):
     assert detect_contest((CORPUS / name).read_text(encoding="utf-8")) == expected
+
+
+def _body_words() -> list[str]:
+    from extract.contest import _matchers
+
+    return sorted(_matchers()[1].lookup)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    parts=st.lists(
+        st.one_of(
+            st.sampled_from(_body_words()),
+            st.sampled_from([" ", "  ", "-", "_", "'", "’", "\n", ".", ",", "(", "é"]),
+            st.sampled_from(["a", "x", "s", "1", "ı", "—", "ß"]),
+        ),
+        max_size=30,
+    )
+)
+def test_body_word_fast_scan_matches_the_single_pattern(parts):
+    """The body words are found in lower-cased text by two passes that start on the
+    character before a word; they must find what the one look-behind pattern finds."""
+    from extract.contest import _matchers
+
+    scan = _matchers()[1].lower_scan
+    assert scan is not None  # the data allows the lower-case scan
+    low = "".join(parts).lower()
+    expected = [(m.start(), m.group(1)) for m in scan.whole.finditer(low)]
+    assert scan.matches(low) == expected
