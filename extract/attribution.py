@@ -40,7 +40,7 @@ from extract.resources import load_json, load_jsonl
 from extract.tokens import (
     doc_text,
     lower_words,
-    sentence_spans,
+    sentence_bounds,
     token_facts,
     token_starts,
     token_texts,
@@ -1411,8 +1411,7 @@ def _sentences(doc: Doc) -> list[_Sent]:
     text = doc_text(doc)
     words, _ = token_texts(doc)
     offsets = token_starts(doc)
-    for sent in sentence_spans(doc):
-        a, b = sent.start, sent.end
+    for a, b in sentence_bounds(doc):
         while a < b and words[a].isspace():
             a += 1
         while b > a and words[b - 1].isspace():
