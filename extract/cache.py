@@ -16,7 +16,9 @@ Design:
   instead of returning stale claims. Hashing the article as read,
   not the raw file, also picks up changes in how files are read (HTML stripping).
 - The value is the article's ArticleInfo and claims, already serialised as the JSON
-  lines `extract run` writes, so a hit costs one lookup and no validation.
+  lines `extract run` writes, stored as those lines joined by newlines (JSON never
+  holds a raw newline), so a hit costs one lookup and one split: no parsing, no
+  validation.
 - Rows are committed after every batch of articles, so a run that is interrupted
   (Ctrl-C, a crash) leaves a cache that the next run resumes from.
 - The cache is an optimisation: if the database cannot be opened or written (corrupt,
@@ -27,7 +29,6 @@ Design:
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +36,7 @@ from pathlib import Path
 
 from extract.models import Article
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: values are newline-joined JSON lines (1: a JSON object)
 DB_NAME = "results.sqlite3"
 DEFAULT_CACHE_DIRNAME = ".extract-cache"
 
@@ -47,15 +48,17 @@ class CachedResult:
     info: str
     claims: list[str]
 
-    def to_json(self) -> str:
-        return json.dumps(
-            {"info": self.info, "claims": self.claims}, ensure_ascii=False
-        )
+    def to_text(self) -> str:
+        """The info line, then one line per claim (JSON lines hold no raw newline)."""
+        return "\n".join([self.info, *self.claims])
 
     @classmethod
-    def from_json(cls, value: str) -> CachedResult:
-        data = json.loads(value)
-        return cls(info=data["info"], claims=list(data["claims"]))
+    def from_text(cls, value: str) -> CachedResult:
+        """The result `to_text` wrote; ValueError for a value it cannot have written."""
+        info, *claims = value.split("\n")
+        if not (info.startswith("{") and all(c.startswith("{") for c in claims)):
+            raise ValueError("not a cached result")
+        return cls(info=info, claims=claims)
 
 
 class CacheError(Exception):
@@ -136,7 +139,7 @@ class ResultCache:
             self.misses += 1
             return None
         try:
-            result = CachedResult.from_json(row[0])
+            result = CachedResult.from_text(row[0])
         except (ValueError, KeyError, TypeError):  # a damaged row is a miss
             self.misses += 1
             return None
@@ -147,7 +150,7 @@ class ResultCache:
         try:
             self._db.execute(
                 "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
-                (key, result.to_json()),
+                (key, result.to_text()),
             )
         except sqlite3.Error as exc:
             raise CacheError(

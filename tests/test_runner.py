@@ -344,3 +344,40 @@ def test_missing_model_is_a_run_error(tmp_path, corpus):
     with pytest.raises(RunError, match="not installed"):
         run([corpus], tmp_path / "claims.jsonl", jobs=1, model="xx_no_such_model")
     assert leftovers(tmp_path) == []
+
+
+def test_cached_results_round_trip_and_a_damaged_row_is_a_miss(tmp_path):
+    """A cached value is the info line and the claim lines joined by newlines; a
+    sentence holding a line break survives (JSON escapes it), and a row the cache
+    cannot have written is treated as a miss, not returned as a result."""
+    import sqlite3
+
+    from extract.cache import DB_NAME, CachedResult, ResultCache
+    from extract.models import Article
+
+    claim = Claim(
+        article="a",
+        kind="seats",
+        subject="the Greens",
+        value=62,
+        unit="seats",
+        sentence="HEADLINE\nThe Greens took 62 seats.",
+        start=0,
+        end=2,
+    )
+    result = CachedResult(
+        info=ArticleInfo(article="a", claims=1).model_dump_json(),
+        claims=[claim.model_dump_json()],
+    )
+    cache = ResultCache(tmp_path, salt="test")
+    key = cache.key(Article(id="a", text="The Greens took 62 seats."))
+    cache.put(key, result)
+    cache.commit()
+    assert cache.get(key) == result
+    assert Claim.model_validate_json(cache.get(key).claims[0]) == claim
+
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    db.execute("UPDATE results SET value = ? WHERE key = ?", ('{"info": 1}\nx', key))
+    db.commit()
+    db.close()
+    assert cache.get(key) is None and cache.misses == 1
