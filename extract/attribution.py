@@ -41,6 +41,7 @@ from extract.tokens import (
     doc_text,
     lower_words,
     sentence_bounds,
+    span_text,
     token_facts,
     token_starts,
     token_texts,
@@ -233,6 +234,7 @@ def _longest_matches(
 class _TextView(NamedTuple):
     """A Doc's cached text and token views (`extract.tokens`), fetched once."""
 
+    doc: Doc
     text: str
     words: list[str]  # token texts
     spaces: list[str]  # each token's trailing whitespace
@@ -242,15 +244,13 @@ class _TextView(NamedTuple):
     @classmethod
     def of(cls, doc: Doc) -> _TextView:
         words, spaces = token_texts(doc)
-        return cls(doc_text(doc), words, spaces, token_starts(doc), lower_words(doc))
+        return cls(
+            doc, doc_text(doc), words, spaces, token_starts(doc), lower_words(doc)
+        )
 
     def span_text(self, start: int, end: int) -> str:
         """`doc[start:end].text`."""
-        if start >= end:
-            return ""
-        return self.text[
-            self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])
-        ]
+        return span_text(self.doc, start, end)
 
 
 _CREDIT_WORDS_IN_PARENS = frozenset(
@@ -564,12 +564,8 @@ class _Reader:
         return [m for m in marks if m.start >= a and m.end <= b]
 
     def raw_text(self, a: int, b: int) -> str:
-        """`doc[a:b].text` (`extract.tokens.span_text`, from the lists at hand)."""
-        if a >= b:
-            return ""
-        return self.full_text[
-            self.starts[a] : self.starts[b - 1] + len(self.texts[b - 1])
-        ]
+        """`doc[a:b].text`."""
+        return span_text(self.doc, a, b)
 
     def text(self, a: int, b: int) -> str:
         """`doc[a:b].text` without surrounding whitespace."""
