@@ -37,7 +37,13 @@ from extract.phrases import (
     subject_before,
     text_of,
 )
-from extract.tokens import lower_words, span_starts, token_facts, token_texts
+from extract.tokens import (
+    lower_words,
+    sentence_note,
+    span_starts,
+    token_facts,
+    token_texts,
+)
 
 NOUN_CLASSES = (
     "vote_nouns",
@@ -1578,14 +1584,13 @@ def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
 
 def _sentence_words(doc: Doc, words: Sequence[str], s: int, e: int) -> _SentenceWords:
     """The `_SentenceWords` of sentence words[s:e], found once and kept."""
-    per_sentence = doc.user_data.get("claims:sentence_words")
-    if per_sentence is None:
-        per_sentence = doc.user_data["claims:sentence_words"] = {}
-    sentence = per_sentence.get((s, e))
-    if sentence is None:
-        texts, _ = token_texts(doc)
-        sentence = per_sentence[(s, e)] = _SentenceWords(words, texts, s, e)
-    return sentence
+    return sentence_note(
+        doc,
+        "claims:sentence_words",
+        s,
+        e,
+        lambda: _SentenceWords(words, token_texts(doc)[0], s, e),
+    )
 
 
 def _clause_of(

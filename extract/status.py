@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from extract.lexicon import status_lexicon
 from extract.phrases import has_phrase, key_words
-from extract.tokens import token_texts
+from extract.tokens import sentence_note, token_texts
 
 _MODALS = frozenset({"would", "could", "might", "may"})
 _CLAUSE_BREAKS = frozenset({";", "while", "whereas"})
@@ -95,13 +95,13 @@ def is_conditional(doc: Doc, words: Sequence[str], s: int, e: int, i: int) -> bo
     A sentence's clauses are found once, and the figures of a clause share the
     answer (both kept in `doc.user_data`).
     """
-    per_sentence = doc.user_data.get("status:sentence_clauses")
-    if per_sentence is None:
-        per_sentence = doc.user_data["status:sentence_clauses"] = {}
-    sentence = per_sentence.get((s, e))
-    if sentence is None:
-        texts, _ = token_texts(doc)
-        sentence = per_sentence[(s, e)] = _SentenceClauses(words, texts, s, e)
+    sentence = sentence_note(
+        doc,
+        "status:sentence_clauses",
+        s,
+        e,
+        lambda: _SentenceClauses(words, token_texts(doc)[0], s, e),
+    )
     if not sentence.may_be_conditional:
         return False
     clause = sentence.clause_of(i)

@@ -6,11 +6,15 @@ thousands of articles that cost more than the tokenizer. These read spaCy's arra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
+
+T = TypeVar("T")
 
 
 def lower_words(doc: Doc) -> list[str]:
@@ -143,6 +147,18 @@ def token_starts(doc: Doc) -> list[int]:
     except KeyError:
         token_texts(doc)
         return doc.user_data["token_starts"]
+
+
+def sentence_note(doc: Doc, key: str, s: int, e: int, make: Callable[[], T]) -> T:
+    """What `make()` finds about sentence tokens s:e, found once per Doc and kept in
+    `doc.user_data[key]` for the other figures of the sentence to ask."""
+    notes = doc.user_data.get(key)
+    if notes is None:
+        notes = doc.user_data[key] = {}
+    note = notes.get((s, e))
+    if note is None:
+        note = notes[(s, e)] = make()
+    return note
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
