@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.resources import load_json
 from extract.tokens import doc_text, lower_words, token_starts, token_texts
@@ -30,9 +30,13 @@ from extract.tokens import doc_text, lower_words, token_starts, token_texts
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One number as written in the Doc; indices are Doc token indices."""
+class Figure(NamedTuple):
+    """One number as written in the Doc; indices are Doc token indices.
+
+    A NamedTuple rather than a frozen dataclass: as immutable, and built four times
+    as fast (a frozen dataclass sets each field through `object.__setattr__`), which
+    counts at ~30 figures an article.
+    """
 
     start: int
     end: int
@@ -588,7 +592,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
             # also covers the lower one
             qualifier = "at_most"
             if r.percent and not figures[-1].percent:
-                figures[-1] = replace(figures[-1], percent=True)
+                figures[-1] = figures[-1]._replace(percent=True)
         elif (
             not all_
             and s > prev_end
