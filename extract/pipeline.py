@@ -27,7 +27,7 @@ from extract.dates import article_date
 from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
 from extract.numbers import Figure, find_figures
-from extract.status import SentenceCues, StatusContext, is_conditional
+from extract.status import SentenceCues, StatusContext
 from extract.subjects import resolve_subject
 from extract.tokens import (
     doc_text,
@@ -81,10 +81,18 @@ def _progress_values(
 
 
 def _draft_status(
-    doc, words, s, e, d: Draft, sent_cue, fused, ctx: StatusContext, has_results: bool
+    doc,
+    words,
+    s,
+    e,
+    d: Draft,
+    sentence: SentenceCues,
+    sent_cue,
+    fused,
+    ctx: StatusContext,
+    has_results: bool,
 ) -> str:
-    i = d.figure.start
-    if is_conditional(doc, words, s, e, i):
+    if sentence.is_conditional(doc, d.figure.start):
         return "conditional"
     for t, status in fused:
         if t < d.figure.start and d.figure.start - t <= 4:
@@ -195,7 +203,9 @@ def claims_from_doc(
         if drafts:
             sentence = span_text(doc, s, e).strip()  # one text for its claims
         for d in drafts:
-            status = _draft_status(doc, words, s, e, d, cue, fused, ctx, has_results)
+            status = _draft_status(
+                doc, words, s, e, d, sentence_cues[idx], cue, fused, ctx, has_results
+            )
             rnd = _draft_round(sentence_cues[idx], d, status, ctx)
             claims.append(
                 make(d, status, rnd, sources.get(d.figure.start, []), sentence)

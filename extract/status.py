@@ -300,9 +300,22 @@ def _future_key_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _conditional_words() -> frozenset[str]:
+    """The modals (in lower case), "if" and the key words of the conditional cues of
+    two words or more: a sentence holding none of them has no conditional clause."""
+    return _MODALS | _if_or_conditional_key_words()
+
+
+@lru_cache(maxsize=1)
 def _sentence_cue_key_words() -> frozenset[str]:
-    """The key words of the status, look-ahead and round cues together."""
-    return _status_key_words() | _future_key_words() | _round_key_words()
+    """The key words of the status, look-ahead and round cues together, and the
+    words a conditional clause needs."""
+    return (
+        _status_key_words()
+        | _future_key_words()
+        | _round_key_words()
+        | _conditional_words()
+    )
 
 
 class SentenceCues:
@@ -317,13 +330,18 @@ class SentenceCues:
 
     def __init__(self, words: Sequence[str], s: int, e: int):
         self.words = words
+        self.start = s
         self.end = e
         sentence = words[s:e]
         held = _sentence_cue_key_words().intersection(sentence)
         self.status_cues: list[tuple[int, str]] = []
         self.looks_ahead = False
         self.rounds: list[tuple[int, int]] = []
+        # a lower-case modal, "if" or conditional key word is needed for any clause
+        # to be conditional (`is_conditional`); most sentences hold none
+        self.may_be_conditional = False
         if held:
+            self.may_be_conditional = not _conditional_words().isdisjoint(held)
             if not _status_key_words().isdisjoint(held):
                 self.status_cues = _cue_positions(words, s, e, sentence)
             if not _future_key_words().isdisjoint(held):
@@ -336,6 +354,13 @@ class SentenceCues:
     ) -> tuple[str | None, list[tuple[int, str]]]:
         """`sentence_status` of the sentence."""
         return _status_from(self.words, self.end, self.status_cues, progress)
+
+    def is_conditional(self, doc: Doc, i: int) -> bool:
+        """`is_conditional` for the figure at token i of the sentence, with no look
+        at the sentence's clauses when it holds none of the words they need."""
+        if not self.may_be_conditional:
+            return False
+        return is_conditional(doc, self.words, self.start, self.end, i)
 
     def round_near(self, i: int) -> int | None:
         """`explicit_round` of the sentence for token i."""
