@@ -245,10 +245,15 @@ class SubjectMatcher:
         self.rows = _rows(patterns_dir)
         self.info = _id_info(patterns_dir)
         vocab = nlp.vocab
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        # acronyms and country words, both matched as spelled: one matcher (one pass
-        # over the Doc), its matches told apart by key
-        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        # One PhraseMatcher pass over LOWER finds every phrase. Acronyms and country
+        # words count only as written (ORTH); they are added here lower-cased too and
+        # a match of theirs is kept when the tokens are one of their spellings, which
+        # finds what a second matcher over ORTH finds, without a second walk over
+        # the Doc's tokens (~15 us an article of a matcher's cost, whatever it holds).
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        # key of a phrase matched as written -> the token texts of its spellings
+        self.as_written: dict[int, frozenset[tuple[str, ...]]] = {}
+        self.any_case: dict[int, SubjectRow] = {}  # key -> row of the other phrases
         self.tokens = Matcher(vocab)
         self.row_of_key: dict[int, SubjectRow] = {}
         self.country_of_key: dict[int, str] = {}
@@ -260,6 +265,8 @@ class SubjectMatcher:
             if isinstance(row.pattern, str):
                 target = orth_phrases if _is_acronym(row.pattern) else lower_phrases
                 target[key] = [nlp.make_doc(v) for v in _variants(row.pattern)]
+                if target is lower_phrases:
+                    self.any_case[vocab.strings[key]] = row
             elif isinstance(row.pattern, list):
                 try:
                     self.tokens.add(key, [row.pattern])
@@ -267,15 +274,18 @@ class SubjectMatcher:
                     log.warning(
                         "%s: token pattern of %s skipped: %s", DATA_FILE, row.id, exc
                     )
-        for key, docs in lower_phrases.items():
-            self.lower.add(key, docs)
-        for key, docs in orth_phrases.items():
-            self.orth.add(key, docs)
         for code, words in _country_words().items():
             key = f"subject_country_{code}"
             self.country_of_key[vocab.strings.add(key)] = code
             forms = {w for word in words for w in (word, word.upper(), _fold(word))}
-            self.orth.add(key, [nlp.make_doc(w) for w in sorted(forms)])
+            orth_phrases[key] = [nlp.make_doc(w) for w in sorted(forms)]
+        for key, docs in lower_phrases.items():
+            self.phrases.add(key, docs)
+        for key, docs in orth_phrases.items():
+            self.phrases.add(key, docs)
+            self.as_written[vocab.strings[key]] = frozenset(
+                tuple(token.text for token in doc) for doc in docs
+            )
         # which ids a country-tagged, non-strict alias can mean: used for
         # country guessing
         self._ambiguous_rows = self._find_ambiguous()
@@ -314,24 +324,35 @@ class SubjectMatcher:
     def scan(
         self, doc: Doc
     ) -> tuple[dict[tuple[int, int], list[SubjectRow]], list[tuple[int, str]]]:
-        """`raw_matches(doc)` and `country_mentions(doc)`, from one call of each
-        matcher."""
+        """`raw_matches(doc)` and `country_mentions(doc)`, from one pass of the
+        phrase matcher (and of the token-pattern matcher, when it has patterns)."""
         found: dict[tuple[int, int], list[SubjectRow]] = {}
         mentions: list[tuple[int, str]] = []
         row_of_key, country_of_key = self.row_of_key, self.country_of_key
-        for matcher in (self.lower, self.orth, self.tokens):
-            if len(matcher) == 0:
+        texts, _ = token_texts(doc)
+        any_case, as_written = self.any_case, self.as_written
+        # the phrases matched as written, taken after the others (as when they had
+        # a matcher of their own): `guess_country` reads the matches in this order
+        written: list[tuple[int, int, int]] = []
+        for key, start, end in self.phrases(doc):
+            row = any_case.get(key)
+            if row is None:
+                if tuple(texts[start:end]) in as_written[key]:
+                    written.append((key, start, end))
                 continue
-            for key, start, end in matcher(doc):
-                row = row_of_key.get(key)
-                if row is not None:
-                    bucket = found.get((start, end))
-                    if bucket is None:
-                        found[(start, end)] = [row]
-                    elif row not in bucket:
-                        bucket.append(row)
-                elif key in country_of_key:
-                    mentions.append((start, country_of_key[key]))
+            bucket = found.get((start, end))
+            if bucket is None:
+                found[(start, end)] = [row]
+            else:  # a key is found once a span, and a key is one row: no repeats
+                bucket.append(row)
+        if len(self.tokens):
+            written += self.tokens(doc)
+        for key, start, end in written:
+            row = row_of_key.get(key)
+            if row is not None:
+                _add_row(found, row, start, end)
+            elif key in country_of_key:
+                mentions.append((start, country_of_key[key]))
         for bucket in found.values():
             if len(bucket) > 1:
                 bucket.sort(key=lambda r: r.index)
@@ -341,12 +362,7 @@ class SubjectMatcher:
         return self.scan(doc)[0]
 
     def country_mentions(self, doc: Doc) -> list[tuple[int, str]]:
-        country_of_key = self.country_of_key
-        return [
-            (start, country_of_key[key])
-            for key, start, _ in self.orth(doc)
-            if key in country_of_key
-        ]
+        return self.scan(doc)[1]
 
     def guess_country(self, doc: Doc, raw=None, mentions=None) -> str | None:
         """The country an article (or phrase) is most about, from names and aliases.
@@ -517,6 +533,15 @@ class SubjectMatcher:
         if k is not None:
             return self._camp_match(k, e, m)
         return None
+
+
+def _add_row(found: dict, row: SubjectRow, start: int, end: int) -> None:
+    """Add `row` to the readings of tokens start:end, once."""
+    bucket = found.get((start, end))
+    if bucket is None:
+        found[(start, end)] = [row]
+    elif row not in bucket:
+        bucket.append(row)
 
 
 def _is_word(text: str, low: str) -> bool:
