@@ -252,7 +252,7 @@ class SubjectMatcher:
         # the Doc's tokens (~15 us an article of a matcher's cost, whatever it holds).
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         # key of a phrase matched as written -> the token texts of its spellings
-        self.as_written: dict[int, frozenset[tuple[str, ...]]] = {}
+        self.as_written: dict[int, frozenset[str | tuple[str, ...]]] = {}
         self.any_case: dict[int, SubjectRow] = {}  # key -> row of the other phrases
         self.tokens = Matcher(vocab)
         self.row_of_key: dict[int, SubjectRow] = {}
@@ -283,8 +283,10 @@ class SubjectMatcher:
             self.phrases.add(key, docs)
         for key, docs in orth_phrases.items():
             self.phrases.add(key, docs)
+            # a one-token spelling as its text, a longer one as the tuple of texts
             self.as_written[vocab.strings[key]] = frozenset(
-                tuple(token.text for token in doc) for doc in docs
+                doc[0].text if len(doc) == 1 else tuple(token.text for token in doc)
+                for doc in docs
             )
         # which ids a country-tagged, non-strict alias can mean: used for
         # country guessing
@@ -331,14 +333,20 @@ class SubjectMatcher:
         row_of_key, country_of_key = self.row_of_key, self.country_of_key
         texts, _ = token_texts(doc)
         any_case, as_written = self.any_case, self.as_written
-        # the phrases matched as written, taken after the others (as when they had
-        # a matcher of their own): `guess_country` reads the matches in this order
+        # the acronyms matched as written (and token-pattern matches), taken after
+        # the others as when they had a matcher of their own: `guess_country` reads
+        # the matches in this order
         written: list[tuple[int, int, int]] = []
         for key, start, end in self.phrases(doc):
             row = any_case.get(key)
             if row is None:
-                if tuple(texts[start:end]) in as_written[key]:
-                    written.append((key, start, end))
+                spelled = texts[start] if end == start + 1 else tuple(texts[start:end])
+                if spelled in as_written[key]:
+                    code = country_of_key.get(key)
+                    if code is None:
+                        written.append((key, start, end))
+                    else:
+                        mentions.append((start, code))
                 continue
             bucket = found.get((start, end))
             if bucket is None:
@@ -348,11 +356,7 @@ class SubjectMatcher:
         if len(self.tokens):
             written += self.tokens(doc)
         for key, start, end in written:
-            row = row_of_key.get(key)
-            if row is not None:
-                _add_row(found, row, start, end)
-            elif key in country_of_key:
-                mentions.append((start, country_of_key[key]))
+            _add_row(found, row_of_key[key], start, end)
         for bucket in found.values():
             if len(bucket) > 1:
                 bucket.sort(key=lambda r: r.index)
