@@ -366,6 +366,21 @@ def test_component_reading_follows_the_article_country():
     assert nowhere.spans["subjects"].attrs["country"] is None
 
 
+def test_acronyms_and_country_words_count_only_as_written():
+    """Acronyms ("ANC") and country words ("Iran") are found in the same
+    case-insensitive pass as the other aliases, and kept only as spelled."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("election_subjects")
+    written = nlp("In South Africa the ANC won 159 seats.")
+    assert [(s.text, s.id_) for s in written.spans["subjects"]] == [("ANC", "za_anc")]
+    assert written.spans["subjects"].attrs["country"] == "za"
+    lowered = nlp("in south africa the anc won 159 seats.")
+    assert list(lowered.spans["subjects"]) == []
+    assert lowered.spans["subjects"].attrs["country"] is None
+    assert resolve_subject("ANC", "za") == "za_anc"
+    assert resolve_subject("anc", "za") is None
+
+
 def test_component_on_the_seed_articles(tmp_path):
     from pathlib import Path
 
