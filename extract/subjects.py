@@ -685,6 +685,13 @@ def create_subject_ruler(nlp: Language, name: str):
         doc.spans[SPANS_KEY] = SpanGroup(
             doc, name=SPANS_KEY, attrs={"country": country}, spans=spans
         )
+        # the start -> end map `tokens.span_starts(doc, SPANS_KEY)` would read back
+        # from the group (the first listed span per start), made here from the
+        # offsets at hand: iterating the group builds a Span object per span
+        starts: dict[int, int] = {}
+        for m in found:
+            starts.setdefault(m.start, m.end)
+        doc.user_data["span_starts:" + SPANS_KEY] = starts
         return doc
 
     return election_subjects
