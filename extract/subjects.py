@@ -786,18 +786,21 @@ def resolve_subject(text: str, country: str | None = None) -> str | None:
     try:
         if not text or not isinstance(text, str):
             return None
-        text = _SPACES.sub(" ", text).strip()
-        country = (
-            country.lower().strip()
-            if isinstance(country, str) and country.strip()
-            else None
-        )
-        if country == "uk":
-            country = "gb"
-        return _resolve(text, country)
+        return _resolve_as_written(text, country if isinstance(country, str) else None)
     except Exception:  # noqa: BLE001 - resolution is best effort and must not break a run
         log.exception("resolve_subject failed on %r", text)
         return None
+
+
+@lru_cache(maxsize=16384)
+def _resolve_as_written(text: str, country: str | None) -> str | None:
+    # cached on the phrase and country as given, so a phrase seen before skips the
+    # whitespace and country clean-up too, not only the matching (`_resolve`)
+    text = _SPACES.sub(" ", text).strip()
+    country = country.lower().strip() if country and country.strip() else None
+    if country == "uk":
+        country = "gb"
+    return _resolve(text, country)
 
 
 __all__ = [
