@@ -101,14 +101,16 @@ class Draft:
     @classmethod
     def of(cls, doc: Doc, fig: Figure, kind: str, unit: str, subject, **more) -> Draft:
         """A draft whose value, qualifier and subject text come from its words."""
+        # positional, in field order: a draft is made per figure, and keywords cost
+        # a third of the construction
         return cls(
-            figure=fig,
-            kind=kind,
-            unit=unit,
-            value=fig.value,
-            qualifier=fig.qualifier,
-            subject=subject,
-            subject_text=text_of(doc, subject),
+            fig,
+            kind,
+            unit,
+            fig.value,
+            fig.qualifier,
+            subject,
+            text_of(doc, subject),
             **more,
         )
 
