@@ -187,7 +187,8 @@ def claims_from_doc(
         drafts = per_sentence[idx]
         cue, fused = cues[idx]
         sent_round = sentence_cues[idx].round_near(s)
-        has_results = any(d.kind in _RESULT_KINDS for d in drafts)
+        # (most sentences have no drafts: no generator made for them)
+        has_results = bool(drafts) and any(d.kind in _RESULT_KINDS for d in drafts)
         # the lede and the update right after it are one report
         if drafts and has_results and not first_results_done:
             first_results_done = True
