@@ -177,16 +177,28 @@ class SourceMarker:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules: dict[str, dict] = {}
         rows = list(load_jsonl("sources.jsonl"))
+        phrases: list[tuple[str, Doc]] = []  # (id, pattern) of every alias
         for row in rows:
             doc = nlp.make_doc(row["pattern"])
             exact = row.get("case_sensitive") or _is_case_sensitive(len(doc))
             matcher = self.exact if exact else self.folded
             key = row["id"]
             matcher.add(key, [doc])
+            phrases.append((key, doc))
             if row.get("not_followed_by") or row.get("unless_doc_has"):
                 self.rules[row["pattern"]] = row
         for phrase, gid in _cues()["generic_media"].items():
-            self.folded.add(gid, [nlp.make_doc(phrase)])
+            doc = nlp.make_doc(phrase)
+            self.folded.add(gid, [doc])
+            phrases.append((gid, doc))
+        # The match ids whose span text can be a rule's pattern (their words are the
+        # rule's in some case): only their matches need their text looked up.
+        rule_words = {tuple(t.lower_ for t in nlp.make_doc(p)) for p in self.rules}
+        self.rule_keys: set[int] = {
+            nlp.vocab.strings[key]
+            for key, doc in phrases
+            if tuple(t.lower_ for t in doc) in rule_words
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [
@@ -195,16 +207,24 @@ class SourceMarker:
             for match_id, start, end in matcher(doc)
         ]
         view = _TextView.of(doc)
+        strings = doc.vocab.strings
+        marks = [
+            _Mark(start, end, strings[match_id])
+            for start, end, match_id in _longest_matches(matches)
+            if not self._furniture(view, start, end, match_id)
+        ]
         # Spans only for the matches kept (a Span costs three Token lookups)
         doc.spans["sources"] = [
-            Span(doc, start, end, label="SOURCE", span_id=doc.vocab.strings[match_id])
-            for start, end, match_id in _longest_matches(matches)
-            if not self._furniture(view, start, end)
+            Span(doc, m.start, m.end, label="SOURCE", span_id=m.id) for m in marks
         ]
+        # the same marks as plain tuples for `attribute`, which would otherwise
+        # rebuild a Span per mark from the group; kept with the group they describe
+        doc.user_data["source_marks"] = (doc.spans["sources"], marks)
         return doc
 
-    def _furniture(self, view: _TextView, start: int, end: int) -> bool:
-        rule = self.rules.get(view.span_text(start, end))
+    def _furniture(self, view: _TextView, start: int, end: int, key: int) -> bool:
+        # a rule's text is looked for only when its alias id matched
+        rule = key in self.rule_keys and self.rules.get(view.span_text(start, end))
         if rule:
             words = view.words
             nxt = words[end] if end < len(words) else ""
@@ -454,6 +474,17 @@ class _Mark(NamedTuple):
     id: str
 
 
+def _source_marks(doc: Doc) -> list[_Mark]:
+    """The marked sources, as the component left them beside ``doc.spans["sources"]``
+    while that group is still the one it made; else read from the group (a SpanGroup
+    makes a new Span object per span each time)."""
+    group = doc.spans["sources"]
+    kept = doc.user_data.get("source_marks")
+    if kept is not None and kept[0] is group and len(kept[1]) == len(group):
+        return kept[1]
+    return [_Mark(span.start, span.end, span.id_) for span in group]
+
+
 class _Reader:
     """Reads a Doc's attribution cues from plain per-token lists.
 
@@ -468,10 +499,7 @@ class _Reader:
         self.kinds = _kinds()
         if "sources" not in doc.spans:
             _fallback_marker(doc)
-        # the marked sources once: a SpanGroup makes new Span objects each time
-        self.source_spans: list[_Mark] = [
-            _Mark(span.start, span.end, span.id_) for span in doc.spans["sources"]
-        ]
+        self.source_spans: list[_Mark] = _source_marks(doc)
         self.mark_starts = [mark.start for mark in self.source_spans]
         self.marks_sorted = self.mark_starts == sorted(self.mark_starts)
         self.in_source: set[int] = {
