@@ -21,11 +21,19 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 from typing import Any, NamedTuple
 
+import numpy
+
 from extract.resources import load_json
-from extract.tokens import doc_text, lower_words, token_starts, token_texts
+from extract.tokens import (
+    doc_text,
+    first_code_points,
+    lower_words,
+    token_offsets,
+    token_starts,
+    token_texts,
+)
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 
@@ -660,31 +668,59 @@ class _DocView:
     candidates: list[int]
 
 
-_FIRST_CHAR = itemgetter(0)  # spaCy tokens are never empty
+def _first_char_classes(points: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Whether each token's first character (code points `points`) is whitespace,
+    and whether it is a digit (`str.isspace`, `str.isdigit`): ASCII ones looked up
+    in numpy, the few distinct others asked of Python."""
+    ascii_points = numpy.minimum(points, 128)  # 128: any other character
+    space, digit = _ASCII_SPACE[ascii_points], _ASCII_DIGIT[ascii_points]
+    others = set(points[points > 127].tolist())
+    if others:
+        spaces = [p for p in others if chr(p).isspace()]
+        if spaces:
+            space |= numpy.isin(points, spaces)
+        digits = [p for p in others if chr(p).isdigit()]
+        if digits:
+            digit |= numpy.isin(points, digits)
+    return space, digit
+
+
+# the two tests for ASCII code points, with False at 128 for all others
+_ASCII_SPACE = numpy.array([chr(p).isspace() for p in range(128)] + [False])
+_ASCII_DIGIT = numpy.array([chr(p).isdigit() for p in range(128)] + [False])
 
 
 def _doc_view(doc, lex: _Lex) -> _DocView:
     """The compact token lists of `doc`, built once per Doc from the cached token
-    views (`extract.tokens`), so no spaCy objects or arrays are touched here.
+    views (`extract.tokens`), so no spaCy objects are touched here.
 
-    Each pass over every token is a `map`/`compress` (run in C); Python-level work is
-    left for the few whitespace tokens and the few tokens the passes pick out.
+    The tests of every token's first character (whitespace, digit) are made in numpy
+    on the first characters' code points; other passes over every token are a
+    `map`/`compress` (run in C). Python-level work is left for the few tokens the
+    passes pick out.
     """
     view = doc.user_data.get("figure_view")
     if view is not None:
         return view
     lows = lower_words(doc)
-    words, spaces = token_texts(doc)
-    n_doc = len(words)
-    gaps = list(compress(range(n_doc), map(str.isspace, words)))
-    low, txt, ws, idx = lows[:], words[:], list(map(bool, spaces)), list(range(n_doc))
-    # the whitespace tokens taken out, last first so the earlier indices hold
-    for g in reversed(gaps):
-        if g > 0:
-            ws[g - 1] = True  # a whitespace token ("\n\n") is space after the token
-        del low[g], txt[g], ws[g], idx[g]
+    words, _ = token_texts(doc)
+    space_first, digit_first_doc = _first_char_classes(first_code_points(doc))
+    # A token is whitespace through and through or holds none (spaCy splits where
+    # whitespace starts and ends), so its first character tells; checked anyway.
+    gaps = [g for g in numpy.flatnonzero(space_first).tolist() if words[g].isspace()]
+    # the token's own trailing space, or a whitespace token ("\n\n") after it
+    ws_doc = token_offsets(doc)[:, 1].astype(bool)
+    keep = numpy.ones(len(words), dtype=bool)
+    low, txt = lows[:], words[:]
+    if gaps:
+        keep[gaps] = False
+        ws_doc[[g - 1 for g in gaps if g > 0]] = True
+        for g in reversed(gaps):  # last first, so the earlier indices hold
+            del low[g], txt[g]
+    ws, idx = ws_doc[keep].tolist(), numpy.flatnonzero(keep).tolist()
+    # `low[k][:1].isdigit()`: lower-casing makes or unmakes no digit
+    digit_first = numpy.flatnonzero(digit_first_doc[keep]).tolist()
     positions = range(len(low))
-    digit_first = list(compress(positions, map(str.isdigit, map(_FIRST_CHAR, low))))
     word_hits = list(compress(positions, map(lex.scan_words.__contains__, low)))
     last = len(low) - 1
     heads = digit_first + [

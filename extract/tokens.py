@@ -133,7 +133,36 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     spaces = _TRAILING[spaced].tolist()
     found = doc.user_data["token_texts"] = (words, spaces)
     doc.user_data["token_starts"] = starts
+    doc.user_data["token_offsets"] = offsets
     return found
+
+
+def token_offsets(doc: Doc) -> numpy.ndarray:
+    """Every token's (IDX, SPACY) as an n x 2 numpy array: its character offset and
+    whether one space follows it (the array `token_texts` is read from)."""
+    try:
+        return doc.user_data["token_offsets"]
+    except KeyError:
+        token_texts(doc)
+        return doc.user_data["token_offsets"]
+
+
+def first_code_points(doc: Doc) -> numpy.ndarray:
+    """The code point of every token's first character, as a numpy array.
+
+    Read from the text at the token offsets in one step, for tests of the first
+    character that numpy can make on all tokens at once (spaCy tokens are never
+    empty). Lone surrogates are passed through, so each character is one code point.
+    """
+    try:
+        return doc.user_data["first_code_points"]
+    except KeyError:
+        pass
+    points = numpy.frombuffer(
+        doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32
+    )[token_offsets(doc)[:, 0]]
+    doc.user_data["first_code_points"] = points
+    return points
 
 
 # a token's trailing whitespace by its SPACY flag
