@@ -78,6 +78,9 @@ _CUE = re.compile(
 )
 _ISO_PREFIX = re.compile(rf"^\s*(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T\s]|$)")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b|\b{_YEAR}-")
+# The year's digits alone: what _HAS_YEAR needs first, found several times faster
+# (no word boundary to test at every position); most texts do not hold them.
+_YEAR_DIGITS = re.compile(_YEAR)
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +123,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def date_candidates(text: str) -> list[tuple[int, str, bool, bool]]:
     """Date-like strings in `text`: (offset, string, is_full_date, has_cue)."""
     found: list[tuple[int, str, bool, bool]] = []
-    if not _HAS_YEAR.search(text):
+    if not _YEAR_DIGITS.search(text) or not _HAS_YEAR.search(text):
         return found  # every candidate has a year; most paragraphs have none
     taken: list[tuple[int, int]] = []
     for pattern, full in ((_FULL_DATE, True), (_MONTH_YEAR, False)):
