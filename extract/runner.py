@@ -181,7 +181,7 @@ def process_batch(records: list[dict], config: dict) -> list[dict]:
 
     articles = [Article(**record) for record in records]
     try:
-        pairs = list(process_articles(articles, nlp, batch_size=len(articles) or 1))
+        pairs = list(process_articles(articles, nlp))
         return [
             _result(info, claims, article)
             for (info, claims), article in zip(pairs, articles, strict=True)

@@ -61,3 +61,23 @@ def test_bundled_corpus_shows_a_conflict_between_outlets(nlp):
     conflicts = [g for g in result.groups if g.verdict == "conflict"]
     assert conflicts
     assert any(len({m.claim.article for m in g.members}) > 1 for g in conflicts)
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 32])
+def test_batches_give_each_article_its_own_claims_in_order(nlp, batch_size):
+    # process_articles tokenises a batch before running the components: claims must
+    # still come out per article, in input order, as one article at a time gives them
+    from extract.pipeline import process_article
+
+    articles = [a for a in iter_articles([CORPUS]) if isinstance(a, Article)]
+    articles = (articles * 3)[:31]  # a last batch that is not full
+    articles = [
+        a.model_copy(update={"id": f"{a.id}#{i}"}) for i, a in enumerate(articles)
+    ]
+    batched = list(process_articles(iter(articles), nlp, batch_size=batch_size))
+    assert [info.article for info, _ in batched] == [a.id for a in articles]
+    one_by_one = [process_article(a, nlp) for a in articles]
+    assert [[c.model_dump() for c in claims] for _, claims in batched] == [
+        [c.model_dump() for c in claims] for _, claims in one_by_one
+    ]
+    assert sum(len(claims) for _, claims in batched) > 100
