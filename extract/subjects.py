@@ -47,7 +47,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.resources import load_json, load_jsonl
-from extract.tokens import lower_words, token_texts
+from extract.tokens import keep_span_starts, lower_words, token_texts
 
 log = logging.getLogger(__name__)
 
@@ -685,13 +685,9 @@ def create_subject_ruler(nlp: Language, name: str):
         doc.spans[SPANS_KEY] = SpanGroup(
             doc, name=SPANS_KEY, attrs={"country": country}, spans=spans
         )
-        # the start -> end map `tokens.span_starts(doc, SPANS_KEY)` would read back
-        # from the group (the first listed span per start), made here from the
-        # offsets at hand: iterating the group builds a Span object per span
-        starts: dict[int, int] = {}
-        for m in found:
-            starts.setdefault(m.start, m.end)
-        doc.user_data["span_starts:" + SPANS_KEY] = starts
+        # the rules' start -> end map of the group, from the offsets at hand:
+        # read back from the group, it would take a Span object per span
+        keep_span_starts(doc, SPANS_KEY, [(m.start, m.end) for m in found])
         return doc
 
     return election_subjects

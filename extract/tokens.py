@@ -6,7 +6,7 @@ thousands of articles that cost more than the tokenizer. These read spaCy's arra
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -207,19 +207,30 @@ def span_starts(doc: Doc, key: str) -> dict[int, int]:
     """Start -> end of the spans in `doc.spans[key]` (the first listed, per start).
 
     Iterating a SpanGroup builds a Span object per span; the rules ask "does a span
-    start here?" at many tokens, so the answer is read once per Doc.
+    start here?" at many tokens, so the answer is read once per Doc, or taken from
+    what the component that made the group left (`keep_span_starts`) while the group
+    is still the one it made.
     """
     cache_key = "span_starts:" + key
-    try:
-        return doc.user_data[cache_key]
-    except KeyError:
-        pass
+    group = doc.spans[key] if key in doc.spans else None
+    kept = doc.user_data.get(cache_key)
+    if kept is not None and kept[0] is group and kept[1] == len(group or ()):
+        return kept[2]
     starts: dict[int, int] = {}
-    if key in doc.spans:
-        for span in doc.spans[key]:
-            starts.setdefault(span.start, span.end)
-    doc.user_data[cache_key] = starts
+    for span in group or ():
+        starts.setdefault(span.start, span.end)
+    doc.user_data[cache_key] = (group, len(group or ()), starts)
     return starts
+
+
+def keep_span_starts(doc: Doc, key: str, offsets: Iterable[tuple[int, int]]) -> None:
+    """Leave `span_starts(doc, key)` for the group just set in `doc.spans[key]`, from
+    the (start, end) offsets of its spans in order: a component has them at hand."""
+    starts: dict[int, int] = {}
+    for start, end in offsets:
+        starts.setdefault(start, end)
+    group = doc.spans[key]
+    doc.user_data["span_starts:" + key] = (group, len(group), starts)
 
 
 @dataclass(frozen=True)

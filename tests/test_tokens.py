@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from extract.tokens import (
     doc_text,
+    keep_span_starts,
     lower_words,
+    span_starts,
     span_text,
     token_facts,
     token_starts,
@@ -58,6 +60,32 @@ def test_pipeline_docs_keep_their_text():
         ".",
         "No",
     ]
+
+
+def test_span_starts_kept_by_a_component_hold_only_for_its_group():
+    from spacy.tokens import Span
+
+    doc = _NLP("Reformists and the Principlists won seats in Tehran")
+    doc.spans["subjects"] = [Span(doc, 0, 1), Span(doc, 2, 4), Span(doc, 2, 3)]
+    keep_span_starts(doc, "subjects", [(0, 1), (2, 4), (2, 3)])
+    assert span_starts(doc, "subjects") == {0: 1, 2: 4}  # the first listed per start
+    # a later component replaces or extends the group: read from the group again
+    doc.spans["subjects"] = [Span(doc, 7, 8)]
+    assert span_starts(doc, "subjects") == {7: 8}
+    doc.spans["subjects"].append(Span(doc, 5, 6))
+    assert span_starts(doc, "subjects") == {7: 8, 5: 6}
+    assert span_starts(doc, "no such group") == {}
+
+
+def test_subject_component_leaves_the_starts_its_group_gives():
+    from extract.nlp import build_pipeline
+
+    doc = build_pipeline()(
+        "Reformists won 30 seats and the Principlists 12, IRNA said."
+    )
+    kept = span_starts(doc, "subjects")
+    doc.user_data.pop("span_starts:subjects")
+    assert kept and kept == span_starts(doc, "subjects")
 
 
 _SENTENCE_TEXT = st.lists(
