@@ -173,39 +173,68 @@ class SourceMarker:
     """Marks source aliases and generic media phrases in ``doc.spans["sources"]``."""
 
     def __init__(self, nlp: Language):
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # One PhraseMatcher pass over LOWER finds every alias. Case-sensitive ones
+        # (matched as written, ORTH) are added under a key of their own per id and a
+        # match of theirs is kept when the tokens are one of that id's spellings:
+        # what a second matcher over ORTH finds, without a second walk over the
+        # Doc's tokens (a matcher costs ~15 us an article, whatever it holds).
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        strings = nlp.vocab.strings
+        # key of an id's case-sensitive aliases -> (the id's key, their token texts)
+        self.as_written: dict[int, tuple[int, frozenset[tuple[str, ...]]]] = {}
         self.rules: dict[str, dict] = {}
         rows = list(load_jsonl("sources.jsonl"))
         phrases: list[tuple[str, Doc]] = []  # (id, pattern) of every alias
+        written: dict[str, list[Doc]] = {}  # id -> its case-sensitive aliases
         for row in rows:
             doc = nlp.make_doc(row["pattern"])
-            exact = row.get("case_sensitive") or _is_case_sensitive(len(doc))
-            matcher = self.exact if exact else self.folded
             key = row["id"]
-            matcher.add(key, [doc])
+            if row.get("case_sensitive") or _is_case_sensitive(len(doc)):
+                written.setdefault(key, []).append(doc)
+            else:
+                self.phrases.add(key, [doc])
             phrases.append((key, doc))
             if row.get("not_followed_by") or row.get("unless_doc_has"):
                 self.rules[row["pattern"]] = row
         for phrase, gid in _cues()["generic_media"].items():
             doc = nlp.make_doc(phrase)
-            self.folded.add(gid, [doc])
+            self.phrases.add(gid, [doc])
             phrases.append((gid, doc))
+        for key, docs in written.items():
+            written_key = f"{key} (as written)"
+            self.phrases.add(written_key, docs)
+            self.as_written[strings[written_key]] = (
+                strings.add(key),
+                frozenset(tuple(t.text for t in doc) for doc in docs),
+            )
         # The match ids whose span text can be a rule's pattern (their words are the
         # rule's in some case): only their matches need their text looked up.
         rule_words = {tuple(t.lower_ for t in nlp.make_doc(p)) for p in self.rules}
         self.rule_keys: set[int] = {
-            nlp.vocab.strings[key]
+            strings[key]
             for key, doc in phrases
             if tuple(t.lower_ for t in doc) in rule_words
         }
 
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(start, end, id key) of every alias found: those matched as written
+        first, then the others, each in the matcher's order (as when each kind
+        had a matcher of its own; the longest-match choice keeps the first of
+        equal spans)."""
+        texts, _ = token_texts(doc)
+        as_written = self.as_written
+        written: list[tuple[int, int, int]] = []
+        any_case: list[tuple[int, int, int]] = []
+        for match_id, start, end in self.phrases(doc):
+            spelled = as_written.get(match_id)
+            if spelled is None:
+                any_case.append((start, end, match_id))
+            elif tuple(texts[start:end]) in spelled[1]:
+                written.append((start, end, spelled[0]))
+        return written + any_case
+
     def __call__(self, doc: Doc) -> Doc:
-        matches = [
-            (start, end, match_id)
-            for matcher in (self.exact, self.folded)
-            for match_id, start, end in matcher(doc)
-        ]
+        matches = self._matches(doc)
         view = _TextView.of(doc)
         strings = doc.vocab.strings
         marks = [
