@@ -200,6 +200,19 @@ class SourceMarker:
             doc = nlp.make_doc(phrase)
             self.phrases.add(gid, [doc])
             phrases.append((gid, doc))
+        # The cue words `_Reader.read` starts from, found in the same pass for a
+        # fraction of what a scan of the words costs it per sentence (all one word,
+        # lower case, no apostrophe: a token's LOWER is one exactly when its
+        # `_Reader.lows` word is)
+        cue_words = sorted(_cues()["read_cue_words"])
+        cue_docs = [nlp.make_doc(w) for w in cue_words]
+        self.cue_key: int | None = None  # (None: cue words left to `_Reader.read`)
+        if all(
+            len(doc) == 1 and doc[0].lower_ == w and "'" not in w and "’" not in w
+            for w, doc in zip(cue_words, cue_docs, strict=True)
+        ):
+            self.cue_key = strings.add("attribution cue word")
+            self.phrases.add("attribution cue word", cue_docs)
         for key, docs in written.items():
             written_key = f"{key} (as written)"
             self.phrases.add(written_key, docs)
@@ -216,25 +229,29 @@ class SourceMarker:
             if tuple(t.lower_ for t in doc) in rule_words
         }
 
-    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _matches(self, doc: Doc) -> tuple[list[tuple[int, int, int]], list[int] | None]:
         """(start, end, id key) of every alias found: those matched as written
         first, then the others, each in the matcher's order (as when each kind
         had a matcher of its own; the longest-match choice keeps the first of
-        equal spans)."""
+        equal spans); and the cue words' token indices, in order."""
         texts, _ = token_texts(doc)
-        as_written = self.as_written
+        as_written, cue_key = self.as_written, self.cue_key
         written: list[tuple[int, int, int]] = []
         any_case: list[tuple[int, int, int]] = []
+        cues: list[int] = []
         for match_id, start, end in self.phrases(doc):
+            if match_id == cue_key:
+                cues.append(start)
+                continue
             spelled = as_written.get(match_id)
             if spelled is None:
                 any_case.append((start, end, match_id))
             elif tuple(texts[start:end]) in spelled[1]:
                 written.append((start, end, spelled[0]))
-        return written + any_case
+        return written + any_case, (cues if cue_key is not None else None)
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self._matches(doc)
+        matches, cues = self._matches(doc)
         view = _TextView.of(doc)
         strings = doc.vocab.strings
         marks = [
@@ -247,8 +264,9 @@ class SourceMarker:
             Span(doc, m.start, m.end, label="SOURCE", span_id=m.id) for m in marks
         ]
         # the same marks as plain tuples for `attribute`, which would otherwise
-        # rebuild a Span per mark from the group; kept with the group they describe
-        doc.user_data["source_marks"] = (doc.spans["sources"], marks)
+        # rebuild a Span per mark from the group, and the cue words' positions;
+        # kept with the group they describe
+        doc.user_data["source_marks"] = (doc.spans["sources"], marks, cues)
         return doc
 
     def _furniture(self, view: _TextView, start: int, end: int, key: int) -> bool:
@@ -503,15 +521,16 @@ class _Mark(NamedTuple):
     id: str
 
 
-def _source_marks(doc: Doc) -> list[_Mark]:
+def _source_marks(doc: Doc) -> tuple[list[_Mark], list[int] | None]:
     """The marked sources, as the component left them beside ``doc.spans["sources"]``
-    while that group is still the one it made; else read from the group (a SpanGroup
-    makes a new Span object per span each time)."""
+    while that group is still the one it made, with the cue words' positions it
+    found; else the sources read from the group (a SpanGroup makes a new Span object
+    per span each time) and None."""
     group = doc.spans["sources"]
     kept = doc.user_data.get("source_marks")
     if kept is not None and kept[0] is group and len(kept[1]) == len(group):
-        return kept[1]
-    return [_Mark(span.start, span.end, span.id_) for span in group]
+        return kept[1], kept[2]
+    return [_Mark(span.start, span.end, span.id_) for span in group], None
 
 
 class _Reader:
@@ -528,7 +547,10 @@ class _Reader:
         self.kinds = _kinds()
         if "sources" not in doc.spans:
             _fallback_marker(doc)
-        self.source_spans: list[_Mark] = _source_marks(doc)
+        self.source_spans: list[_Mark]
+        # the tokens that are cue words, when the source component found them
+        self.cue_positions: list[int] | None
+        self.source_spans, self.cue_positions = _source_marks(doc)
         self.mark_starts = [mark.start for mark in self.source_spans]
         self.marks_sorted = self.mark_starts == sorted(self.mark_starts)
         self.in_source: set[int] = {
@@ -885,15 +907,21 @@ class _Reader:
     def read(self, s: _Sent) -> None:
         a, b = s.start, s.end
         # Only the cue tokens can start an attribution (besides a headline's dash);
-        # half the sentences have none and keep their empty defaults: one set test
-        # tells (a third of the cost of finding where the cues are). Found here
-        # rather than for the whole Doc, as only some sentences are read
-        # (`compress` keeps the loop in C).
-        words = self.lows[a:b]
-        if self.cue_words.isdisjoint(words):
-            cues = []
+        # half the sentences have none and keep their empty defaults. The source
+        # component's phrase pass finds them for the whole Doc; without its list,
+        # one set test tells whether a sentence has any (a third of the cost of
+        # finding where they are), and `compress` finds them (the loop in C).
+        cues: Sequence[int]
+        if self.cue_positions is not None:
+            cues = self.tokens_in(self.cue_positions, a, b)
         else:
-            cues = list(compress(range(a, b), map(self.cue_words.__contains__, words)))
+            words = self.lows[a:b]
+            if self.cue_words.isdisjoint(words):
+                cues = ()
+            else:
+                cues = list(
+                    compress(range(a, b), map(self.cue_words.__contains__, words))
+                )
         if not cues and not s.headline:
             s.atts = ()
             s.unclear = False
