@@ -99,10 +99,20 @@ class Draft:
     notes: list[str] = field(default_factory=list)
 
     @classmethod
-    def of(cls, doc: Doc, fig: Figure, kind: str, unit: str, subject, **more) -> Draft:
+    def of(
+        cls,
+        doc: Doc,
+        fig: Figure,
+        kind: str,
+        unit: str,
+        subject,
+        of_total: float | int | None = None,
+        denominator: Figure | None = None,
+        noun: tuple[str | None, int, int] = (None, 0, 0),
+    ) -> Draft:
         """A draft whose value, qualifier and subject text come from its words."""
-        # positional, in field order: a draft is made per figure, and keywords cost
-        # a third of the construction
+        # positional, in field order: a draft is made per figure, and keywords (or a
+        # **more dict passed on) cost half of the construction
         return cls(
             fig,
             kind,
@@ -111,7 +121,9 @@ class Draft:
             fig.qualifier,
             subject,
             text_of(doc, subject),
-            **more,
+            of_total,
+            denominator,
+            noun,
         )
 
 
