@@ -1557,18 +1557,20 @@ class _SentenceWords:
         self.end = e
         self._clause_breaks: list[int] | None = None
         sentence = words[s:e]
+        every, poll, past_election, threshold = _skip_cue_key_words()
+        # "in" is looked for in the same pass as the cue key words
+        present = every.intersection(sentence)
         # "won 303 seats in 2019": only a year after an "in" can date a clause
         # (`_past_year_in`), and few sentences have one
         self.year_after_in = False
-        t = s - 1
-        for _ in range(sentence[:-1].count("in")):
-            t = words.index("in", t + 1, e - 1)
-            year = texts[t + 1]
-            if year.isdigit() and len(year) == 4:
-                self.year_after_in = True
-                break
-        every, poll, past_election, threshold = _skip_cue_key_words()
-        present = every.intersection(sentence)
+        if "in" in present:
+            t = s - 1
+            for _ in range(sentence[:-1].count("in")):
+                t = words.index("in", t + 1, e - 1)
+                year = texts[t + 1]
+                if year.isdigit() and len(year) == 4:
+                    self.year_after_in = True
+                    break
         self.poll_cue = not poll.isdisjoint(present)
         self.past_election_cue = not past_election.isdisjoint(present)
         self.threshold_cue = not threshold.isdisjoint(present)
@@ -1588,12 +1590,12 @@ class _SentenceWords:
 
 @lru_cache(maxsize=1)
 def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
-    """The key words of the poll, past-election and threshold cues together, then
-    of each list."""
+    """The key words of the poll, past-election and threshold cues together (and
+    "in", which `_SentenceWords` looks for in the same pass), then of each list."""
     lex = _lex()
     names = ("poll_cues", "past_election_cues", "threshold_cues")
     each = [key_words(lex[name]) for name in names]
-    return (frozenset().union(*each), *each)
+    return (frozenset().union(*each, {"in"}), *each)
 
 
 def _sentence_words(doc: Doc, words: Sequence[str], s: int, e: int) -> _SentenceWords:
