@@ -1558,7 +1558,7 @@ class _SentenceWords:
         self._clause_breaks: list[int] | None = None
         sentence = words[s:e]
         every, poll, past_election, threshold = _skip_cue_key_words()
-        # "in" is looked for in the same pass as the cue key words
+        # "in" is looked for in the same pass as the cue words
         present = every.intersection(sentence)
         # "won 303 seats in 2019": only a year after an "in" can date a clause
         # (`_past_year_in`), and few sentences have one
@@ -1572,8 +1572,15 @@ class _SentenceWords:
                     self.year_after_in = True
                     break
         self.poll_cue = not poll.isdisjoint(present)
-        self.past_election_cue = not past_election.isdisjoint(present)
-        self.threshold_cue = not threshold.isdisjoint(present)
+        # a past-election or threshold cue needs all its words in the sentence, not
+        # only its key word ("election", "elected", "government" are in many)
+        lex = _lex()
+        self.past_election_cue = not past_election.isdisjoint(present) and lex[
+            "past_election_cues"
+        ].may_occur_among(present)
+        self.threshold_cue = not threshold.isdisjoint(present) and lex[
+            "threshold_cues"
+        ].may_occur_among(present)
 
     @property
     def clause_breaks(self) -> list[int]:
@@ -1590,12 +1597,20 @@ class _SentenceWords:
 
 @lru_cache(maxsize=1)
 def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
-    """The key words of the poll, past-election and threshold cues together (and
-    "in", which `_SentenceWords` looks for in the same pass), then of each list."""
+    """The words `_SentenceWords` looks for in a sentence, then the key words of
+    the poll, past-election and threshold cues: the first set holds all these key
+    words, every word of the past-election and threshold cues (which
+    `PhraseSet.may_occur_among` asks for) and "in"."""
     lex = _lex()
     names = ("poll_cues", "past_election_cues", "threshold_cues")
     each = [key_words(lex[name]) for name in names]
-    return (frozenset().union(*each, {"in"}), *each)
+    looked_for = frozenset().union(
+        *each,
+        lex["past_election_cues"].all_words,
+        lex["threshold_cues"].all_words,
+        {"in"},
+    )
+    return (looked_for, *each)
 
 
 def _sentence_words(doc: Doc, words: Sequence[str], s: int, e: int) -> _SentenceWords:

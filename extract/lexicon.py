@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from extract.resources import load_json
@@ -98,6 +99,23 @@ class PhraseSet:
         # find/contains run a few hundred times an article: their key words are
         # kept in an attribute rather than asked of key_words() each time
         self._keys = self.key_words()
+        # for `may_occur_among`: the one-word phrases, and the words of each longer one
+        listed = [phrase for phrases in self.by_first.values() for phrase in phrases]
+        self._one_words = frozenset(p[0] for p in listed if len(p) == 1)
+        self._longer = tuple(dict.fromkeys(frozenset(p) for p in listed if len(p) > 1))
+        self.all_words = frozenset(w for phrase in listed for w in phrase)
+
+    def may_occur_among(self, present: AbstractSet[str]) -> bool:
+        """Whether some phrase has all its words in `present`, the set of a range's
+        words (or of those of them in `all_words`): a range for which this is False
+        holds no phrase of the list. A stricter test than the key words', whose one
+        word a phrase needs can be a common one in the texts ("election")."""
+        if not self._one_words.isdisjoint(present):
+            return True
+        for words in self._longer:  # (a loop: any() of a generator costs more)
+            if words <= present:
+                return True
+        return False
 
     def key_words(self, min_words: int = 1) -> frozenset[str]:
         """One word of each listed phrase of at least `min_words` words: its longest
