@@ -1257,7 +1257,7 @@ def draft_claims(
     if opening_total is not None:
         denominators.add(id(opening_total))
     extra: list[Draft] = []
-    for fig in figures:
+    for fig in figures if denominators else ():  # (most sentences have none)
         if id(fig) in denominators:
             noun = counted_noun(doc, words, fig.end, e)
             if noun[0] in {"vote_nouns", "voter_nouns"} or (
@@ -1295,8 +1295,11 @@ def draft_claims(
                 for f in figures:
                     if f.attributive and f.value == d.of_total:
                         attributive_used.add(id(f))
-    out = [d for d in kept + extra if id(d.figure) not in attributive_used]
-    out.sort(key=lambda d: d.figure.start)
+    out = kept + extra
+    if attributive_used:
+        out = [d for d in out if id(d.figure) not in attributive_used]
+    if len(out) > 1:  # (a sentence mostly has one draft)
+        out.sort(key=lambda d: d.figure.start)
     # context for the next sentence
     units = [d.unit for d in out if d.unit != "percent"]
     context.unit = units[-1] if units else context.unit
