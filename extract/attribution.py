@@ -1566,36 +1566,8 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
     for s in sents:
         s.numbers = s.figures or r.tokens_in(r.number_tokens, s.start, s.end)
     r.sents = sents
-
-    for n, s in enumerate(_needed(sents)):
-        if s is None:
-            continue
-        r.ensure_read(n)
-        if s.unclear:
-            s.chain = None
-            continue
-        if s.atts:
-            own: dict[int, list[Source] | None] = {
-                f: r.chain_for(s, f) for f in s.figures
-            }
-            got = [c for c in own.values() if c]
-            if got:
-                s.chain = got[-1]
-            elif len(s.atts) == 1:
-                s.chain = r.compose(s, s.atts[0])
-            else:
-                inner = max(
-                    s.atts,
-                    key=lambda x: sum(
-                        1
-                        for o in s.atts
-                        if o is not x and o.scope[0] <= x.cue < o.scope[1]
-                    ),
-                )
-                s.chain = r.compose(s, inner)
-            for f, c in own.items():
-                result[f] = c or []
-            continue
+    for n in _settle_needed(r, sents, result):
+        s = sents[n]
         inherited = _inherit(r, sents, n)
         if inherited is None and s.fallback:
             inherited = list(s.fallback)
@@ -1606,14 +1578,22 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
     return result
 
 
-def _needed(sents: list[_Sent]) -> list[_Sent | None]:
-    """The sentences whose chain a figure's chain can depend on (None for the rest).
+def _settle_needed(
+    r: _Reader, sents: list[_Sent], result: dict[int, list[Source]]
+) -> list[int]:
+    """Read the sentences a figure's chain can depend on, last to first, and settle
+    those whose chain is their own (unclear, or with cues of their own); returns, in
+    text order, the others, whose chains carry over (`_inherit`) and are worked out
+    first to last (each from sentences settled before it).
 
-    A figure's sentence needs the earlier sentences of its paragraph (their chains
-    carry over) and, when it is the paragraph's first with numbers (it may continue
-    the list before it), the last sentence of the paragraph before; those need the
-    same in turn. The sentences after the last figure's, and the paragraphs no figure
-    reaches back to, need not be read at all (unless a pronoun needs the history).
+    A figure's sentence needs the sentence before it in its paragraph when its chain
+    may carry over from there (`_inherit` step 1), and that one the one before it
+    unless it stops the walk back (unclear, or a chain of its own); and, when it is
+    the paragraph's first with numbers (it may continue the list before it), the last
+    sentence of the paragraph before (step 3). Reading last to first tells where a
+    walk back stops, so the sentences before a figure's own cue (most of them) are
+    not read at all (unless a pronoun needs the history). Reading a sentence depends
+    only on it and on the sentences before it (`history`), not on the order.
     """
     # the first sentence of each sentence's paragraph, and whether it is the first
     # of its paragraph with numbers (what `_inherit` step 3 asks)
@@ -1629,18 +1609,49 @@ def _needed(sents: list[_Sent]) -> list[_Sent | None]:
         if s.numbers:
             opens_list[n] = not seen_numbers
             seen_numbers = True
-    need: list[_Sent | None] = [s if s.figures else None for s in sents]
-    carry = -1  # the paragraph whose earlier sentences are needed
+    need = [bool(s.figures) for s in sents]
+    carried: list[int] = []
     for n in range(len(sents) - 1, -1, -1):
+        if not need[n]:
+            continue
         s = sents[n]
-        if need[n] is None:
-            if s.para != carry:
-                continue
-            need[n] = s
-        carry = s.para
-        if opens_list[n] and para_start[n] > 0:
-            need[para_start[n] - 1] = sents[para_start[n] - 1]
-    return need
+        r.ensure_read(n)
+        if s.unclear:
+            s.chain = None
+            continue  # a walk back stops here
+        if s.atts:
+            _settle_own(r, s, result)
+            if s.chain:
+                continue  # a walk back stops here
+        else:
+            carried.append(n)
+            if opens_list[n] and para_start[n] > 0:
+                need[para_start[n] - 1] = True
+        if n > para_start[n]:  # a walk back goes on to the sentence before
+            need[n - 1] = True
+    carried.reverse()
+    return carried
+
+
+def _settle_own(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> None:
+    """The chains of a read sentence with cues of its own: its figures' and the one
+    that carries over from it."""
+    own: dict[int, list[Source] | None] = {f: r.chain_for(s, f) for f in s.figures}
+    got = [c for c in own.values() if c]
+    if got:
+        s.chain = got[-1]
+    elif len(s.atts) == 1:
+        s.chain = r.compose(s, s.atts[0])
+    else:
+        inner = max(
+            s.atts,
+            key=lambda x: sum(
+                1 for o in s.atts if o is not x and o.scope[0] <= x.cue < o.scope[1]
+            ),
+        )
+        s.chain = r.compose(s, inner)
+    for f, c in own.items():
+        result[f] = c or []
 
 
 def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
