@@ -1013,7 +1013,6 @@ def draft_claims(
     last_skip: tuple[str, Figure] | None = None
     prev_unit = context.unit or context.default_unit
     prev_subject: Span | None = None
-    denominators_of = {}
     # only a figure followed by "of", "out (of)" or "from" can have one: the others
     # (most) are not asked
     partitive_totals = [
@@ -1022,11 +1021,9 @@ def draft_claims(
         else None
         for fig in figures
     ]
-    for fig, d_ in zip(figures, partitive_totals, strict=True):
-        if d_ is not None:
-            denominators_of[id(d_)] = fig
+    used_as_denominator = {id(d_) for d_ in partitive_totals if d_ is not None}
     for fig, denom in zip(figures, partitive_totals, strict=True):
-        if fig is opening_total or id(fig) in denominators_of:
+        if fig is opening_total or id(fig) in used_as_denominator:
             # a denominator: a claim of its own only for votes and voters (below)
             continue
         noun_from = denom.end if denom else fig.end
@@ -1277,13 +1274,14 @@ def draft_claims(
                 extra.append(Draft.of(doc, fig, kind, unit, subj, noun=noun))
     # attributive chamber sizes used as a denominator are not claims of their own
     attributive_used = set()
-    if any(f.attributive for f in figures):
+    # listed, not asked with any() of a generator: most sentences have none
+    attributives = [f for f in figures if f.attributive]
+    if attributives:
         for d in kept:
             if d.of_total is None and d.kind in {"seats"}:
-                for f in figures:
+                for f in attributives:
                     if (
-                        f.attributive
-                        and f.start > d.figure.end
+                        f.start > d.figure.end
                         and f.start - d.figure.end <= 6
                         and words[d.figure.end] in {"seats", "seat", "mps"}
                         and d.figure.end + 1 < e
@@ -1292,8 +1290,8 @@ def draft_claims(
                         d.of_total = f.value
                         attributive_used.add(id(f))
             elif d.kind == "seats":
-                for f in figures:
-                    if f.attributive and f.value == d.of_total:
+                for f in attributives:
+                    if f.value == d.of_total:
                         attributive_used.add(id(f))
     out = kept + extra
     if attributive_used:
@@ -1301,8 +1299,10 @@ def draft_claims(
     if len(out) > 1:  # (a sentence mostly has one draft)
         out.sort(key=lambda d: d.figure.start)
     # context for the next sentence
-    units = [d.unit for d in out if d.unit != "percent"]
-    context.unit = units[-1] if units else context.unit
+    for d in reversed(out):  # the last unit that is not a percentage
+        if d.unit != "percent":
+            context.unit = d.unit
+            break
     context.declared = declared_here
     context.kind = out[-1].kind if out else context.kind
     return out
