@@ -319,12 +319,15 @@ def skip_reason(
     fig: Figure,
     sent: tuple[int, int],
     noun_cls: str | None,
+    *,
+    sentence: _SentenceWords | None = None,
 ) -> str | None:
     """Why a figure is not a claim, or None when it may be one.
 
     Apart from the counted noun, the answer depends on the figure's place in its
     sentence only, so it is kept per (figure, sentence) in `doc.user_data`: drafting
-    and the status pass both ask it of percentages.
+    and the status pass both ask it of percentages. Drafting passes the sentence's
+    `_SentenceWords` it holds, which is otherwise looked up when needed.
     """
     if noun_cls == "skip_nouns":
         return "unit outside the schema"
@@ -335,7 +338,7 @@ def skip_reason(
     key = (fig.start, fig.end, fig.qualifier_start, fig.percent, s, e)
     if key in known:
         return known[key]
-    reason = known[key] = _skip_reason_in_sentence(doc, words, fig, s, e)
+    reason = known[key] = _skip_reason_in_sentence(doc, words, fig, s, e, sentence)
     return reason
 
 
@@ -373,7 +376,12 @@ _COMPARISON_STARTS = frozenset(
 
 
 def _skip_reason_in_sentence(
-    doc: Doc, words: Sequence[str], fig: Figure, s: int, e: int
+    doc: Doc,
+    words: Sequence[str],
+    fig: Figure,
+    s: int,
+    e: int,
+    sentence: _SentenceWords | None,
 ) -> str | None:
     """`skip_reason` for a figure in sentence words[s:e], whatever it counts."""
     lex = _lex()
@@ -404,7 +412,8 @@ def _skip_reason_in_sentence(
             return "comparison"
         if fig.percent and words[n] == "points":
             return "comparison"
-    sentence = _sentence_words(doc, words, s, e)
+    if sentence is None:
+        sentence = _sentence_words(doc, words, s, e)
     # the figure's clause is found only for a sentence that holds a cue looked for
     # in it (fewer than half do)
     clause = None
@@ -1009,7 +1018,14 @@ def draft_claims(
                 opening_noun = counted_noun(doc, words, f.end, e)
                 break
     declared_here: float | int | None = None
-    respective = respectively_subjects(doc, words, sent, figures)
+    # the sentence's cue words, found once for all its figures (skip reasons) and for
+    # the tests below that rule out a search the sentence has no word for
+    sentence = _sentence_words(doc, words, s, e)
+    respective = (
+        respectively_subjects(doc, words, sent, figures)
+        if sentence.respectively
+        else None
+    )
     last_skip: tuple[str, Figure] | None = None
     prev_unit = context.unit or context.default_unit
     prev_subject: Span | None = None
@@ -1037,7 +1053,9 @@ def draft_claims(
             last = max(respective, key=lambda f: f.end)
             noun = counted_noun(doc, words, last.end, e)
         reason = (
-            None if fig.attributive else skip_reason(doc, words, fig, sent, noun[0])
+            None
+            if fig.attributive
+            else skip_reason(doc, words, fig, sent, noun[0], sentence=sentence)
         )
         if reason is None and last_skip is not None and last_skip[0] == "threshold":
             gap = words[last_skip[1].end : fig.qualifier_start]
@@ -1550,9 +1568,10 @@ _CLAUSE_BREAKS = frozenset(
 
 
 class _SentenceWords:
-    """Where one sentence's clauses break, and which cue lists it can hold any
-    phrase of (it holds one of their key words): the figures of a sentence ask
-    these of their clauses, which most sentences answer with no look at all."""
+    """Where one sentence's clauses break, which cue lists it can hold any phrase
+    of (it holds one of their key words), and whether it pairs figures with names
+    "respectively": the figures of a sentence ask these of their clauses, which most
+    sentences answer with no look at all."""
 
     def __init__(self, words: Sequence[str], texts: Sequence[str], s: int, e: int):
         self.words = words
@@ -1575,6 +1594,8 @@ class _SentenceWords:
                     self.year_after_in = True
                     break
         self.poll_cue = not poll.isdisjoint(present)
+        # "respectively" pairs a list of names with a list of figures
+        self.respectively = "respectively" in present
         # a past-election or threshold cue needs all its words in the sentence, not
         # only its key word ("election", "elected", "government" are in many)
         lex = _lex()
@@ -1603,7 +1624,7 @@ def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
     """The words `_SentenceWords` looks for in a sentence, then the key words of
     the poll, past-election and threshold cues: the first set holds all these key
     words, every word of the past-election and threshold cues (which
-    `PhraseSet.may_occur_among` asks for) and "in"."""
+    `PhraseSet.may_occur_among` asks for), "in" and "respectively"."""
     lex = _lex()
     names = ("poll_cues", "past_election_cues", "threshold_cues")
     each = [key_words(lex[name]) for name in names]
@@ -1611,7 +1632,7 @@ def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
         *each,
         lex["past_election_cues"].all_words,
         lex["threshold_cues"].all_words,
-        {"in"},
+        {"in", "respectively"},
     )
     return (looked_for, *each)
 
