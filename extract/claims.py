@@ -547,14 +547,20 @@ def kind_and_unit(
     noun: tuple[str | None, int, int],
     has_subject: bool,
     context_unit: str | None,
+    *,
+    sentence: _SentenceWords | None = None,
 ) -> tuple[str, str] | None:
-    """The claim kind and unit of a figure, or None when it cannot be told."""
+    """The claim kind and unit of a figure, or None when it cannot be told.
+
+    Drafting passes the sentence's `_SentenceWords`: a sentence with no turnout word
+    is not searched for one."""
     lex = _lex()
     s, e = sent
     cls, ns, ne = noun
+    turnout_word = sentence is None or sentence.turnout_word
     if fig.percent:
         # "turnout ... 41 percent", "40 percent of eligible voters cast their ballots"
-        if _has_turnout_word(words, s, fig.start):
+        if turnout_word and _has_turnout_word(words, s, fig.start):
             return "turnout", "percent"
         k = fig.end
         if k < e and words[k] == "of":
@@ -570,7 +576,7 @@ def kind_and_unit(
             ):
                 if has_phrase(lex["turnout_verbs"], words, k, e):
                     return "turnout", "percent"
-        if _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
+        if turnout_word and _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
             return "turnout", "percent"
         return "votes", "percent"
     unit = _UNIT_OF_CLASS.get(cls or "", None)
@@ -621,7 +627,7 @@ def kind_and_unit(
             return "other_count", "voters"
         if turnout_verb:
             return "turnout", unit
-        if _has_turnout_word(words, s, e) and unit == "voters":
+        if turnout_word and _has_turnout_word(words, s, e) and unit == "voters":
             return "turnout", unit
         return "other_count", unit
     return None
@@ -664,8 +670,13 @@ def find_subject(
     noun: tuple[str | None, int, int],
     kind: str,
     figures: Sequence[Figure],
+    *,
+    sentence: _SentenceWords | None = None,
 ) -> Span | None:
-    """Who a seats or votes figure belongs to (token span), or None."""
+    """Who a seats or votes figure belongs to (token span), or None.
+
+    Drafting passes the sentence's `_SentenceWords`: a sentence with no give-verb
+    is not searched for one."""
     lex = _lex()
     facts = token_facts(doc)
     s, e = sent
@@ -817,7 +828,9 @@ def find_subject(
             return span
     # give-verbs put the subject between verb and figure: "would give reformists 128"
     give_verbs = lex["give_verbs"]
-    if has_phrase(give_verbs, words, max(s, k - 6), k):
+    if (sentence is None or sentence.give_verb) and has_phrase(
+        give_verbs, words, max(s, k - 6), k
+    ):
         for t in range(max(s, k - 6), k):
             gv = give_verbs.match_at(words, t, k)
             if gv:
@@ -884,12 +897,19 @@ def _sentence_hands_over(words: Sequence[str], s: int, e: int) -> bool:
 
 
 def turnout_subject(
-    doc: Doc, words: Sequence[str], fig: Figure, sent: tuple[int, int]
+    doc: Doc,
+    words: Sequence[str],
+    fig: Figure,
+    sent: tuple[int, int],
+    *,
+    sentence: _SentenceWords | None = None,
 ) -> Span | None:
     """The election a turnout figure is about: "turnout in the parliamentary
-    elections"."""
+    elections". Drafting passes the sentence's `_SentenceWords`: the sentence is
+    walked for "turnout in ..." only when it holds a turnout word."""
     s, e = sent
-    for t in range(s, e):
+    # (a sentence with no turnout word has no "turnout in": not walked)
+    for t in range(s, e) if sentence is None or sentence.turnout_word else ():
         if (
             words[t] in {"turnout", "participation"}
             and t + 1 < e
@@ -1099,10 +1119,12 @@ def draft_claims(
         # the kind as if the figure had a subject, asked again if a seats or votes
         # figure has none (a share of the vote stays votes)
         provisional = None
-        kind_unit = kind_and_unit(doc, words, fig, sent, noun, True, unit_hint)
+        kind_unit = kind_and_unit(
+            doc, words, fig, sent, noun, True, unit_hint, sentence=sentence
+        )
         if kind_unit is not None and kind_unit[0] in {"seats", "votes"}:
             provisional = find_subject(
-                doc, words, fig, sent, noun, kind_unit[0], figures
+                doc, words, fig, sent, noun, kind_unit[0], figures, sentence=sentence
             )
             if provisional is None and respective and fig in respective:
                 provisional = respective[fig]
@@ -1113,7 +1135,9 @@ def draft_claims(
             ):
                 provisional = prev_subject
             if provisional is None and not (kind_unit[0] == "votes" and fig.percent):
-                kind_unit = kind_and_unit(doc, words, fig, sent, noun, False, unit_hint)
+                kind_unit = kind_and_unit(
+                    doc, words, fig, sent, noun, False, unit_hint, sentence=sentence
+                )
         if kind_unit is None:
             continue
         kind, unit = kind_unit
@@ -1171,7 +1195,7 @@ def draft_claims(
             if subject is None and kind == "votes" and not fig.percent:
                 kind = "turnout"
         elif kind == "turnout":
-            subject = turnout_subject(doc, words, fig, sent)
+            subject = turnout_subject(doc, words, fig, sent, sentence=sentence)
             if noun[0] == "people_nouns" and words[noun[1]] not in _WHOLE_ELECTORATE:
                 # "312 million women cast their ballots": a group's turnout, not the
                 # total
@@ -1579,7 +1603,7 @@ class _SentenceWords:
         self.end = e
         self._clause_breaks: list[int] | None = None
         sentence = words[s:e]
-        every, poll, past_election, threshold = _skip_cue_key_words()
+        every, poll, past_election, threshold, turnout, give = _skip_cue_key_words()
         # "in" is looked for in the same pass as the cue words
         present = every.intersection(sentence)
         # "won 303 seats in 2019": only a year after an "in" can date a clause
@@ -1596,6 +1620,10 @@ class _SentenceWords:
         self.poll_cue = not poll.isdisjoint(present)
         # "respectively" pairs a list of names with a list of figures
         self.respectively = "respectively" in present
+        # what kind_and_unit, find_subject and turnout_subject search the sentence
+        # or a stretch of it for: most sentences hold none
+        self.turnout_word = not turnout.isdisjoint(present)
+        self.give_verb = not give.isdisjoint(present)
         # a past-election or threshold cue needs all its words in the sentence, not
         # only its key word ("election", "elected", "government" are in many)
         lex = _lex()
@@ -1622,12 +1650,16 @@ class _SentenceWords:
 @lru_cache(maxsize=1)
 def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
     """The words `_SentenceWords` looks for in a sentence, then the key words of
-    the poll, past-election and threshold cues: the first set holds all these key
-    words, every word of the past-election and threshold cues (which
-    `PhraseSet.may_occur_among` asks for), "in" and "respectively"."""
+    the poll, past-election, threshold, turnout-word and give-verb lists (a stretch
+    holding a phrase of a list holds its key word): the first set holds all these
+    key words, every word of the past-election and threshold cues (which
+    `PhraseSet.may_occur_among` asks for), "in" and "respectively". The turnout
+    key words include the two nouns `turnout_subject` walks a sentence for."""
     lex = _lex()
     names = ("poll_cues", "past_election_cues", "threshold_cues")
     each = [key_words(lex[name]) for name in names]
+    each.append(key_words(lex["turnout_words"]) | {"turnout", "participation"})
+    each.append(key_words(lex["give_verbs"]))
     looked_for = frozenset().union(
         *each,
         lex["past_election_cues"].all_words,
