@@ -539,6 +539,13 @@ def _has_turnout_word(words: Sequence[str], s: int, e: int) -> bool:
     return has_phrase(_lex()["turnout_words"], words, s, e)
 
 
+# "N percent of the seats" unless the stretch after "of" speaks of votes
+_SHARE_OF_SEATS = frozenset(
+    {"seats", "seat", "parliament", "chamber", "assembly", "legislature"}
+)
+_SHARE_OF_VOTES = frozenset({"vote", "votes", "ballots"})
+
+
 def kind_and_unit(
     doc: Doc,
     words: Sequence[str],
@@ -564,12 +571,12 @@ def kind_and_unit(
             return "turnout", "percent"
         k = fig.end
         if k < e and words[k] == "of":
-            look = range(k, min(e, k + 7))
-            if any(
-                words[t]
-                in {"seats", "seat", "parliament", "chamber", "assembly", "legislature"}
-                for t in look
-            ) and not any(words[t] in {"vote", "votes", "ballots"} for t in look):
+            # set tests of the stretch's words, not any() of generators: most
+            # percentages are followed by "of"
+            look = words[k : min(e, k + 7)]
+            if not _SHARE_OF_SEATS.isdisjoint(look) and _SHARE_OF_VOTES.isdisjoint(
+                look
+            ):
                 return "seats", "percent"
             if has_phrase(lex["voter_nouns"], words, k, min(e, k + 8)) or has_phrase(
                 lex["eligible_cues"], words, k, min(e, k + 8)
