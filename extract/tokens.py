@@ -207,30 +207,36 @@ def span_starts(doc: Doc, key: str) -> dict[int, int]:
     """Start -> end of the spans in `doc.spans[key]` (the first listed, per start).
 
     Iterating a SpanGroup builds a Span object per span; the rules ask "does a span
-    start here?" at many tokens, so the answer is read once per Doc, or taken from
-    what the component that made the group left (`keep_span_starts`) while the group
-    is still the one it made.
+    start here?" at many tokens, so the answer is read once per Doc: taken from what
+    the component that made the group left (`keep_span_starts`) while the group is
+    still the one it made, else read from the group.
     """
     cache_key = "span_starts:" + key
+    try:
+        return doc.user_data[cache_key]
+    except KeyError:
+        pass
     group = doc.spans[key] if key in doc.spans else None
-    kept = doc.user_data.get(cache_key)
+    kept = doc.user_data.get("kept_span_starts:" + key)
     if kept is not None and kept[0] is group and kept[1] == len(group or ()):
-        return kept[2]
-    starts: dict[int, int] = {}
-    for span in group or ():
-        starts.setdefault(span.start, span.end)
-    doc.user_data[cache_key] = (group, len(group or ()), starts)
+        starts = kept[2]
+    else:
+        starts = {}
+        for span in group or ():
+            starts.setdefault(span.start, span.end)
+    doc.user_data[cache_key] = starts
     return starts
 
 
 def keep_span_starts(doc: Doc, key: str, offsets: Iterable[tuple[int, int]]) -> None:
     """Leave `span_starts(doc, key)` for the group just set in `doc.spans[key]`, from
-    the (start, end) offsets of its spans in order: a component has them at hand."""
+    the (start, end) offsets of its spans in order: a component has them at hand.
+    Used only if no later component replaces or extends the group."""
     starts: dict[int, int] = {}
     for start, end in offsets:
         starts.setdefault(start, end)
     group = doc.spans[key]
-    doc.user_data["span_starts:" + key] = (group, len(group), starts)
+    doc.user_data["kept_span_starts:" + key] = (group, len(group), starts)
 
 
 @dataclass(frozen=True)
