@@ -39,6 +39,8 @@ from extract.models import Source
 from extract.resources import load_json, load_jsonl
 from extract.tokens import (
     doc_text,
+    keep_beside_group,
+    kept_beside_group,
     lower_words,
     sentence_bounds,
     span_text,
@@ -264,9 +266,8 @@ class SourceMarker:
             Span(doc, m.start, m.end, label="SOURCE", span_id=m.id) for m in marks
         ]
         # the same marks as plain tuples for `attribute`, which would otherwise
-        # rebuild a Span per mark from the group, and the cue words' positions;
-        # kept with the group they describe
-        doc.user_data["source_marks"] = (doc.spans["sources"], marks, cues)
+        # rebuild a Span per mark from the group, and the cue words' positions
+        keep_beside_group(doc, "sources", "marks", (marks, cues))
         return doc
 
     def _furniture(self, view: _TextView, start: int, end: int, key: int) -> bool:
@@ -526,11 +527,12 @@ def _source_marks(doc: Doc) -> tuple[list[_Mark], list[int] | None]:
     while that group is still the one it made, with the cue words' positions it
     found; else the sources read from the group (a SpanGroup makes a new Span object
     per span each time) and None."""
-    group = doc.spans["sources"]
-    kept = doc.user_data.get("source_marks")
-    if kept is not None and kept[0] is group and len(kept[1]) == len(group):
-        return kept[1], kept[2]
-    return [_Mark(span.start, span.end, span.id_) for span in group], None
+    kept = kept_beside_group(doc, "sources", "marks")
+    if kept is not None:
+        return kept
+    return [
+        _Mark(span.start, span.end, span.id_) for span in doc.spans["sources"]
+    ], None
 
 
 class _Reader:

@@ -203,6 +203,23 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return views["text"][starts[start] : starts[end - 1] + len(words[end - 1])]
 
 
+def keep_beside_group(doc: Doc, key: str, what: str, value: object) -> None:
+    """Leave `value` (what a component found about the spans it just set in
+    `doc.spans[key]`, as plain data) beside that group, for `kept_beside_group`."""
+    group = doc.spans[key]
+    doc.user_data[f"kept {what}:{key}"] = (group, len(group), value)
+
+
+def kept_beside_group(doc: Doc, key: str, what: str):
+    """The value `keep_beside_group` left for `doc.spans[key]`, or None once a later
+    component has replaced or extended that group (or none was left)."""
+    kept = doc.user_data.get(f"kept {what}:{key}")
+    if kept is None or key not in doc.spans:
+        return None
+    group = doc.spans[key]
+    return kept[2] if kept[0] is group and kept[1] == len(group) else None
+
+
 def span_starts(doc: Doc, key: str) -> dict[int, int]:
     """Start -> end of the spans in `doc.spans[key]` (the first listed, per start).
 
@@ -216,27 +233,25 @@ def span_starts(doc: Doc, key: str) -> dict[int, int]:
         return doc.user_data[cache_key]
     except KeyError:
         pass
-    group = doc.spans[key] if key in doc.spans else None
-    kept = doc.user_data.get("kept_span_starts:" + key)
-    if kept is not None and kept[0] is group and kept[1] == len(group or ()):
-        starts = kept[2]
-    else:
-        starts = {}
-        for span in group or ():
-            starts.setdefault(span.start, span.end)
+    starts = kept_beside_group(doc, key, "span_starts")
+    if starts is None:
+        group = doc.spans[key] if key in doc.spans else ()
+        starts = _first_end_per_start((span.start, span.end) for span in group)
     doc.user_data[cache_key] = starts
     return starts
 
 
 def keep_span_starts(doc: Doc, key: str, offsets: Iterable[tuple[int, int]]) -> None:
     """Leave `span_starts(doc, key)` for the group just set in `doc.spans[key]`, from
-    the (start, end) offsets of its spans in order: a component has them at hand.
-    Used only if no later component replaces or extends the group."""
+    the (start, end) offsets of its spans in order: a component has them at hand."""
+    keep_beside_group(doc, key, "span_starts", _first_end_per_start(offsets))
+
+
+def _first_end_per_start(offsets: Iterable[tuple[int, int]]) -> dict[int, int]:
     starts: dict[int, int] = {}
     for start, end in offsets:
         starts.setdefault(start, end)
-    group = doc.spans[key]
-    doc.user_data["kept_span_starts:" + key] = (group, len(group), starts)
+    return starts
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def test_subject_component_leaves_the_starts_its_group_gives():
     )
     kept = span_starts(doc, "subjects")
     doc.user_data.pop("span_starts:subjects")
-    doc.user_data.pop("kept_span_starts:subjects")
+    doc.user_data.pop("kept span_starts:subjects")
     assert kept and kept == span_starts(doc, "subjects")
 
 
