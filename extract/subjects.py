@@ -348,11 +348,7 @@ class SubjectMatcher:
                     else:
                         mentions.append((start, code))
                 continue
-            bucket = found.get((start, end))
-            if bucket is None:
-                found[(start, end)] = [row]
-            else:  # a key is found once a span, and a key is one row: no repeats
-                bucket.append(row)
+            _add_row(found, row, start, end)
         if len(self.tokens):
             written += self.tokens(doc)
         for key, start, end in written:
