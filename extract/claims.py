@@ -342,6 +342,35 @@ def skip_reason(
     return reason
 
 
+def _won_share(words: Sequence[str], fig: Figure, s: int) -> bool:
+    """Whether the figure is the share a verb gives its subject ("Erdogan had 49.4%
+    of the votes counted", "won 52% of the vote in the runoff"), not a count's
+    progress: a win verb right before it that is not one of the words that open a
+    progress phrase ("with 86% of the votes counted", "after 99% ...")."""
+    q = fig.qualifier_start
+    if q <= s:
+        return False
+    lex = _lex()
+    return not lex["progress_openers"].match_ending(words, q, s) and bool(
+        lex["win_verbs"].match_ending(words, q, s)
+    )
+
+
+def _progress_verb_in(words: Sequence[str], a: int, b: int, e: int) -> bool:
+    """A progress verb in words[a:b] ("counted", "reporting"), or a particle that
+    ends its clause in sentence words[:e] ("with 90% of the vote in, ..."): "in"
+    followed by a word is a preposition ("52% of the vote in the runoff")."""
+    lex = _lex()
+    if has_phrase(lex["progress_verbs"], words, a, b):
+        return True
+    particles = lex["progress_particles"]
+    for t in range(a, b):
+        n = particles.match_at(words, t, e)
+        if n and (t + n >= e or not words[t + n][:1].isalnum()):
+            return True
+    return False
+
+
 _THRESHOLD_WORDS_AFTER = frozenset(
     {
         "needed",
@@ -464,9 +493,9 @@ def _skip_reason_in_sentence(
                 "returns",
             }:
                 return "counting progress"  # "86 percent of voting districts"
-            if pn:
+            if pn and not _won_share(words, fig, s):
                 window_end = min(e, k + pn + 5)
-                if has_phrase(lex["progress_verbs"], words, k + pn, window_end):
+                if _progress_verb_in(words, k + pn, window_end, e):
                     return "counting progress"
         # "with 86% reporting", "86% counted"
         if k < e and words[k] in {"counted", "reporting", "tallied", "processed"}:

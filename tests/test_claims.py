@@ -135,6 +135,35 @@ CASES = [
             ("seats", 95, "seats", "exact", None, "Conservatives", "unknown"),
         ],
     ),
+    # "of the vote in <the runoff>": "in" is a preposition here, not "the vote
+    # (is) in", so the share is a claim and not the count's progress
+    (
+        "Varga won 52.4% of the vote in Sunday's runoff, the election board said.",
+        [("votes", 52.4, "percent", "exact", None, "Varga", "unknown")],
+    ),
+    (
+        "The Greens took 41 percent of the votes in the capital.",
+        [("votes", 41, "percent", "exact", None, "Greens", "unknown")],
+    ),
+    # ... while "in" closing its clause is the count's progress
+    (
+        "With 90 percent of the vote in, Kessler led with 51.2 percent.",
+        [("votes", 51.2, "percent", "exact", None, "Kessler", "partial")],
+    ),
+    # a share of the votes counted so far that a verb gives its subject
+    (
+        "Varga had 49.4% of the votes counted, state radio said.",
+        [("votes", 49.4, "percent", "exact", None, "Varga", "unknown")],
+    ),
+    # the share in a sentence that also gives the count's progress
+    (
+        "Varga won 49.35% of the vote in the presidential election after 100% of "
+        "ballot boxes were counted, against 45% for Kessler.",
+        [
+            ("votes", 49.35, "percent", "exact", None, "Varga", "final"),
+            ("votes", 45, "percent", "exact", None, "Kessler", "final"),
+        ],
+    ),
 ]
 
 NOT_CLAIMS = [
@@ -143,6 +172,8 @@ NOT_CLAIMS = [
     "To govern alone, a party needs 76 seats in parliament.",
     # counting progress
     "With 86% of polling stations reporting, the count continued.",
+    "With 95 percent of the vote in, the count went on.",
+    "After 99% of ballots had been counted, the board adjourned.",
     # opinion polls
     "An opinion poll last week gave the Greens 38 per cent.",
     # previous elections
