@@ -861,6 +861,19 @@ def find_subject(
             j -= 1
         span = subject_before(doc, words, j, s)
         if span:
+            # "Labour won a landslide with 412 seats", "Lula beat Bolsonaro with
+            # 50.9%": the phrase is the object of a verb whose subject has the figure
+            obj = span[0]
+            if obj - 1 > s and words[obj - 1] in {"in", "across"}:
+                # "topped the poll in Berlin with 21%", "won in Berlin with 21%":
+                # the place is not the object
+                before = np_backward(doc, words, obj - 1, s)
+                obj = before[0] if before else obj - 1
+            verb = _object_verb_ending(words, obj, s)
+            if verb:
+                subject = subject_before(doc, words, obj - verb, s)
+                if subject:
+                    return subject
             return span
     # give-verbs put the subject between verb and figure: "would give reformists 128"
     give_verbs = lex["give_verbs"]
@@ -909,6 +922,23 @@ def find_subject(
             if not facts.punct[span[1] - 1] or words[span[1] - 1] in {")", "'", "’"}:
                 return span
     return None
+
+
+def _object_verb_ending(words: Sequence[str], j: int, s: int) -> int:
+    """The length of a verb ending just before token j that takes an object and
+    gives its subject the figure after the object ("won a second term with 55%",
+    "beat Bolsonaro with 50.9%"), or 0: a win verb that is not a preposition, or a
+    defeat verb."""
+    lex = _lex()
+    if j - 1 < s or words[j - 1] in _PREPOSITION_WIN_VERBS:
+        return 0
+    return lex["win_verbs"].match_ending(words, j, s) or lex[
+        "defeat_verbs"
+    ].match_ending(words, j, s)
+
+
+# the win verbs that are prepositions ("with 33%", "on 24 percent", "ahead")
+_PREPOSITION_WIN_VERBS = frozenset({"with", "on", "at", "ahead"})
 
 
 _HANDING_OVER = frozenset(

@@ -164,6 +164,36 @@ CASES = [
             ("votes", 45, "percent", "exact", None, "Kessler", "final"),
         ],
     ),
+    # "X won <a landslide, a second term, the election> with N": the phrase before
+    # "with" is the verb's object; the figure is its subject's
+    (
+        "The Harbour League won a landslide with 212 seats.",
+        [("seats", 212, "seats", "exact", None, "Harbour League", "unknown")],
+    ),
+    (
+        "Varga won a second term with 55.5 percent of the vote.",
+        [("votes", 55.5, "percent", "exact", None, "Varga", "unknown")],
+    ),
+    (
+        "Varga beat Kessler with 50.9 percent, the board said.",
+        [("votes", 50.9, "percent", "exact", None, "Varga", "unknown")],
+    ),
+    (
+        "The Greens topped the poll in Portmund with 21 percent.",
+        [("votes", 21, "percent", "exact", None, "Greens", "unknown")],
+    ),
+    (
+        "The Greens won in Portmund with 21 percent.",
+        [("votes", 21, "percent", "exact", None, "Greens", "unknown")],
+    ),
+    # a rival's share after "against": the possessor, not the phrase before it
+    (
+        "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
+        [
+            ("votes", 73.2, "percent", "exact", None, "Varga", "unknown"),
+            ("votes", 24.5, "percent", "exact", None, "Kessler", "unknown"),
+        ],
+    ),
 ]
 
 NOT_CLAIMS = [
