@@ -817,6 +817,12 @@ def find_subject(
                 and words[t + 1] not in {"the", "a"}
             ):
                 break
+            if words[t] in {"declared", "proclaimed", "named"}:
+                # "the commission declared Ruto the winner with 50.49%": the
+                # verb's object is the winner
+                span = _declared_winner(doc, words, t, w)
+                if span:
+                    return span
             if words[t] in {"elected", "re-elected", "reelected", "declared", "sworn"}:
                 span = subject_before(doc, words, t, s)
                 if span:
@@ -922,6 +928,21 @@ def find_subject(
             if not facts.punct[span[1] - 1] or words[span[1] - 1] in {")", "'", "’"}:
                 return span
     return None
+
+
+def _declared_winner(doc: Doc, words: Sequence[str], t: int, w: int) -> Span | None:
+    """The object of "declared" at token t when a winner noun follows it before
+    token w: "declared Ruto (the) winner", "named X president-elect"; else None."""
+    for m in range(t + 2, w):
+        if words[m] in _WINNER_NOUNS:
+            end = m - 1 if words[m - 1] in {"the", "as"} else m
+            return np_forward(doc, words, t + 1, end) if end > t + 1 else None
+    return None
+
+
+_WINNER_NOUNS = frozenset(
+    {"winner", "victor", "president", "president-elect", "mayor", "governor"}
+)
 
 
 def _object_verb_ending(words: Sequence[str], j: int, s: int) -> int:

@@ -186,6 +186,15 @@ CASES = [
         "The Greens won in Portmund with 21 percent.",
         [("votes", 21, "percent", "exact", None, "Greens", "unknown")],
     ),
+    # "declared X (the) winner with N": the one declared, not the declarer
+    (
+        "Election chief Ana Moreau declared Varga the winner with 50.49% of the vote.",
+        [("votes", 50.49, "percent", "exact", None, "Varga", "unknown")],
+    ),
+    (
+        "Varga was declared the winner with 50.49% of the vote.",
+        [("votes", 50.49, "percent", "exact", None, "Varga", "unknown")],
+    ),
     # a rival's share after "against": the possessor, not the phrase before it
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
