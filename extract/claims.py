@@ -1408,16 +1408,27 @@ def draft_claims(
     if attributives:
         for d in kept:
             if d.of_total is None and d.kind in {"seats"}:
+                end = d.figure.end
                 for f in attributives:
                     if (
-                        f.start > d.figure.end
-                        and f.start - d.figure.end <= 6
-                        and words[d.figure.end] in {"seats", "seat", "mps"}
-                        and d.figure.end + 1 < e
-                        and words[d.figure.end + 1] == "in"
+                        # "87 (seats) in the 150-seat house"
+                        f.start > end
+                        and f.start - end <= 6
+                        and (
+                            words[end] == "in"
+                            or (
+                                words[end] in {"seats", "seat", "mps"}
+                                and end + 1 < e
+                                and words[end + 1] == "in"
+                            )
+                        )
+                    ) or (
+                        # "In the 450-seat Sejm, Law and Justice won 194 seats"
+                        words[s] == "in" and f.start <= s + 3 and f.end < d.figure.start
                     ):
                         d.of_total = f.value
                         attributive_used.add(id(f))
+                        break
             elif d.kind == "seats":
                 for f in attributives:
                     if f.value == d.of_total:

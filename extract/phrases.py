@@ -355,6 +355,12 @@ def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span |
         # a participle after a comma ("..., taking 62 percent") takes the subject
         # of the clause before it
         return clause_subject(doc, words, seg_a, comma)
+    if k - 2 >= start and words[k - 1] == "to":
+        # an infinitive ("gained 12 seats to hold 87", "is expected to win 30")
+        # takes the subject of the clause it belongs to
+        return clause_subject(
+            doc, words, previous_break(doc, words, k - 1, start) + 1, k - 1
+        )
     return np_backward(doc, words, k, start)
 
 

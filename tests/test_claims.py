@@ -195,6 +195,28 @@ CASES = [
         "Varga was declared the winner with 50.49% of the vote.",
         [("votes", 50.49, "percent", "exact", None, "Varga", "unknown")],
     ),
+    # a chamber size after a bare seat figure, or opening the sentence, is the
+    # figure's denominator and not a claim of its own
+    (
+        "The Harbour League now holds 87 in the 150-seat house.",
+        [("seats", 87, "seats", "exact", 150, "Harbour League", "unknown")],
+    ),
+    (
+        "In the 120-seat assembly, the Greens won 41 seats and the Harbour League 29.",
+        [
+            ("seats", 41, "seats", "exact", 120, "Greens", "unknown"),
+            ("seats", 29, "seats", "exact", 120, "Harbour League", "unknown"),
+        ],
+    ),
+    # an infinitive's subject is its clause's: "gained 12 seats to hold 87"
+    (
+        "The Greens are expected to win 30 seats, state radio said.",
+        [("seats", 30, "seats", "exact", None, "Greens", "conditional")],
+    ),
+    (
+        "The Greens did enough in the cities to hold 87 in the 150-seat house.",
+        [("seats", 87, "seats", "exact", 150, "Greens", "unknown")],
+    ),
     # a rival's share after "against": the possessor, not the phrase before it
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
