@@ -455,6 +455,12 @@ def _to_number(value: int | Fraction) -> int | float:
 _PHRASE_TOKENS = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z%]*|[a-z]+\.?|[^\sa-z\d]")
 
 
+def starts_number(word: str) -> bool:
+    """Whether a (lower-case) token can start a figure's number: a digit first, or
+    a number word ("nine", "twelve")."""
+    return word[:1].isdigit() or word in _lex().number_words
+
+
 def parse_number(text: str) -> int | float | None:
     """The value of one number phrase, or None when the text is not (only) a number.
 

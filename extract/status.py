@@ -26,6 +26,7 @@ from itertools import compress
 from spacy.tokens import Doc
 
 from extract.lexicon import status_lexicon
+from extract.numbers import starts_number
 from extract.phrases import has_phrase, key_words
 from extract.tokens import sentence_note, token_texts
 
@@ -223,9 +224,25 @@ def _cue_positions(
         found = _cue_at(table, words, t, e)
         if found:
             n, status = found
+            if tuple(words[t : t + n]) in _cues_before_a_number() and not (
+                t + n < e and starts_number(words[t + n])
+            ):
+                # "results from 412 of 430 constituencies" is a partial count;
+                # "results from the electoral commission" names a source
+                continue
             out.append((t, status))
             next_free = t + n
     return out
+
+
+@lru_cache(maxsize=1)
+def _cues_before_a_number() -> frozenset[tuple[str, ...]]:
+    """The status cues that count only when a number follows them."""
+    return frozenset(
+        phrase
+        for phrases in status_lexicon()["before_a_number"].by_first.values()
+        for phrase in phrases
+    )
 
 
 def fused_cue(words: Sequence[str], cue_at: int, e: int) -> bool:

@@ -217,6 +217,15 @@ CASES = [
         "The Greens did enough in the cities to hold 87 in the 150-seat house.",
         [("seats", 87, "seats", "exact", 150, "Greens", "unknown")],
     ),
+    # "results from <a source>" is not a partial count; "results from N of M" is
+    (
+        "Provisional results from the electoral board gave the Greens 37 seats.",
+        [("seats", 37, "seats", "exact", None, "Greens", "preliminary")],
+    ),
+    (
+        "Results from 412 of 430 constituencies showed the Greens with 55 percent.",
+        [("votes", 55, "percent", "exact", None, "Greens", "partial")],
+    ),
     # a rival's share after "against": the possessor, not the phrase before it
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
@@ -337,7 +346,8 @@ def test_status_cue_tables_agree_with_phrase_lists():
     lex = status_lexicon()
     words = (
         "preliminary results from the first round so far show , with the final "
-        "count in the runoff expected , early results in from second-round polls"
+        "count in the runoff expected , early results in from second-round polls "
+        "and results for 12 of 20 districts"
     ).split()
 
     def cues_one_list_at_a_time(s, e):
@@ -348,6 +358,10 @@ def test_status_cue_tables_agree_with_phrase_lists():
                 n = lex[name].match_at(words, t, e)
                 if n > best:
                     best, which = n, name
+            if which and lex["before_a_number"].match_at(words, t, e) == best:
+                # ("results from the first round": only before a number)
+                if t + best >= e or not words[t + best][:1].isdigit():
+                    which = None
             if which:
                 out.append((t, which))
                 t += best
