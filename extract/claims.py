@@ -863,6 +863,11 @@ def find_subject(
             "re",
             "-",
             "declared",
+            "in",  # "came in second at 24%"
+            "trailed",
+            "trails",
+            "trailing",
+            "stood",
         }:
             j -= 1
         span = subject_before(doc, words, j, s)

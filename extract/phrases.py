@@ -37,8 +37,9 @@ _NP_STOP = frozenset(
     only even already reportedly unexpectedly comfortably narrowly clearly easily
     eventually ultimately both all each every either neither among them those these
     did not against over versus vs vs. beat beats beating defeated defeats defeating
-    topped tops edged ousted unseated trounced routed ahead behind into
-    during""".split()
+    topped tops edged ousted unseated trounced routed ahead behind into during
+    claims secures captures grabs sweeps retains keeps trails trailed trailing
+    loses lost""".split()
 )
 _NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
 _PARTICIPLES_BEFORE_BY = frozenset(

@@ -226,6 +226,20 @@ CASES = [
         "Results from 412 of 430 constituencies showed the Greens with 55 percent.",
         [("votes", 55, "percent", "exact", None, "Greens", "partial")],
     ),
+    # headline verbs in the present tense end the subject
+    (
+        "Harbour League claims victory with 52% of vote",
+        [("votes", 52, "percent", "exact", None, "Harbour League", "unknown")],
+    ),
+    # verbs between a subject and "with/at/on N"
+    (
+        "The Greens came in second at 24%.",
+        [("votes", 24, "percent", "exact", None, "Greens", "unknown")],
+    ),
+    (
+        "Kessler trailed on 41.5 percent, the ministry said.",
+        [("votes", 41.5, "percent", "exact", None, "Kessler", "unknown")],
+    ),
     # a rival's share after "against": the possessor, not the phrase before it
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
@@ -284,6 +298,28 @@ def test_claims_from_sentence(nlp, text, expected):
         if subject is not None:
             assert g[5] is not None and subject.lower() in g[5].lower(), g
         assert g[6] == status, g
+
+
+# Subjects compared whole, for the forms where a wrong subject holds the right one
+# ("Harbour League claims victory", "the runoff against Kessler")
+EXACT_SUBJECTS = [
+    ("Harbour League claims victory with 52% of vote", ["Harbour League"]),
+    ("Kessler trailed on 41.5 percent, the ministry said.", ["Kessler"]),
+    (
+        "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
+        ["Varga", "Kessler"],
+    ),
+    ("Varga beat Kessler with 50.9 percent, the board said.", ["Varga"]),
+    (
+        "Election chief Ana Moreau declared Varga the winner with 50.49% of the vote.",
+        ["Varga"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), EXACT_SUBJECTS)
+def test_subject_is_exactly(nlp, text, subjects):
+    assert [c.subject for c in extract_text(text, nlp=nlp)] == subjects
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)
