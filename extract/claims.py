@@ -1142,14 +1142,22 @@ def draft_claims(
     prev_unit = context.unit or context.default_unit
     prev_subject: Span | None = None
     # only a figure followed by "of", "out (of)" or "from" can have one: the others
-    # (most) are not asked
-    partitive_totals = [
-        partitive_total(doc, words, fig, figures, e)
-        if fig.end < e and words[fig.end] in _PARTITIVE_STARTS
-        else None
-        for fig in figures
-    ]
-    used_as_denominator = {id(d_) for d_ in partitive_totals if d_ is not None}
+    # (most) are not asked. (Plain loops here and below, not comprehensions: a
+    # sentence has one or two figures and drafts, for which building the
+    # comprehension's function costs more than its loop.)
+    partitive_totals: list[Figure | None] = []
+    used_as_denominator: set[int] = set()
+    attributives: list[Figure] = []  # (most sentences have none)
+    for fig in figures:
+        if fig.end < e and words[fig.end] in _PARTITIVE_STARTS:
+            denom = partitive_total(doc, words, fig, figures, e)
+            if denom is not None:
+                used_as_denominator.add(id(denom))
+        else:
+            denom = None
+        partitive_totals.append(denom)
+        if fig.attributive:
+            attributives.append(fig)
     for fig, denom in zip(figures, partitive_totals, strict=True):
         if fig is opening_total or id(fig) in used_as_denominator:
             # a denominator: a claim of its own only for votes and voters (below)
@@ -1354,13 +1362,17 @@ def draft_claims(
             prev_subject = subject
     # a sentence that splits one total: "33 of the 68 seats ..., while the conservative
     # coalition took 21" gives 21 the 68 too (bare figures of the same unit only)
-    shared = [
-        d
-        for d in drafts
-        if d.of_total is not None and d.kind == "seats" and d.unit == "seats"
-    ]
-    if shared:
-        total = shared[0].of_total
+    for first in drafts:  # the first seat count with a total, if any
+        if (
+            first.of_total is not None
+            and first.kind == "seats"
+            and first.unit == "seats"
+        ):
+            break
+    else:
+        first = None
+    if first is not None:
+        total = first.of_total
         for d in drafts:
             if (
                 d.of_total is None
@@ -1383,8 +1395,11 @@ def draft_claims(
             if d.kind == "seats" and d.of_total is None:
                 d.of_total = context.declared
     # denominators: seat totals are not claims of their own; vote and voter totals are
-    kept: list[Draft] = list(drafts)
-    denominators = {id(d.denominator) for d in drafts if d.denominator is not None}
+    kept: list[Draft] = drafts  # (not changed from here on)
+    denominators: set[int] = set()
+    for d in drafts:
+        if d.denominator is not None:
+            denominators.add(id(d.denominator))
     if opening_total is not None:
         denominators.add(id(opening_total))
     extra: list[Draft] = []
@@ -1408,8 +1423,7 @@ def draft_claims(
                 extra.append(Draft.of(doc, fig, kind, unit, subj, noun=noun))
     # attributive chamber sizes used as a denominator are not claims of their own
     attributive_used = set()
-    # listed, not asked with any() of a generator: most sentences have none
-    attributives = [f for f in figures if f.attributive]
+    # (listed with the partitive totals above)
     if attributives:
         for d in kept:
             if d.of_total is None and d.kind in {"seats"}:
