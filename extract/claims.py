@@ -636,13 +636,15 @@ def kind_and_unit(
         unit = context_unit
         if unit is None:
             return None
-    window = (max(s, fig.start - 6), min(e, (ne or fig.end) + 8))
     if unit == "seats":
         if has_subject:
             return "seats", "seats"
         return "seats_total", "seats"
     if unit == "votes":
-        if has_phrase(lex["invalid_cues"], words, *window):
+        # (the stretch around the figure is bounded only here, its one use)
+        window_start = max(s, fig.start - 6)
+        window_end = min(e, (ne or fig.end) + 8)
+        if has_phrase(lex["invalid_cues"], words, window_start, window_end):
             return "other_count", "votes"
         if has_subject:
             return "votes", "votes"
