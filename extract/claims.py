@@ -174,9 +174,22 @@ def counted_noun(
     doc: Doc, words: Sequence[str], i: int, end: int
 ) -> tuple[str | None, int, int]:
     """The noun class counted by a figure ending at token `i`: (class, start, end)."""
+    return _counted_noun_in(
+        words, token_texts(doc)[0], span_starts(doc, "subjects"), i, end
+    )
+
+
+def _counted_noun_in(
+    words: Sequence[str],
+    texts: Sequence[str],
+    subject_starts: dict[int, int],
+    i: int,
+    end: int,
+) -> tuple[str | None, int, int]:
+    """`counted_noun` given the Doc's token texts and subject span starts, which
+    drafting looks up once a sentence rather than for each noun it asks for (about
+    two a figure)."""
     nouns_by_first = _nouns_by_first_word()
-    texts, _ = token_texts(doc)
-    subject_starts = span_starts(doc, "subjects")
     j = i
     skipped = 0
     while j < end and skipped <= _MODIFIER_SKIP:
@@ -1123,13 +1136,14 @@ def draft_claims(
     opening_noun: tuple[str | None, int, int] = (None, 0, 0)
     k = s
     texts, _ = token_texts(doc)
+    subject_starts = span_starts(doc, "subjects")  # (for the counted nouns)
     while k < e and texts[k].isspace():
         k += 1
     if k < e and words[k] == "of":
         for f in figures:
             if f.start <= k + 4 and f.start > k:
                 opening_total = f
-                opening_noun = counted_noun(doc, words, f.end, e)
+                opening_noun = _counted_noun_in(words, texts, subject_starts, f.end, e)
                 break
     declared_here: float | int | None = None
     # the sentence's cue words, found once for all its figures (skip reasons) and for
@@ -1168,12 +1182,12 @@ def draft_claims(
         if fig.attributive:
             noun = (None, fig.end, fig.end)
         else:
-            noun = counted_noun(doc, words, noun_from, e)
+            noun = _counted_noun_in(words, texts, subject_starts, noun_from, e)
         if noun[0] is None and opening_total is not None and not fig.percent:
             noun = opening_noun
         if noun[0] is None and respective and fig in respective:
             last = max(respective, key=lambda f: f.end)
-            noun = counted_noun(doc, words, last.end, e)
+            noun = _counted_noun_in(words, texts, subject_starts, last.end, e)
         reason = (
             None
             if fig.attributive
@@ -1209,7 +1223,7 @@ def draft_claims(
             of_total = fig.value
         elif (
             opening_total is not None
-            and counted_noun(doc, words, fig.end, e)[0] is None
+            and _counted_noun_in(words, texts, subject_starts, fig.end, e)[0] is None
             and not fig.percent
         ):
             of_total = opening_total.value
@@ -1407,7 +1421,7 @@ def draft_claims(
     extra: list[Draft] = []
     for fig in figures if denominators else ():  # (most sentences have none)
         if id(fig) in denominators:
-            noun = counted_noun(doc, words, fig.end, e)
+            noun = _counted_noun_in(words, texts, subject_starts, fig.end, e)
             if noun[0] in {"vote_nouns", "voter_nouns"} or (
                 noun[0] == "people_nouns"
                 and _lex()["eligible_cues"].contains(
