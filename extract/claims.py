@@ -1032,22 +1032,28 @@ def turnout_subject(
             and words[t + 1] in {"the", "last", "this", "sunday", "friday", "saturday"}
         ):
             span = np_forward(doc, words, t + 1, e)
-            if span and any(
-                words[x]
-                in {
-                    "election",
-                    "elections",
-                    "vote",
-                    "polls",
-                    "runoff",
-                    "round",
-                    "referendum",
-                    "ballot",
-                }
-                for x in range(*span)
-            ):
+            if span and not _ELECTION_NOUNS.isdisjoint(words[span[0] : span[1]]):
                 return span
     return None
+
+
+# (the word tests below and in drafting are set tests of a slice: one C-level pass,
+# where any() of a generator costs a Python step a word)
+_ELECTION_NOUNS = frozenset(
+    {
+        "election",
+        "elections",
+        "vote",
+        "polls",
+        "runoff",
+        "round",
+        "referendum",
+        "ballot",
+    }
+)
+_THRESHOLD_GAP_BREAKS = frozenset({"while", "but", ";", "won", "took"})
+_NEGATIONS = frozenset({"not", "never", "n't", "failed"})
+_COORDINATION_BREAKS = frozenset({"while", "but", ";"})
 
 
 def noun_subject(
@@ -1195,11 +1201,7 @@ def draft_claims(
         )
         if reason is None and last_skip is not None and last_skip[0] == "threshold":
             gap = words[last_skip[1].end : fig.qualifier_start]
-            if (
-                len(gap) <= 6
-                and "and" in gap
-                and not any(w in {"while", "but", ";", "won", "took"} for w in gap)
-            ):
+            if len(gap) <= 6 and "and" in gap and _THRESHOLD_GAP_BREAKS.isdisjoint(gap):
                 # "needs more than 50% of the vote and at least 20% in ..."
                 reason = "threshold"
         last_skip = (reason, fig) if reason else None
@@ -1340,9 +1342,8 @@ def draft_claims(
             noun=noun,
         )
         # "the reformist camp did not manage more than 10 percent": negated bound
-        if fig.qualifier == "at_least" and any(
-            words[t] in {"not", "never", "n't", "failed"}
-            for t in range(max(s, fig.qualifier_start - 4), fig.qualifier_start)
+        if fig.qualifier == "at_least" and not _NEGATIONS.isdisjoint(
+            words[max(s, fig.qualifier_start - 4) : fig.qualifier_start]
         ):
             draft.qualifier = "at_most"
         if (
@@ -1575,11 +1576,7 @@ def _continues_previous(
     gap = words[drafts[-1].figure.end : q]
     if "(" in gap and ")" not in gap:
         return True  # "taking 62 percent of the vote (17.8 million of 28.6 million)"
-    return (
-        len(gap) <= 8
-        and "and" in gap[-2:]
-        and not any(w in {"while", "but", ";"} for w in gap)
-    )
+    return len(gap) <= 8 and "and" in gap[-2:] and _COORDINATION_BREAKS.isdisjoint(gap)
 
 
 def respectively_subjects(
