@@ -454,6 +454,15 @@ def _skip_reason_in_sentence(
             return "comparison"
         if fig.percent and words[n] == "points":
             return "comparison"
+    q = fig.qualifier_start
+    if (
+        q - 1 > s
+        and words[q - 1] in {"from", "previous"}
+        and lex["previous_value_cues"].match_ending(words, q, s)
+    ):
+        # "206 seats, up from 153", "fell to 11.2% from 14.8%": the earlier value
+        # ("up from its preliminary figure of 43 percent" is not directly after)
+        return "previous election"
     if sentence is None:
         sentence = _sentence_words(doc, words, s, e)
     # the figure's clause is found only for a sentence that holds a cue looked for

@@ -240,6 +240,23 @@ CASES = [
         "Kessler trailed on 41.5 percent, the ministry said.",
         [("votes", 41.5, "percent", "exact", None, "Kessler", "unknown")],
     ),
+    # the earlier value a change is measured from is not a claim ...
+    (
+        "The Greens won 206 seats in the 630-seat assembly, up from 153.",
+        [("seats", 206, "seats", "exact", 630, "Greens", "unknown")],
+    ),
+    (
+        "The Greens' share fell to 11.2 percent from 14.8 percent.",
+        [("votes", 11.2, "percent", "exact", None, "Greens", "unknown")],
+    ),
+    # ... unless it is an earlier report of the same count
+    (
+        "Turnout was 44 percent, up from its preliminary figure of 43 percent.",
+        [
+            ("turnout", 44, "percent", "exact", None, None, "unknown"),
+            ("turnout", 43, "percent", "exact", None, None, "preliminary"),
+        ],
+    ),
     # a rival's share after "against": the possessor, not the phrase before it
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
