@@ -454,6 +454,10 @@ def _skip_reason_in_sentence(
             return "comparison"
         if fig.percent and words[n] == "points":
             return "comparison"
+    if n < e and words[n] in {"majority", "supermajority"}:
+        # "a two-thirds majority", "a 60 percent majority": the size of a majority,
+        # not a share of the vote
+        return "threshold"
     q = fig.qualifier_start
     if (
         q - 1 > s

@@ -39,7 +39,7 @@ _NP_STOP = frozenset(
     did not against over versus vs vs. beat beats beating defeated defeats defeating
     topped tops edged ousted unseated trounced routed ahead behind into during
     claims secures captures grabs sweeps retains keeps trails trailed trailing
-    loses lost""".split()
+    loses lost rejected approved endorsed""".split()
 )
 _NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
 _PARTICIPLES_BEFORE_BY = frozenset(

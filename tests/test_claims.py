@@ -269,6 +269,7 @@ CASES = [
 
 NOT_CLAIMS = [
     # thresholds and requirements
+    "The Greens won a two-thirds majority in the assembly.",
     "A candidate needs more than 50% of the vote to win outright.",
     "To govern alone, a party needs 76 seats in parliament.",
     # counting progress
@@ -327,6 +328,8 @@ EXACT_SUBJECTS = [
         ["Varga", "Kessler"],
     ),
     ("Varga beat Kessler with 50.9 percent, the board said.", ["Varga"]),
+    # a referendum's verb is not part of a subject
+    ("Voters rejected the proposal by 61.2 percent to 38.8 percent.", [None, None]),
     (
         "Election chief Ana Moreau declared Varga the winner with 50.49% of the vote.",
         ["Varga"],
