@@ -246,9 +246,15 @@ def _cues_before_a_number() -> frozenset[tuple[str, ...]]:
 
 
 def fused_cue(words: Sequence[str], cue_at: int, e: int) -> bool:
-    """A cue glued to one figure: "its preliminary figure of 43 percent"."""
+    """A cue glued to one figure: "its preliminary figure of 43 percent" (and not
+    "the final results of last month's election", a cue for the sentence)."""
     t = cue_at + 1
-    return t + 1 < e and words[t] in _FUSED_NOUNS and words[t + 1] == "of"
+    return (
+        t + 1 < e
+        and words[t] in _FUSED_NOUNS
+        and words[t + 1] == "of"
+        and any(starts_number(w) for w in words[t + 2 : min(e, t + 4)])
+    )
 
 
 def sentence_status(

@@ -257,6 +257,13 @@ CASES = [
             ("turnout", 43, "percent", "exact", None, None, "preliminary"),
         ],
     ),
+    # "the final results of <the election>" is a cue for the whole sentence, not
+    # one glued to a figure after "of" like "its preliminary figure of 43 percent"
+    (
+        "The board published the final results of last month's election, which "
+        "gave the Greens 73 seats.",
+        [("seats", 73, "seats", "exact", None, "Greens", "final")],
+    ),
     # a rival's share after "against": the possessor, not the phrase before it
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
