@@ -24,9 +24,11 @@ from extract.claims import (
 )
 from extract.contest import detect_contest
 from extract.dates import article_date
+from extract.lexicon import status_lexicon
 from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
 from extract.numbers import Figure, find_figures
+from extract.phrases import has_phrase
 from extract.status import SentenceCues, StatusContext
 from extract.subjects import resolve_subject
 from extract.tokens import (
@@ -77,6 +79,24 @@ def _progress_values(
             and skip_reason(doc, words, f, (s, e), None) == "counting progress"
         ):
             out.append(float(f.value))
+    return out
+
+
+def _coverage_values(
+    words: list[str], s: int, e: int, drafts: list[Draft]
+) -> list[float]:
+    """The share of the seats with results, as a percentage, for each "N of M
+    seats" that a sentence about results gives ("results for 95 of the 120 seats",
+    "provisional results cover 258 out of 266 seats"): a count still incomplete."""
+    out = []
+    for d in drafts:
+        if (
+            d.kind == "seats_total"
+            and d.of_total
+            and d.value < d.of_total
+            and has_phrase(status_lexicon()["coverage_words"], words, s, e)
+        ):
+            out.append(100.0 * d.value / d.of_total)
     return out
 
 
@@ -174,7 +194,10 @@ def claims_from_doc(
     sentence_cues = [SentenceCues(words, s, e) for s, e in bounds]
     for idx, (s, e) in enumerate(bounds):
         progress = (
-            _progress_values(doc, words, s, e, by_sent[idx]) if by_sent[idx] else []
+            _progress_values(doc, words, s, e, by_sent[idx])
+            + _coverage_values(words, s, e, per_sentence[idx])
+            if by_sent[idx]
+            else []
         )
         cue, fused = sentence_cues[idx].status(progress)
         if sentence_cues[idx].looks_ahead and not progress:

@@ -264,6 +264,18 @@ CASES = [
         "gave the Greens 73 seats.",
         [("seats", 73, "seats", "exact", None, "Greens", "final")],
     ),
+    # results for only some of the seats: the count is partial (guidelines)
+    (
+        "Results have been declared for 95 of the 120 seats.",
+        [("seats_total", 95, "seats", "exact", 120, None, "partial")],
+    ),
+    (
+        "Provisional results cover 258 out of 266 seats. The Greens won 102 seats.",
+        [
+            ("seats_total", 258, "seats", "exact", 266, None, "partial"),
+            ("seats", 102, "seats", "exact", None, "Greens", "partial"),
+        ],
+    ),
     # a rival's share after "against": the possessor, not the phrase before it
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
