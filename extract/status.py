@@ -230,9 +230,25 @@ def _cue_positions(
                 # "results from 412 of 430 constituencies" is a partial count;
                 # "results from the electoral commission" names a source
                 continue
+            if _compared_to(words, s, t) and not fused_cue(words, t, e):
+                # "the final figures were consistent with the preliminary
+                # results": an earlier update the sentence compares with
+                continue
             out.append((t, status))
             next_free = t + n
     return out
+
+
+def _compared_to(words: Sequence[str], s: int, t: int) -> bool:
+    """Whether the cue at token t names what the sentence compares with ("in line
+    with the provisional results", "higher than the preliminary figure")."""
+    k = t
+    if k - 1 >= s and words[k - 1] in _COMPARED_DETERMINERS:
+        k -= 1
+    return bool(status_lexicon()["compared_before"].match_ending(words, k, s))
+
+
+_COMPARED_DETERMINERS = frozenset({"the", "its", "their", "an", "a", "those"})
 
 
 @lru_cache(maxsize=1)

@@ -276,6 +276,12 @@ CASES = [
             ("seats", 102, "seats", "exact", None, "Greens", "partial"),
         ],
     ),
+    # a cue naming the earlier update a sentence compares with sets nothing
+    (
+        "The final figures were in line with the preliminary results. The Greens "
+        "won 41 seats.",
+        [("seats", 41, "seats", "exact", None, "Greens", "final")],
+    ),
     # a rival's share after "against": the possessor, not the phrase before it
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
@@ -422,7 +428,7 @@ def test_status_cue_tables_agree_with_phrase_lists():
     words = (
         "preliminary results from the first round so far show , with the final "
         "count in the runoff expected , early results in from second-round polls "
-        "and results for 12 of 20 districts"
+        "and results for 12 of 20 districts consistent with the final count"
     ).split()
 
     def cues_one_list_at_a_time(s, e):
@@ -437,6 +443,9 @@ def test_status_cue_tables_agree_with_phrase_lists():
                 # ("results from the first round": only before a number)
                 if t + best >= e or not words[t + best][:1].isdigit():
                     which = None
+            k = t - 1 if t - 1 >= s and words[t - 1] == "the" else t
+            if which and lex["compared_before"].match_ending(words, k, s):
+                which = None  # ("consistent with the final count": compared with)
             if which:
                 out.append((t, which))
                 t += best
