@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -78,6 +78,10 @@ _AFTER_VERB_WORDS = frozenset(
     "from via its his her their website tehran capital city television tv radio agency "
     "interview with channel".split()
 )
+# how many `_Reader.earlier_atts` walks may each read a sentence whose own walk reads
+# the one before it, before the sentences are read in text order instead (a long run
+# of "he said" sentences would otherwise nest a walk per sentence)
+_MAX_NESTED_WALKS = 16
 _REPORT_SUFFIX = re.compile(r"\s+(reports?|report's)$", flags=re.I)
 
 
@@ -570,13 +574,11 @@ class _Reader:
         self.cue_words: frozenset[str] = c["read_cue_words"]
         self.according_by_first = c["according_by_first"]
         # The sentences, read lazily (`ensure_read`): only those a figure's chain can
-        # depend on, plus the earlier ones when a pronoun or "the statement" needs the
-        # attributions before it (`history`).
+        # depend on, plus the earlier ones a pronoun or "the statement" looks back
+        # through for what it refers to (`earlier_atts`).
         self.sents: list[_Sent] = []
         self.reading = 0  # the index of the sentence being read
-        self.history_list: list[_Att] = []  # the attributions of sents[:history_upto]
-        self.history_upto = 0
-        self.history_len: list[int] = []  # len(history_list) before each sentence
+        self.nested_walks = 0  # `earlier_atts` walks reading a sentence of their own
         # (sentence start, seg) -> `compose` of that attribution
         self.composed: dict[tuple[int, tuple[int, int]], list[Source]] = {}
         self.np_vocab = c["np_vocab"]
@@ -614,23 +616,26 @@ class _Reader:
         self.read(s)
         self.reading = outer
 
-    def history(self) -> list[_Att]:
-        """The usable attributions of the sentences before the one being read, in
-        order (reading those sentences first if they are not read yet)."""
-        n = self.reading
-        while self.history_upto < n:
-            m = self.history_upto
-            self.ensure_read(m)  # may itself extend the history up to m: no further
-            self.history_len.append(len(self.history_list))
-            self.history_list.extend(
-                a
-                for a in self.sents[m].atts
-                if a.kind not in {"basis", "citing"} and a.chain
-            )
-            self.history_upto = m + 1
-        if n == self.history_upto:
-            return self.history_list
-        return self.history_list[: self.history_len[n]]
+    def earlier_atts(self) -> Iterator[_Att]:
+        """The usable attributions of the sentences before the one being read, last
+        first, reading those sentences only as far back as the caller looks (what a
+        pronoun refers to is mostly a sentence or two back)."""
+        sents = self.sents
+        for m in range(self.reading - 1, -1, -1):
+            s = sents[m]
+            if not s.done:
+                if self.nested_walks >= _MAX_NESTED_WALKS:
+                    # Sentence m's own walk could read the one before it, and so on:
+                    # read the sentences before it first, in text order, each of
+                    # whose walks then finds the sentences before it read.
+                    for k in range(m):
+                        self.ensure_read(k)
+                self.nested_walks += 1
+                self.ensure_read(m)
+                self.nested_walks -= 1
+            for att in reversed(s.atts):
+                if att.kind not in {"basis", "citing"} and att.chain:
+                    yield att
 
     # ------------------------------------------------------------ small helpers
     def marks_within(self, a: int, b: int) -> list[_Mark]:
@@ -798,7 +803,7 @@ class _Reader:
             return [], "pronoun", None
         is_backref = tuple(words) in c["backref_seq"]
         if is_backref and words[-1] in _DOC_HEADS:
-            if not self.history():
+            if next(self.earlier_atts(), None) is None:
                 return [_source(self.text(a, b), None)], "basis", None
         if is_backref:
             return (
@@ -1344,9 +1349,9 @@ class _Reader:
 
     def _resolve_ref(self, a: int, b: int, kind: str) -> list[Source]:
         word = self.lows[a] if b - a == 1 else ""
-        history = self.history()
+        earlier = self.earlier_atts()
         if kind == "pronoun":
-            for att in reversed(history):
+            for att in earlier:
                 if word in self.c["pronouns_person"]:
                     if att.person:
                         return [_source(att.person, att.chain[0].id)] + att.chain[1:]
@@ -1375,8 +1380,9 @@ class _Reader:
         words = [self.lows[k] for k in range(a, b)]
         head = words[-1]
         if head in _DOC_HEADS:
-            return list(history[-1].chain) if history else []
-        for att in reversed(history):
+            last = next(earlier, None)
+            return list(last.chain) if last else []
+        for att in earlier:
             if head in att.chain[0].name.lower():
                 return [
                     _source(name, att.chain[0].id or resolve_source(name))
@@ -1594,8 +1600,8 @@ def _settle_needed(
     the paragraph's first with numbers (it may continue the list before it), the last
     sentence of the paragraph before (step 3). Reading last to first tells where a
     walk back stops, so the sentences before a figure's own cue (most of them) are
-    not read at all (unless a pronoun needs the history). Reading a sentence depends
-    only on it and on the sentences before it (`history`), not on the order.
+    not read at all (unless a pronoun looks back to them). Reading a sentence depends
+    only on it and on the sentences before it (`earlier_atts`), not on the order.
     """
     # the first sentence of each sentence's paragraph, and whether it is the first
     # of its paragraph with numbers (what `_inherit` step 3 asks)
