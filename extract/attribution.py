@@ -510,7 +510,7 @@ class _Sent:
     para: int
     headline: bool
     figures: Sequence[int] = ()
-    numbers: Sequence[int] = ()  # figures, else any number token
+    numbers: Sequence[int] = ()  # figures, else the first number token if any
     atts: Sequence[_Att] = ()
     fallback: list[Source] | None = None  # "unofficial results showed": weakest
     unclear: bool = False
@@ -570,7 +570,6 @@ class _Reader:
         facts = token_facts(doc)
         self.like_num: list[bool] = facts.like_num
         self.punct: list[bool] = facts.punct
-        self.number_tokens: list[int] = list(compress(range(len(doc)), facts.like_num))
         self.cue_words: frozenset[str] = c["read_cue_words"]
         self.according_by_first = c["according_by_first"]
         # The sentences, read lazily (`ensure_read`): only those a figure's chain can
@@ -1571,8 +1570,16 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
             if not sents[k].figures:
                 sents[k].figures = []  # its own list, in place of the shared ()
             sents[k].figures.append(f)
+    like_num = r.like_num
     for s in sents:
-        s.numbers = s.figures or r.tokens_in(r.number_tokens, s.start, s.end)
+        if s.figures:
+            s.numbers = s.figures
+        else:
+            # of a sentence without figures only whether it has a number and which
+            # is first are asked: found in its slice of the flags
+            flags = like_num[s.start : s.end]
+            if True in flags:
+                s.numbers = (s.start + flags.index(True),)
     r.sents = sents
     for n in _settle_needed(r, sents, result):
         s = sents[n]
