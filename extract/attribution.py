@@ -1651,6 +1651,9 @@ def _settle_needed(
 def _settle_own(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> None:
     """The chains of a read sentence with cues of its own: its figures' and the one
     that carries over from it."""
+    if len(s.atts) == 1:
+        _settle_one_cue(r, s, result)
+        return
     own: dict[int, list[Source] | None] = {f: r.chain_for(s, f) for f in s.figures}
     got = [c for c in own.values() if c]
     if got:
@@ -1667,6 +1670,23 @@ def _settle_own(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> None:
         s.chain = r.compose(s, inner)
     for f, c in own.items():
         result[f] = c or []
+
+
+def _settle_one_cue(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> None:
+    """`_settle_own` for a sentence with one cue (nine in ten): whether the cue holds
+    a figure is a range test (`_Reader.chain_for`), and the chain it gives is the
+    same for every figure it holds, so it is worked out once, not per figure."""
+    att = s.atts[0]
+    scope_lo, scope_hi = att.scope
+    seg_lo, seg_hi = att.seg
+    chain = list(att.chain) if att.kind == "citing" else r.compose(s, att)
+    last: list[Source] | None = None  # the chain of the last figure held
+    for f in s.figures:
+        if chain and scope_lo <= f < scope_hi and not (seg_lo <= f < seg_hi):
+            result[f] = last = list(chain)
+        else:
+            result[f] = []
+    s.chain = last if last is not None else r.compose(s, att)
 
 
 def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
