@@ -1545,10 +1545,11 @@ def _mentions_results(r: _Reader, s: _Sent) -> bool:
 
 
 def _is_result_sentence(r: _Reader, s: _Sent) -> bool:
+    """Whether ``s`` states results: a result verb and no modal. (A sentence that
+    opens with a break marker is not one either; `_inherit`, the one caller, has
+    already turned those away.)"""
     words = r.lows[s.start : s.end]
     if not r.c["modals"].isdisjoint(words):
-        return False
-    if r.starts_with_any(s, r.c["break_markers_by_first"]):
         return False
     return not r.c["result_verbs"].isdisjoint(words)
 
@@ -1723,12 +1724,13 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
                     return chain
     # 3. the paragraph before, when this one continues its list of results.
     # Paragraph numbers never decrease, so a paragraph's sentences are consecutive.
+    if not results_here:
+        return None
     para_start = n
     while para_start > 0 and sents[para_start - 1].para == s.para:
         para_start -= 1
-    first_in_para = all(not sents[m].numbers for m in range(para_start, n))
-    if not first_in_para or not results_here:
-        return None
+    if any(sents[m].numbers for m in range(para_start, n)):
+        return None  # not the first of its paragraph with numbers
     prev_para_start = para_start
     while prev_para_start > 0 and sents[prev_para_start - 1].para == s.para - 1:
         prev_para_start -= 1
