@@ -186,6 +186,7 @@ class SourceMarker:
         # Doc's tokens (a matcher costs ~15 us an article, whatever it holds).
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         strings = nlp.vocab.strings
+        self.label_key: int = strings.add("SOURCE")
         # key of an id's case-sensitive aliases -> (the id's key, their token texts)
         self.as_written: dict[int, tuple[int, frozenset[tuple[str, ...]]]] = {}
         self.rules: dict[str, dict] = {}
@@ -260,14 +261,18 @@ class SourceMarker:
         matches, cues = self._matches(doc)
         view = _TextView.of(doc)
         strings = doc.vocab.strings
-        marks = [
-            _Mark(start, end, strings[match_id])
+        kept = [
+            (start, end, match_id)
             for start, end, match_id in _longest_matches(matches)
             if not self._furniture(view, start, end, match_id)
         ]
-        # Spans only for the matches kept (a Span costs three Token lookups)
+        marks = [_Mark(start, end, strings[key]) for start, end, key in kept]
+        # Spans only for the matches kept (a Span costs three Token lookups), given
+        # their label and id as the keys they have in the StringStore (as strings,
+        # each would be hashed again)
+        label = self.label_key
         doc.spans["sources"] = [
-            Span(doc, m.start, m.end, label="SOURCE", span_id=m.id) for m in marks
+            Span(doc, start, end, label=label, span_id=key) for start, end, key in kept
         ]
         # the same marks as plain tuples for `attribute`, which would otherwise
         # rebuild a Span per mark from the group, and the cue words' positions
