@@ -983,11 +983,13 @@ class _Reader:
             s.atts = ()
             s.unclear = unclear
             return
-        # a basis after another speaker ("Iran put turnout at 41%, according to voting
-        # records") does not replace the announcer.
-        if any(not x.basis_only for x in atts):
-            atts = [x for x in atts if not x.basis_only]
-        s.atts = self._dedupe(atts)
+        if len(atts) > 1:  # (most sentences read have one cue: nothing to weigh)
+            # a basis after another speaker ("Iran put turnout at 41%, according to
+            # voting records") does not replace the announcer.
+            if any(not x.basis_only for x in atts):
+                atts = [x for x in atts if not x.basis_only]
+            atts = self._dedupe(atts)
+        s.atts = atts
         s.unclear = unclear and not s.atts
         self._scopes(s)
 
@@ -1396,7 +1398,7 @@ class _Reader:
     # ------------------------------------------------------------ scopes
     def _scopes(self, s: _Sent) -> None:
         a, b = s.start, s.end
-        atts = sorted(s.atts, key=lambda x: x.seg[0])
+        atts = sorted(s.atts, key=lambda x: x.seg[0]) if len(s.atts) > 1 else s.atts
         if len(atts) == 1 and not atts[0].trailing:
             att = atts[0]
             first = self.lows[a]
