@@ -82,6 +82,10 @@ _AFTER_VERB_WORDS = frozenset(
 # the one before it, before the sentences are read in text order instead (a long run
 # of "he said" sentences would otherwise nest a walk per sentence)
 _MAX_NESTED_WALKS = 16
+# words a noun phrase read forward stops at, for `_Reader.np_forward`
+_AS = frozenset({"as"})
+_THAT = frozenset({"that"})
+_AS_OR_THAT = _AS | _THAT
 _REPORT_SUFFIX = re.compile(r"\s+(reports?|report's)$", flags=re.I)
 
 
@@ -1038,7 +1042,7 @@ class _Reader:
             self.consumed.add(k)
             # "figures from the commission cited by Interfax", "results carried by
             # state media", "early results released on Monday by the ministry"
-            agent = self.np_forward(k + 1, cb, frozenset({"as"}))
+            agent = self.np_forward(k + 1, cb, _AS)
             got = self.classify(*agent) if agent else None
             if not got or got[1] in {"basis", "pronoun"} or not got[0]:
                 continue
@@ -1140,14 +1144,14 @@ class _Reader:
         obj_chain: list[Source] | None = None
         # "Y quoted X as saying"
         if t in {"quoted", "quotes", "cited", "cites"}:
-            obj = self.np_forward(v + 1, b, frozenset({"as"}))
+            obj = self.np_forward(v + 1, b, _AS)
             if obj and obj[1] < b and self.lows[obj[1]] == "as":
                 res = self.classify(*obj)
                 if res and res[0]:
                     obj_chain = res[0]
         # "X told Y"
         if t in {"told", "tells"} and v + 1 < b:
-            obj = self.np_forward(v + 1, b, frozenset({"that"}))
+            obj = self.np_forward(v + 1, b, _THAT)
             if obj:
                 look = range(obj[0], min(b, obj[1] + 2))
                 words = tuple(self.lows[k] for k in range(*obj))
@@ -1282,7 +1286,7 @@ class _Reader:
         }:
             j -= 1
         speaker = self.np_back(j, a)
-        relay = self.np_forward(v + 2, b, frozenset({"as"}))
+        relay = self.np_forward(v + 2, b, _AS)
         if not speaker:
             return "unclear"
         res = self.classify(*speaker)
@@ -1334,11 +1338,14 @@ class _Reader:
         after_relay_word = prev in self.c["relay_by_words"]
         if after_relay_word and prev in {"quoted", "cited", "relayed"}:
             return None  # a relay in apposition: picked up with its speaker
-        fwd = self.np_forward(i + 1, b, frozenset({"as", "that"}))
+        body_heads = self.c["body_heads"]
+        if not after_relay_word and body_heads.isdisjoint(self.lows[i + 1 : b]):
+            return None  # no body named in the rest of the sentence (see below)
+        fwd = self.np_forward(i + 1, b, _AS_OR_THAT)
         if not fwd:
             return None
         # without a relay word only a body ("by the election commission") counts
-        names_body = not self.c["body_heads"].isdisjoint(self.lows[fwd[0] : fwd[1]])
+        names_body = not body_heads.isdisjoint(self.lows[fwd[0] : fwd[1]])
         if not after_relay_word and not names_body:
             return None
         res = self.classify(*fwd)
