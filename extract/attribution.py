@@ -1473,24 +1473,28 @@ class _Reader:
 
     def _compose(self, s: _Sent, inner: _Att) -> list[Source]:
         chain = list(inner.chain)
-        outers = [
-            x
-            for x in s.atts
-            if x is not inner
-            and x.kind in MEDIA_KINDS
-            and not x.basis_only
-            and x.scope[0] <= inner.cue < x.scope[1]
-            and not (x.seg[0] <= inner.cue < x.seg[1])
-        ]
-        outers.sort(key=lambda x: x.scope[1] - x.scope[0])
-        for outer in outers:
-            chain = chain + outer.chain
-        for cite in (x for x in s.atts if x.kind == "citing"):
-            chain = cite.chain + chain
+        if len(s.atts) > 1:  # (``inner`` is one of them: alone, nothing wraps it)
+            outers = [
+                x
+                for x in s.atts
+                if x is not inner
+                and x.kind in MEDIA_KINDS
+                and not x.basis_only
+                and x.scope[0] <= inner.cue < x.scope[1]
+                and not (x.seg[0] <= inner.cue < x.seg[1])
+            ]
+            outers.sort(key=lambda x: x.scope[1] - x.scope[0])
+            for outer in outers:
+                chain = chain + outer.chain
+        for cite in s.atts:
+            if cite.kind == "citing":
+                chain = cite.chain + chain
         return _dedupe_chain(chain)
 
 
 def _dedupe_chain(chain: list[Source]) -> list[Source]:
+    if len(chain) < 2:  # most: nothing to compare
+        return list(chain)
     out: list[Source] = []
     for src in chain:
         if any(
