@@ -269,6 +269,17 @@ SINGLE = [
         "240",
         [("the Election Commission", None)],
     ),
+    # "per cent" is a unit, not "per <source>"
+    (
+        "The Alliance won 33.7 per cent of the vote.",
+        "33.7",
+        [],
+    ),
+    (
+        "The Alliance won 33.7 per cent of the vote, per the Electoral Commission.",
+        "33.7",
+        [("the Electoral Commission", "electoral_commission")],
+    ),
     # a conditional report is still the report
     (
         "A Reuters report said that if the count holds, the bloc would have 128 seats.",
@@ -372,6 +383,17 @@ CHAINS = [
         "Fars put the coalition's tally at 33 seats, while Tasnim said it had won 35.",
         "33",
         [("Fars", "fars")],
+    ),
+    # two cues after the figure: the nearer one reports it, the farther relays
+    (
+        "The Union won 51 of the 113 seats, Yonhap news agency said, according to AFP.",
+        "51",
+        [("Yonhap news agency", "yonhap"), ("AFP", "afp")],
+    ),
+    (
+        "The Union won 51 of the 113 seats, Yonhap news agency reported, AFP said.",
+        "51",
+        [("Yonhap news agency", "yonhap"), ("AFP", "afp")],
     ),
 ]
 
