@@ -845,7 +845,12 @@ class _Reader:
             person = self._person_name(a, b) if kind not in MEDIA_KINDS else None
             return [_source(name, span.id)], kind, person
         last = words[-1]
-        if words[0] in c["not_speakers"] or last in c["not_speakers"]:
+        if (
+            words[0] in c["not_speakers"]
+            # "party spokesman Ali Karimi", "candidate spokeswoman": a title after
+            # it makes the first word a modifier
+            and not (len(words) > 1 and words[1] in c["official_titles"])
+        ) or last in c["not_speakers"]:
             if last in c["basis_nouns"] or words[0] in c["basis_nouns"]:
                 return [_source(self._trim(a, b), None)], "basis", None
             return None

@@ -269,6 +269,17 @@ SINGLE = [
         "240",
         [("the Election Commission", None)],
     ),
+    # a title after "party"/"campaign" makes a speaker of them
+    (
+        "The Greens won 30 seats, party spokesman Tomas Reyes said.",
+        "30",
+        [("party spokesman Tomas Reyes", None)],
+    ),
+    (
+        '"We have won 30 seats," party spokesman Tomas Reyes told AFP.',
+        "30",
+        [("party spokesman Tomas Reyes", None), ("AFP", "afp")],
+    ),
     # "per cent" is a unit, not "per <source>"
     (
         "The Alliance won 33.7 per cent of the vote.",
