@@ -296,6 +296,11 @@ class SourceMarker:
         return _is_furniture(view, start, end)
 
 
+# words that open a clause of its own after a trailing cue (", X said as ...")
+_CLAUSE_AFTER_TRAILING_CUE = frozenset(
+    {"as", "when", "while", "after", "before", "adding", "because"}
+)
+
 # the words after "per" that make it part of a unit ("per cent"), not a source's cue
 _PER_UNITS = frozenset({"cent", "centum", "capita", "annum", "head", "person"})
 
@@ -1272,7 +1277,12 @@ class _Reader:
         after_end = self._after_verb(v, b) if not inverted else seg_end
         trailing = (
             before in _COMMA_OR_QUOTE or seg_start == a and after_end >= b
-        ) and (after_end >= b or self.texts[after_end] in _COMMA_QUOTE_OR_END)
+        ) and (
+            after_end >= b
+            or self.texts[after_end] in _COMMA_QUOTE_OR_END
+            # ", X said as he announced the results": a clause of its own follows
+            or self.lows[after_end] in _CLAUSE_AFTER_TRAILING_CUE
+        )
         if seg_start == a and after_end >= b:
             trailing = True
         return _Att(

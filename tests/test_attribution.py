@@ -417,6 +417,15 @@ def test_chains(nlp, text, number, expected):
 # --------------------------------------------------------------------------- context
 
 CONTEXT = [
+    # a trailing cue followed by a clause of its own ("as he announced ...", with
+    # a second cue once "he" can be resolved) still covers the figures before it
+    (
+        "Varga wins presidency with 50.49%, electoral board says\n\n"
+        "Varga won 2,176,141 votes, or 50.49%, against Kessler's 2,042,930, board "
+        "chairman Tomas Reyes said as he announced the final results in the capital.",
+        "2,042,930",
+        [("board chairman Tomas Reyes", None)],
+    ),
     # carry-over within a paragraph
     (
         "So far, state TV has announced the winners of 88 of the 120 seats, the Associated "
