@@ -1633,7 +1633,12 @@ def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]
     for n in _settle_needed(r, sents, result):
         s = sents[n]
         inherited = _inherit(r, sents, n)
-        if inherited is None and s.fallback:
+        if s.fallback and (
+            inherited is None
+            # "the final tally showed" after "the BBC reported": an outlet is not
+            # the tally's originator (after "the board said" the board is)
+            or (inherited and r.kinds.get(inherited[0].id) in MEDIA_KINDS)
+        ):
             inherited = list(s.fallback)
         if inherited:
             s.chain = inherited

@@ -417,6 +417,20 @@ def test_chains(nlp, text, number, expected):
 # --------------------------------------------------------------------------- context
 
 CONTEXT = [
+    # "the final tally showed": the originator named before is used (guidelines),
+    # but an outlet that reported the earlier figures is not the tally's originator
+    (
+        "The Greens won 30 seats, the electoral board said. The Union won four seats "
+        "and independents six, the final tally showed.",
+        "six",
+        [("the electoral board", None)],
+    ),
+    (
+        "The Greens won 30 seats, Yonhap news agency reported. The Union won four "
+        "seats and independents six, the final tally showed.",
+        "six",
+        [("the final tally", None)],
+    ),
     # a trailing cue followed by a clause of its own ("as he announced ...", with
     # a second cue once "he" can be resolved) still covers the figures before it
     (
