@@ -1233,6 +1233,7 @@ class _Reader:
         inverted = False
         if (
             speaker is None
+            and not weak  # "..., showed Prabowo with 57%": the object, not a speaker
             and k == end
             and (v == a or self.texts[v - 1] in _COMMA_OR_QUOTE)
         ):

@@ -269,6 +269,13 @@ SINGLE = [
         "240",
         [("the Election Commission", None)],
     ),
+    # only a speech verb takes a speaker after it: "..., showed X with N" is X's share
+    (
+        "Its own count, based on half of the stations, showed Varga with 57.4 percent, "
+        "Yonhap news agency reported.",
+        "57.4",
+        [("Yonhap news agency", "yonhap")],
+    ),
     # a title after "party"/"campaign" makes a speaker of them
     (
         "The Greens won 30 seats, party spokesman Tomas Reyes said.",
