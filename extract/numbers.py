@@ -786,9 +786,8 @@ def _judge(
         return None  # a sign: "-5", "+98"
 
     if r.digits:
-        raw = low[s]
-        digits = raw.split(".")[0].replace(",", "")
         if r.plain_int:
+            digits = low[s]  # digits only: no comma, decimal point or suffix
             if len(digits) > 1 and digits.startswith("0"):
                 return None  # "0098", "007": an ID
             if len(digits) > 10:
