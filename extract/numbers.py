@@ -687,14 +687,14 @@ def _first_char_classes(points: numpy.ndarray) -> tuple[numpy.ndarray, numpy.nda
     in numpy, the few distinct others asked of Python."""
     ascii_points = numpy.minimum(points, 128)  # 128: any other character
     space, digit = _ASCII_SPACE[ascii_points], _ASCII_DIGIT[ascii_points]
-    others = set(points[points > 127].tolist())
-    if others:
-        spaces = [p for p in others if chr(p).isspace()]
-        if spaces:
-            space |= numpy.isin(points, spaces)
-        digits = [p for p in others if chr(p).isdigit()]
-        if digits:
-            digit |= numpy.isin(points, digits)
+    # one comparison per distinct other character (a no-break space, say): there
+    # are few, and numpy.isin costs several times as much to set up
+    for p in set(points[points > 127].tolist()):
+        c = chr(p)
+        if c.isspace():
+            space |= points == p
+        elif c.isdigit():
+            digit |= points == p
     return space, digit
 
 
