@@ -193,7 +193,9 @@ _DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z%]*)")
 @dataclass(slots=True)
 class _Parsed:
     end: int  # compact index, exclusive
-    value: int | Fraction  # exact; an int when whole (ints add and compare faster)
+    # an int when whole (ints add and compare faster); else exact as a Fraction, or
+    # a float for a decimal in digits (no arithmetic follows its parse: see there)
+    value: int | Fraction | float
     percent: bool = False
     fraction: bool = False
     digits: bool = False  # written in digits
@@ -286,9 +288,10 @@ def _parse_digits(
             return None
         intpart, decimals, suffix = m.groups()
     # The value is kept as a whole number over a power of ten ("1.25" is 125 / 100)
-    # while a scale (always an int) multiplies it, and made a Fraction at the end
-    # only when it is not whole: "1.5 million" is the int 1500000, with no Fraction
-    # arithmetic (several microseconds a figure) and no Fraction for later tests.
+    # while a scale (always an int) multiplies it, and divided out at the end: "1.5
+    # million" is the int 1500000, "49.35" the float 49.35. Int true division is
+    # correctly rounded, so that float is the one `float(Fraction(4935, 100))` gave
+    # (the same rational), without a Fraction's gcd and properties (microseconds).
     value = int(intpart.replace(",", ""))
     if decimals:
         den = 10 ** len(decimals)
@@ -324,8 +327,7 @@ def _parse_digits(
             scaled, j = True, j + 2
     if den != 1:
         whole, rest = divmod(value, den)
-        # Fraction(int, int) is several times faster than Fraction parsing a string
-        value = Fraction(value, den) if rest else whole
+        value = value / den if rest else whole
     if not percent:
         k = _percent_end(lex, low, ws, j, n)
         percent, j = k > j, k
@@ -443,7 +445,9 @@ def _parse_at(
     return None
 
 
-def _to_number(value: int | Fraction) -> int | float:
+def _to_number(value: int | Fraction | float) -> int | float:
+    if isinstance(value, float):
+        return value  # a decimal in digits, never whole (see _parse_digits)
     if value.denominator == 1:
         return int(value)
     return float(value)
@@ -771,7 +775,7 @@ def _judge(
     prev2 = low[s - 2] if s > 1 else ""
     nxt = low[e] if e < n else ""
     nxt2 = low[e + 1] if e + 1 < n else ""
-    whole = r.value.denominator == 1
+    whole = not isinstance(r.value, float) and r.value.denominator == 1
     small_int = whole and not r.percent and 1 <= r.value <= 31
 
     # glued to the token before by a hyphen or sign: "G-7", "2019-20", "+98"
