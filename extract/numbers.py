@@ -726,15 +726,16 @@ def _doc_view(doc, lex: _Lex) -> _DocView:
     # whitespace starts and ends), so its first character tells; checked anyway.
     gaps = [g for g in numpy.flatnonzero(space_first).tolist() if words[g].isspace()]
     # the token's own trailing space, or a whitespace token ("\n\n") after it
-    ws_doc = token_offsets(doc)[:, 1].astype(bool)
+    ws = token_offsets(doc)[:, 1].astype(bool).tolist()
+    low, txt, idx = lows[:], words[:], list(range(len(words)))
+    # the ~20 whitespace tokens deleted from the lists (a memmove each) rather than
+    # the lists picked out by a numpy mask: the mask and `tolist` cost more
+    for g in reversed(gaps):  # last first, so the earlier indices hold
+        if g > 0:
+            ws[g - 1] = True
+        del low[g], txt[g], ws[g], idx[g]
     keep = numpy.ones(len(words), dtype=bool)
-    low, txt = lows[:], words[:]
-    if gaps:
-        keep[gaps] = False
-        ws_doc[[g - 1 for g in gaps if g > 0]] = True
-        for g in reversed(gaps):  # last first, so the earlier indices hold
-            del low[g], txt[g]
-    ws, idx = ws_doc[keep].tolist(), numpy.flatnonzero(keep).tolist()
+    keep[gaps] = False
     # `low[k][:1].isdigit()`: lower-casing makes or unmakes no digit
     digit_first = numpy.flatnonzero(digit_first_doc[keep]).tolist()
     positions = range(len(low))
