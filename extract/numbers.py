@@ -629,7 +629,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         ):
             qualifier, q_start, range_open = "at_least", s - 1, True
         elif not all_ and s > prev_end:
-            room = min(lex.qual_max, s - prev_end)
+            room = s - prev_end  # no qualifier is longer than lex.qual_max anyway
             for k in lex.qualifier_lengths.get(low[s - 1], ()):
                 if k > room:
                     continue
@@ -639,11 +639,23 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
                     break
             if qualifier in _FLIP and _negated(lex, low, q_start, prev_end):
                 qualifier = _FLIP[qualifier]
-        if qualifier == "exact":
+        # the calls below made only when their first test can pass (most figures:
+        # no phrase can start after them, and the figure before had no qualifier)
+        if (
+            qualifier == "exact"
+            and e_ctx < n
+            and low[e_ctx] in lex.post_qualifier_firsts
+        ):
             post = _post_qualifier(lex, low, e_ctx, n)
             if post:
                 qualifier = post
-        if qualifier == "exact" and q_start == s and figures and not all_:
+        if (
+            qualifier == "exact"
+            and q_start == s
+            and figures
+            and not all_
+            and figures[-1].qualifier != "exact"
+        ):
             qualifier = _inherited(
                 lex, low, txt, figures[-1], spans[-1], s, e, r, attributive
             )
