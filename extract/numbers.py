@@ -83,6 +83,7 @@ class _Lex:
         self.half_of_followers = frozenset(data["half_of_followers"])
         self.percent_words = frozenset(data["percent_words"])
         self.percent_phrases = {tuple(p.split()) for p in data["percent_phrases"]}
+        self.percent_phrase_firsts = frozenset(p[0] for p in self.percent_phrases)
         self.glued_percent = frozenset(data["glued_percent_suffixes"])
         self.qualifiers: dict[tuple[str, ...], str] = {}
         for qual, phrases in data["qualifiers"].items():
@@ -210,7 +211,11 @@ def _percent_end(lex: _Lex, low: list[str], ws: list[bool], j: int, n: int) -> i
     w = low[j]
     if w in lex.percent_words:
         return j + 1
-    if j + 1 < n and (w, low[j + 1]) in lex.percent_phrases:
+    if (
+        j + 1 < n
+        and w in lex.percent_phrase_firsts  # before building the pair: most fail
+        and (w, low[j + 1]) in lex.percent_phrases
+    ):
         return j + 2
     if (
         w == "-"
@@ -845,13 +850,20 @@ def _judge(
         if nxt in lex.months and txt[e][:1].isupper():
             return None
 
-    # clock times: "6 pm", "3 p.m.", "0600 GMT", "9 o'clock"
-    if not r.percent and _matches(low, e, n, lex.time_suffixes, lex.time_suffix_firsts):
+    # clock times: "6 pm", "3 p.m.", "0600 GMT", "9 o'clock" (here and for ages,
+    # _matches is called only when the next word can start a phrase: few can)
+    if (
+        not r.percent
+        and nxt in lex.time_suffix_firsts
+        and _matches(low, e, n, lex.time_suffixes, lex.time_suffix_firsts)
+    ):
         return None
 
     # ages: "69-year-old", "aged 64", "Jalili, 58,"
     if not r.percent and whole:
-        if _matches(low, e, n, lex.age_suffixes, lex.age_suffix_firsts):
+        if nxt in lex.age_suffix_firsts and _matches(
+            low, e, n, lex.age_suffixes, lex.age_suffix_firsts
+        ):
             return None
         if prev in lex.age_prefixes or (
             prev2 in lex.age_prefixes and prev in ("under", "over")
