@@ -287,17 +287,18 @@ def _parse_digits(
         return None  # no count is this long; also keeps int() within its digit limit
     if w.isdecimal():  # "40": all digits (`\d`), as _DIGITS would read it, but faster
         intpart, decimals, suffix = w, None, ""
+        value = int(w)
     else:
         m = _DIGITS.fullmatch(w)
         if m is None:
             return None
         intpart, decimals, suffix = m.groups()
+        value = int(intpart.replace(",", ""))
     # The value is kept as a whole number over a power of ten ("1.25" is 125 / 100)
     # while a scale (always an int) multiplies it, and divided out at the end: "1.5
     # million" is the int 1500000, "49.35" the float 49.35. Int true division is
     # correctly rounded, so that float is the one `float(Fraction(4935, 100))` gave
     # (the same rational), without a Fraction's gcd and properties (microseconds).
-    value = int(intpart.replace(",", ""))
     if decimals:
         den = 10 ** len(decimals)
         value = value * den + int(decimals)
@@ -451,6 +452,8 @@ def _parse_at(
 
 
 def _to_number(value: int | Fraction | float) -> int | float:
+    if type(value) is int:  # most figures: no attribute to read
+        return value
     if isinstance(value, float):
         return value  # a decimal in digits, never whole (see _parse_digits)
     if value.denominator == 1:
