@@ -574,13 +574,12 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
     # does not separate "more than" from "40"
     idx = view.idx
     if start == 0 and end == n_doc:
-        if not view.candidates:
+        if not view.holds_candidate(lex, 0, len(view.low)):
             return []
         low, txt, ws, heads = view.low, view.txt, view.ws, view.heads
     else:
         cs, ce = bisect_left(idx, start), bisect_left(idx, end)
-        k = bisect_left(view.candidates, cs)
-        if k >= len(view.candidates) or view.candidates[k] >= ce:
+        if not view.holds_candidate(lex, cs, ce):
             return []
         low, txt, ws, idx = view.low[cs:ce], view.txt[cs:ce], view.ws[cs:ce], idx[cs:ce]
         if idx[-1] + 1 >= end:  # a space token after the range is not in it
@@ -710,9 +709,24 @@ class _DocView:
     # tokens that may start a figure: a digit first, or in `lex.starts` (an article
     # only before one of `lex.article_followers`)
     heads: list[int]
-    # tokens without which a stretch holds no figure: an ASCII digit first, or
-    # `lex.candidate_words` (a quick test for short stretches)
-    candidates: list[int]
+    digit_first: list[int]  # tokens with a digit first
+    word_hits: list[int]  # tokens in `lex.scan_words`
+
+    def holds_candidate(self, lex: _Lex, cs: int, ce: int) -> bool:
+        """Whether tokens cs:ce include one without which no figure is there: an
+        ASCII digit first, or one of `lex.candidate_words` (a quick test; asked of
+        the tokens the view picked out, so the first digit usually answers)."""
+        low = self.low
+        return any(
+            low[k][:1] in lex.digit_chars for k in _between(self.digit_first, cs, ce)
+        ) or any(
+            low[k] in lex.candidate_words for k in _between(self.word_hits, cs, ce)
+        )
+
+
+def _between(ks: list[int], lo: int, hi: int) -> list[int]:
+    """The items of the sorted list `ks` in lo:hi."""
+    return ks[bisect_left(ks, lo) : bisect_left(ks, hi)]
 
 
 def _first_char_classes(points: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -781,10 +795,7 @@ def _doc_view(doc, lex: _Lex) -> _DocView:
         )
     ]
     heads.sort()
-    candidates = [k for k in digit_first if low[k][:1] in lex.digit_chars]
-    candidates += [k for k in word_hits if low[k] in lex.candidate_words]
-    candidates.sort()
-    view = _DocView(low, txt, ws, idx, heads, candidates)
+    view = _DocView(low, txt, ws, idx, heads, digit_first, word_hits)
     doc.user_data["figure_view"] = view
     return view
 
