@@ -687,8 +687,11 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
                     r.fraction,
                     all_,
                     attributive,
-                    # text: doc[start:end].text, as `span_text` slices it
-                    text[offsets[idx[s]] : offsets[idx[e - 1]] + len(txt[e - 1])],
+                    # text: doc[start:end].text, as `span_text` slices it (a
+                    # one-token figure's is the token's, the cheaper read)
+                    txt[s]
+                    if e == s + 1
+                    else text[offsets[idx[s]] : offsets[idx[e - 1]] + len(txt[e - 1])],
                 ),
             )
         )
