@@ -84,6 +84,8 @@ class _Lex:
         self.percent_words = frozenset(data["percent_words"])
         self.percent_phrases = {tuple(p.split()) for p in data["percent_phrases"]}
         self.percent_phrase_firsts = frozenset(p[0] for p in self.percent_phrases)
+        # every word _percent_end can find a percent at ("-percent" after a hyphen)
+        self.percent_starts = self.percent_words | self.percent_phrase_firsts | {"-"}
         self.glued_percent = frozenset(data["glued_percent_suffixes"])
         self.qualifiers: dict[tuple[str, ...], str] = {}
         for qual, phrases in data["qualifiers"].items():
@@ -334,7 +336,7 @@ def _parse_digits(
     if den != 1:
         whole, rest = divmod(value, den)
         value = value / den if rest else whole
-    if not percent:
+    if not percent and j < n and low[j] in lex.percent_starts:  # else none is there
         k = _percent_end(lex, low, ws, j, n)
         percent, j = k > j, k
     plain = not (scaled or percent or decimals or "," in intpart)
