@@ -824,7 +824,9 @@ def _judge(
     prev2 = low[s - 2] if s > 1 else ""
     nxt = low[e] if e < n else ""
     nxt2 = low[e + 1] if e + 1 < n else ""
-    whole = not isinstance(r.value, float) and r.value.denominator == 1
+    value = r.value
+    # an int, most figures, tested first: no attribute to read
+    whole = type(value) is int or (type(value) is Fraction and value.denominator == 1)
     small_int = whole and not r.percent and 1 <= r.value <= 31
 
     # glued to the token before by a hyphen or sign: "G-7", "2019-20", "+98"
