@@ -7,7 +7,10 @@ Cues are data (`patterns/status.json`). The rules follow the corpus guidelines:
 - a cue in the sentence applies to all its figures, except a cue fused to one figure
   ("its preliminary figure of 43 percent"), which applies to that figure only;
 - counting progress sets the status: "with 86% counted" is partial, "100% of ballot
-  boxes counted" final;
+  boxes counted" final, and so do results for only N of M seats (`pipeline`);
+- a cue naming the update a sentence compares with ("consistent with the preliminary
+  results") sets nothing, and "results from/for" is a partial cue only before a
+  number ("results from 412 of 430 constituencies", not "from the commission");
 - a sentence with no cue takes the cue of the last sentence that had one (the same
   update continues), unless the round changes or the sentence only states structural
   facts (chamber size, eligible voters, candidates); the article's first results
