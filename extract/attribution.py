@@ -517,6 +517,12 @@ class _Att:
     basis_only: bool = False  # "according to voting records": used only if nothing else
     person: str | None = None  # a person's bare name, for "he said" later
 
+    def holds(self, pos: int) -> bool:
+        """Whether the cue covers token ``pos``: in its scope, not in its own words."""
+        return self.scope[0] <= pos < self.scope[1] and not (
+            self.seg[0] <= pos < self.seg[1]
+        )
+
 
 @dataclass(slots=True)
 class _Sent:
@@ -1462,16 +1468,8 @@ class _Reader:
         """The chain for a figure at token ``pos`` from the sentence's own cues."""
         if len(s.atts) == 1:  # nine in ten: the one cue holds the figure or not
             att = s.atts[0]
-            if not (att.scope[0] <= pos < att.scope[1]) or (
-                att.seg[0] <= pos < att.seg[1]
-            ):
-                return None
-            return list(att.chain) if att.kind == "citing" else self.compose(s, att)
-        holders = [
-            x
-            for x in s.atts
-            if x.scope[0] <= pos < x.scope[1] and not (x.seg[0] <= pos < x.seg[1])
-        ]
+            return self.cue_chain(s, att) if att.holds(pos) else None
+        holders = [x for x in s.atts if x.holds(pos)]
         if not holders:
             return None
         primary = [x for x in holders if x.kind != "citing"]
@@ -1490,6 +1488,10 @@ class _Reader:
             ),
         )
         return self.compose(s, inner)
+
+    def cue_chain(self, s: _Sent, att: _Att) -> list[Source]:
+        """The chain sentence ``s``'s only cue ``att`` gives the figures it holds."""
+        return list(att.chain) if att.kind == "citing" else self.compose(s, att)
 
     def compose(self, s: _Sent, inner: _Att) -> list[Source]:
         """``inner``'s chain with the relays of the media cues wrapped around it.
@@ -1511,8 +1513,7 @@ class _Reader:
                 if x is not inner
                 and x.kind in MEDIA_KINDS
                 and not x.basis_only
-                and x.scope[0] <= inner.cue < x.scope[1]
-                and not (x.seg[0] <= inner.cue < x.seg[1])
+                and x.holds(inner.cue)
             ]
             outers.sort(key=lambda x: x.scope[1] - x.scope[0])
             for outer in outers:
@@ -1713,8 +1714,6 @@ def _settle_own(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> None:
     got = [c for c in own.values() if c]
     if got:
         s.chain = got[-1]
-    elif len(s.atts) == 1:
-        s.chain = r.compose(s, s.atts[0])
     else:
         inner = max(
             s.atts,
@@ -1728,16 +1727,14 @@ def _settle_own(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> None:
 
 
 def _settle_one_cue(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> None:
-    """`_settle_own` for a sentence with one cue (nine in ten): whether the cue holds
-    a figure is a range test (`_Reader.chain_for`), and the chain it gives is the
-    same for every figure it holds, so it is worked out once, not per figure."""
+    """`_settle_own` for a sentence with one cue (nine in ten): the chain the cue
+    gives is the same for every figure it holds (`_Reader.chain_for`), so it is
+    worked out once, not per figure."""
     att = s.atts[0]
-    scope_lo, scope_hi = att.scope
-    seg_lo, seg_hi = att.seg
-    chain = list(att.chain) if att.kind == "citing" else r.compose(s, att)
+    chain = r.cue_chain(s, att)
     last: list[Source] | None = None  # the chain of the last figure held
     for f in s.figures:
-        if chain and scope_lo <= f < scope_hi and not (seg_lo <= f < seg_hi):
+        if chain and att.holds(f):
             result[f] = last = list(chain)
         else:
             result[f] = []
