@@ -227,7 +227,7 @@ def _cue_positions(
         found = _cue_at(table, words, t, e)
         if found:
             n, status = found
-            if tuple(words[t : t + n]) in _cues_before_a_number() and not (
+            if status_lexicon()["before_a_number"].match_at(words, t, e) == n and not (
                 t + n < e and starts_number(words[t + n])
             ):
                 # "results from 412 of 430 constituencies" is a partial count;
@@ -252,16 +252,6 @@ def _compared_to(words: Sequence[str], s: int, t: int) -> bool:
 
 
 _COMPARED_DETERMINERS = frozenset({"the", "its", "their", "an", "a", "those"})
-
-
-@lru_cache(maxsize=1)
-def _cues_before_a_number() -> frozenset[tuple[str, ...]]:
-    """The status cues that count only when a number follows them."""
-    return frozenset(
-        phrase
-        for phrases in status_lexicon()["before_a_number"].by_first.values()
-        for phrase in phrases
-    )
 
 
 def fused_cue(words: Sequence[str], cue_at: int, e: int) -> bool:
