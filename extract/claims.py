@@ -1425,7 +1425,6 @@ def draft_claims(
             if d.kind == "seats" and d.of_total is None:
                 d.of_total = context.declared
     # denominators: seat totals are not claims of their own; vote and voter totals are
-    kept: list[Draft] = drafts  # (not changed from here on)
     denominators: set[int] = set()
     for d in drafts:
         if d.denominator is not None:
@@ -1455,7 +1454,7 @@ def draft_claims(
     attributive_used = set()
     # (listed with the partitive totals above)
     if attributives:
-        for d in kept:
+        for d in drafts:
             if d.of_total is None and d.kind in {"seats"}:
                 end = d.figure.end
                 for f in attributives:
@@ -1482,7 +1481,7 @@ def draft_claims(
                 for f in attributives:
                     if f.value == d.of_total:
                         attributive_used.add(id(f))
-    out = kept + extra
+    out = drafts + extra
     if attributive_used:
         out = [d for d in out if id(d.figure) not in attributive_used]
     if len(out) > 1:  # (a sentence mostly has one draft)
