@@ -177,6 +177,11 @@ class _Lex:
             | set(self.scale_abbrevs)
         )
 
+    def starts_number(self, word: str) -> bool:
+        """Whether a (lower-case) token can start a figure's number: a digit first,
+        or a number word ("nine", "twelve")."""
+        return word[:1].isdigit() or word in self.number_words
+
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
@@ -472,7 +477,7 @@ _PHRASE_TOKENS = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z%]*|[a-z]+\.?|[^\sa-z\d]")
 def starts_number(word: str) -> bool:
     """Whether a (lower-case) token can start a figure's number: a digit first, or
     a number word ("nine", "twelve")."""
-    return word[:1].isdigit() or word in _lex().number_words
+    return _lex().starts_number(word)
 
 
 def parse_number(text: str) -> int | float | None:
@@ -605,9 +610,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         all_ = False
         s = i
         if w == "all":
-            if i + 1 < n and (
-                low[i + 1][:1].isdigit() or low[i + 1] in lex.number_words
-            ):
+            if i + 1 < n and lex.starts_number(low[i + 1]):
                 all_, s = True, i + 1
             else:
                 i += 1
@@ -639,7 +642,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
             and e < n
             and low[e] in lex.range_joiners
             and e + 1 < n
-            and (low[e + 1][:1].isdigit() or low[e + 1] in lex.number_words)
+            and lex.starts_number(low[e + 1])
         ):
             qualifier, q_start, range_open = "at_least", s - 1, True
         elif not all_ and s > prev_end:
@@ -963,7 +966,7 @@ def _one_is_count(
         k = e + 1
         if low[k] in lex.one_of_determiners:
             k += 1
-        if k < n and (low[k][:1].isdigit() or low[k] in lex.number_words):
+        if k < n and lex.starts_number(low[k]):
             return True  # "one of the 30 seats", "one of 28"
     if spans and not nxt[:1].isalnum():
         # the last item of a list of figures: "won 12, 5 and one."
