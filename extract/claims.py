@@ -369,6 +369,49 @@ def _won_share(words: Sequence[str], fig: Figure, s: int) -> bool:
     )
 
 
+def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
+    """Whether the figure is a change, not a count: "lost 20 seats", "a net gain
+    of 14", "up 12 seats", "gained 12 seats to hold 87" (the 87 is the count)."""
+    lex = _lex()
+    q = fig.qualifier_start
+    n = (
+        lex["change_cues"].match_ending(words, q, s)
+        if words[q - 1] in lex["change_cues"].by_last
+        else 0
+    )
+    if n and (
+        words[q - 1] not in {"up", "down"}
+        or q - 1 == s
+        or words[q - 2] in _BEFORE_UP_OR_DOWN
+    ):
+        # "up"/"down" only as a change ("Labour, up 12 seats", "was down 3%"),
+        # not as part of a verb ("picked up 9 seats")
+        return True
+    if words[q - 1] not in lex["gain_verbs"].by_last or not lex[
+        "gain_verbs"
+    ].match_ending(words, q, s):
+        return False
+    k = fig.end
+    while k < e and words[k] in {"seats", "seat", "more", "additional", "new", ","}:
+        k += 1
+    return bool(lex["total_after_gain"].match_at(words, k, e))
+
+
+def _dated_by_year(words: Sequence[str], a: int, b: int) -> bool:
+    """Whether words[a:b] hold "in" and a year ("in 2019") before a clause break."""
+    for t in range(a, b - 1):
+        if words[t] in _CLAUSE_BREAKS:
+            return False
+        if words[t] == "in" and len(words[t + 1]) == 4 and words[t + 1].isdigit():
+            return True
+    return False
+
+
+_BEFORE_UP_OR_DOWN = frozenset(
+    {",", "(", "—", "–", "was", "were", "is", "are", "been", "be", "and"}
+)
+
+
 def _progress_verb_in(words: Sequence[str], a: int, b: int, e: int) -> bool:
     """A progress verb in words[a:b] ("counted", "reporting"), or a particle that
     ends its clause in sentence words[:e] ("with 90% of the vote in, ..."): "in"
@@ -467,6 +510,17 @@ def _skip_reason_in_sentence(
         # "206 seats, up from 153", "fell to 11.2% from 14.8%": the earlier value
         # ("up from its preliminary figure of 43 percent" is not directly after)
         return "previous election"
+    c = q - 1 if q - 1 > s and words[q - 1] == "the" else q
+    if (
+        c - 1 > s
+        and words[c - 1] in lex["comparison_cues"].by_last
+        and lex["comparison_cues"].match_ending(words, c, s)
+        and _dated_by_year(words, fig.end, min(e, fig.end + 6))
+    ):
+        # "61.2%, compared with 73.1 percent in 2019": an earlier election's figure
+        return "previous election"
+    if q - 1 >= s and _seat_change(words, fig, s, e):
+        return "change"
     if sentence is None:
         sentence = _sentence_words(doc, words, s, e)
     # the figure's clause is found only for a sentence that holds a cue looked for
@@ -535,6 +589,13 @@ def _skip_reason_in_sentence(
     window_start = max(s, ca, qs - 6)
     for t in range(qs - 1, window_start - 1, -1):
         if words[t] in {"as", "and", "after", "but", "while"}:
+            window_start = t + 1
+            break
+        # "set for a majority with 293 seats": "with" gives the subject its own
+        # figure, unless a requirement governs it ("needs to win with over 50%")
+        if words[t] == "with" and not has_phrase(
+            lex["threshold_needs"], words, window_start, t
+        ):
             window_start = t + 1
             break
     # a crossing verb ending at the qualifier or starting anywhere before it
@@ -908,6 +969,15 @@ def find_subject(
                 # the place is not the object
                 before = np_backward(doc, words, obj - 1, s)
                 obj = before[0] if before else obj - 1
+            if obj - 1 > s and words[obj - 1] == "for":
+                # "is set for a majority with 293 seats", "headed for victory
+                # with": the phrase is a goal; the clause's subject has the figure
+                v = obj - 1
+                while v - 1 > s and words[v - 1] in _GOAL_PREDICATE:
+                    v -= 1
+                subject = subject_before(doc, words, v, s)
+                if subject:
+                    return subject
             verb = _object_verb_ending(words, obj, s)
             if verb:
                 subject = subject_before(doc, words, obj - verb, s)
@@ -944,6 +1014,16 @@ def find_subject(
         span = subject_before(doc, words, j, s)
         if span:
             return span
+    # in apposition to the object of a win verb: "Fidesz won a two-thirds
+    # majority, 135 of 199 seats", "won a landslide, 52% of the vote"
+    if k - 2 >= s and words[k - 1] == ",":
+        span = np_backward(doc, words, k - 1, s)
+        if span and not _RESULT_OBJECTS.isdisjoint(words[span[0] : span[1]]):
+            verb = _object_verb_ending(words, span[0], s)
+            if verb:
+                subject = subject_before(doc, words, span[0] - verb, s)
+                if subject:
+                    return subject
     # gapping: "..., and the KDP 31", "Kilicdaroglu 45%", "Jalili 9.4 million"
     possessive = k - 1 >= s and words[k - 1] in {"'", "’", "'s", "’s"}
     if (
@@ -989,6 +1069,20 @@ def _object_verb_ending(words: Sequence[str], j: int, s: int) -> int:
     return lex["win_verbs"].match_ending(words, j, s) or lex[
         "defeat_verbs"
     ].match_ending(words, j, s)
+
+
+# what a win verb's object is when a figure stands in apposition to it
+_RESULT_OBJECTS = frozenset(
+    {"majority", "supermajority", "landslide", "victory", "win", "plurality", "term"}
+)
+
+
+# the words between a subject and "for" + its goal: "is set for", "was on course
+# for", "appears headed for" (a majority, victory)
+_GOAL_PREDICATE = frozenset(
+    """set headed heading poised bound on course track en route looks looked
+    appears appeared seems seemed""".split()
+)
 
 
 # the win verbs that are prepositions ("with 33%", "on 24 percent", "ahead")

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extract.lexicon import PhraseSet
-from extract.tokens import TokenFacts, span_text, token_facts
+from extract.tokens import TokenFacts, span_text, token_facts, token_texts
 
 Span = tuple[int, int]
 
@@ -49,7 +49,8 @@ _PARTICIPLES_BEFORE_BY = frozenset(
 _PUNCT_INSIDE = frozenset({"-", "’s", "'s", "'", "’", "(", ")", ".", "&"})
 _RELATIVE = frozenset({"who", "whose", "which", "whom", "that", "where"})
 _APPOSITIVE_OPENERS = frozenset(
-    "a an most many some all none several among including one two three half".split()
+    """a an most many some all none several among including one two three half
+    up down""".split()
 )
 _AUX_ADV = frozenset(
     """has have had having was were is are be been being will would could might may
@@ -98,10 +99,20 @@ def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> b
     if facts.punct[k] and text not in _PUNCT_INSIDE:
         return False
     if words[k] in _NP_STOP and not (
-        _is_name_like(text) and k > 0 and not doc[k].is_sent_start
+        (_is_name_like(text) and k > 0 and not doc[k].is_sent_start)
+        or _compound_after_hyphen(doc, words, k)
     ):
         return False
     return True
+
+
+def _compound_after_hyphen(doc: Doc, words: Sequence[str], k: int) -> bool:
+    """Whether token k ends a hyphenated compound ("BJP-led", "Kremlin-backed"):
+    there it is part of the phrase, not the verb it would be on its own."""
+    if k < 2 or words[k - 1] != "-":
+        return False
+    _, spaces = token_texts(doc)
+    return not spaces[k - 2] and not spaces[k - 1]
 
 
 def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | None:
@@ -356,6 +367,14 @@ def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span |
         # a participle after a comma ("..., taking 62 percent") takes the subject
         # of the clause before it
         return clause_subject(doc, words, seg_a, comma)
+    if k - 2 >= start and words[k - 1] == "and":
+        # "X lost 20 seats and now holds 45": a second verb of X's, not a phrase
+        # "seats and ..."; the phrase before "and" ends a figure's noun
+        span = np_backward(doc, words, k - 1, start)
+        if span and span[0] - 1 >= start and is_numeral(token_facts(doc), span[0] - 1):
+            return clause_subject(
+                doc, words, previous_break(doc, words, k - 1, start) + 1, k - 1
+            )
     if k - 2 >= start and words[k - 1] == "to":
         # an infinitive ("gained 12 seats to hold 87", "is expected to win 30")
         # takes the subject of the clause it belongs to

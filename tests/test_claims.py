@@ -290,6 +290,52 @@ CASES = [
             ("votes", 24.5, "percent", "exact", None, "Kessler", "unknown"),
         ],
     ),
+    # a majority the subject is heading for is not a threshold when "with" gives
+    # the subject its own figure
+    (
+        "The Coastal-led alliance is set for a majority with 293 seats, the board "
+        "said.",
+        [("seats", 293, "seats", "exact", None, "Coastal-led alliance", "unknown")],
+    ),
+    (
+        "The Greens fell short of an absolute majority with 140 seats.",
+        [("seats", 140, "seats", "exact", None, "Greens", "unknown")],
+    ),
+    # seat changes are not counts; the count after them is
+    (
+        "The Greens gained 12 seats to hold 87 in the 150-seat house.",
+        [("seats", 87, "seats", "exact", 150, "Greens", "unknown")],
+    ),
+    (
+        "The Liberals lost 20 seats and now hold 45, the board said.",
+        [("seats", 45, "seats", "exact", None, "Liberals", "unknown")],
+    ),
+    (
+        "The Greens won 293 seats, a net gain of 14, radio reported.",
+        [("seats", 293, "seats", "exact", None, "Greens", "unknown")],
+    ),
+    (
+        "The Greens, up 12 seats, hold 87.",
+        [("seats", 87, "seats", "exact", None, "Greens", "unknown")],
+    ),
+    (
+        "Labour picked up 9 seats while the Greens lost three.",
+        [("seats", 9, "seats", "exact", None, "Labour", "unknown")],
+    ),
+    # in apposition to a win verb's object
+    (
+        "The Greens won a two-thirds majority, 135 of 199 seats, the board said.",
+        [("seats", 135, "seats", "exact", 199, "Greens", "unknown")],
+    ),
+    # an earlier election's figure after a comparison
+    (
+        "Turnout was 61.2 percent, compared with 73.1 percent in 2019.",
+        [("turnout", 61.2, "percent", "exact", None, None, "unknown")],
+    ),
+    (
+        "Turnout was 61.2 percent, lower than the 73.1 percent in 2019.",
+        [("turnout", 61.2, "percent", "exact", None, None, "unknown")],
+    ),
 ]
 
 NOT_CLAIMS = [
@@ -353,6 +399,13 @@ EXACT_SUBJECTS = [
         ["Varga", "Kessler"],
     ),
     ("Varga beat Kessler with 50.9 percent, the board said.", ["Varga"]),
+    # a hyphenated compound keeps its participle; a goal after "for" is not it
+    ("The Coastal-led alliance won 293 seats.", ["The Coastal-led alliance"]),
+    (
+        "The Coastal-led alliance was on course for a majority with 293 seats.",
+        ["The Coastal-led alliance"],
+    ),
+    ("The Greens lost 20 seats and now hold 45.", ["The Greens"]),
     # a referendum's verb is not part of a subject
     ("Voters rejected the proposal by 61.2 percent to 38.8 percent.", [None, None]),
     (
