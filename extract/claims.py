@@ -899,7 +899,7 @@ def find_subject(
     if k - 1 >= s and words[k - 1] in {"with", "on", "at"}:
         w = k - 1
         # "X has been elected president of Iran with 53.3%", "X's election ... with N"
-        for t in range(w - 1, max(s, w - 9) - 1, -1):
+        for t in range(w - 1, max(s, w - 16) - 1, -1):
             if (
                 words[t] in {",", ";", "—"}
                 and t < w - 1
@@ -964,7 +964,7 @@ def find_subject(
             # "Labour won a landslide with 412 seats", "Lula beat Bolsonaro with
             # 50.9%": the phrase is the object of a verb whose subject has the figure
             obj = span[0]
-            if obj - 1 > s and words[obj - 1] in {"in", "across"}:
+            if obj - 1 > s and words[obj - 1] in {"in", "across", "on"}:
                 # "topped the poll in Berlin with 21%", "won in Berlin with 21%":
                 # the place is not the object
                 before = np_backward(doc, words, obj - 1, s)
@@ -1046,10 +1046,15 @@ def find_subject(
 def _declared_winner(doc: Doc, words: Sequence[str], t: int, w: int) -> Span | None:
     """The object of "declared" at token t when a winner noun follows it before
     token w: "declared Ruto (the) winner", "named X president-elect"; else None."""
-    for m in range(t + 2, w):
-        if words[m] in _WINNER_NOUNS:
-            end = m - 1 if words[m - 1] in {"the", "as"} else m
-            return np_forward(doc, words, t + 1, end) if end > t + 1 else None
+    nouns = [m for m in range(t + 2, w) if words[m] in _WINNER_NOUNS]
+    # "declared Deputy President William Ruto the winner": the noun after "the"
+    # or "as" is the winner noun; one without is part of the name
+    m = next((m for m in nouns if words[m - 1] in {"the", "as"}), None)
+    if m is not None:
+        return np_forward(doc, words, t + 1, m - 1) if m - 1 > t + 1 else None
+    if nouns:
+        m = nouns[0]
+        return np_forward(doc, words, t + 1, m)
     return None
 
 

@@ -96,7 +96,7 @@ def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> b
         return False
     if text.isspace():
         return False
-    if facts.punct[k] and text not in _PUNCT_INSIDE:
+    if facts.punct[k] and (text not in _PUNCT_INSIDE or _spaced_dash(doc, words, k)):
         return False
     if words[k] in _NP_STOP and not (
         (_is_name_like(text) and k > 0 and not doc[k].is_sent_start)
@@ -104,6 +104,20 @@ def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> b
     ):
         return False
     return True
+
+
+def _ends_hyphenated_name(facts: TokenFacts, words: Sequence[str], k: int) -> bool:
+    """Whether token k ends a hyphenated name ("Ching-te", "Yu-ih")."""
+    return k >= 2 and words[k - 1] == "-" and _is_name_like(facts.texts[k - 2])
+
+
+def _spaced_dash(doc: Doc, words: Sequence[str], k: int) -> bool:
+    """Whether token k is a hyphen used as a dash, with space on both sides
+    ("BRASILIA, Oct 30 (Reuters) - Lula won ..."): it breaks a clause."""
+    if words[k] != "-" or k == 0:
+        return False
+    _, spaces = token_texts(doc)
+    return bool(spaces[k - 1]) and bool(spaces[k])
 
 
 def _compound_after_hyphen(doc: Doc, words: Sequence[str], k: int) -> bool:
@@ -151,6 +165,7 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
                     w in {"of", "and", "&", "de", "al", "el", "du", "van", "von"}
                     and (
                         _is_name_like(facts.texts[k - 1])
+                        or _ends_hyphenated_name(facts, words, k - 1)
                         or words[k - 1]
                         in {
                             "bloc",
@@ -277,7 +292,7 @@ def previous_break(doc: Doc, words: Sequence[str], j: int, start: int) -> int:
             depth += 1
         elif words[k] == "(":
             depth = max(0, depth - 1)
-        elif depth == 0 and words[k] in _CLAUSE_PUNCT:
+        elif depth == 0 and (words[k] in _CLAUSE_PUNCT or _spaced_dash(doc, words, k)):
             return k
     return start - 1
 

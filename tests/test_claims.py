@@ -406,6 +406,33 @@ EXACT_SUBJECTS = [
         ["The Coastal-led alliance"],
     ),
     ("The Greens lost 20 seats and now hold 45.", ["The Greens"]),
+    # a wire dateline's spaced dash ends a clause: the name after it is the subject
+    (
+        "PORT CALDER, Oct 30 (Vesta) - Ana Varga narrowly won the runoff on Sunday, "
+        "taking 50.9% of the valid votes.",
+        ["Ana Varga"],
+    ),
+    (
+        "LUSENA, June 4 (MPA) - Marran's Civic Union (CU) won 240 seats.",
+        ["Marran's Civic Union (CU)"],
+    ),
+    # "declared (title) X the winner of ... with N", however long the title
+    (
+        "The board on Monday declared Deputy Governor Ana Varga the winner of the "
+        "Aug. 9 presidential election with 7.17m votes.",
+        ["Deputy Governor Ana Varga"],
+    ),
+    # a hyphenated given name before "of the ... Party"; a day after the object
+    (
+        "Lin Mei-ho of the ruling Harbour League (HL) won the presidential "
+        "election on Saturday with 5.59 million votes.",
+        ["Lin Mei-ho of the ruling Harbour League (HL)"],
+    ),
+    (
+        "The two other candidates, Tomas Vellin and Aura Kesk, shared less than "
+        "1% between them.",
+        ["Tomas Vellin and Aura Kesk"],
+    ),
     # a referendum's verb is not part of a subject
     ("Voters rejected the proposal by 61.2 percent to 38.8 percent.", [None, None]),
     (
