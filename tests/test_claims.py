@@ -327,6 +327,12 @@ CASES = [
         "The Greens won a two-thirds majority, 135 of 199 seats, the board said.",
         [("seats", 135, "seats", "exact", 199, "Greens", "unknown")],
     ),
+    # a completed count is final
+    (
+        "In the official district count completed on Thursday, Varga received "
+        "35.9 million votes, the board said.",
+        [("votes", 35900000, "votes", "exact", None, "Varga", "final")],
+    ),
     # an earlier election's figure after a comparison
     (
         "Turnout was 61.2 percent, compared with 73.1 percent in 2019.",
