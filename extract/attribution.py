@@ -821,7 +821,13 @@ class _Reader:
                     words[k - 1] in c["report_by_nouns"]
                     or words[k - 1] in c["relay_by_words"]
                 ):
-                    return self.classify(a + k + 1, b)
+                    inner = self.classify(a + k + 1, b)
+                    if inner and inner[1] in {"pronoun", "backref"}:
+                        # "results released by the commission": the commission
+                        # is resolved, not the whole phrase the caller holds
+                        chain = self._resolve_ref(a + k + 1, b, inner[1])
+                        return (chain, "body", None) if chain else None
+                    return inner
         if len(words) == 1 and words[0] in c["pronouns"]:
             return [], "pronoun", None
         is_backref = tuple(words) in c["backref_seq"]
