@@ -5,7 +5,8 @@ One pure function per question, each over the Doc's tokens and the word lists in
 
 - `counted_noun`   what the figure counts ("33 of the 68 seats" -> seats)
 - `skip_reason`    why a figure is not a claim (threshold, progress, poll, comparison,
-                   previous election, unit outside the schema) or None
+                   previous election, change such as "lost 20 seats", unit outside
+                   the schema) or None
 - `kind_and_unit`  seats / votes / turnout / seats_total / other_count, and the unit
 - `find_subject`   who the figure belongs to
 - `draft_claims`   all of the above for one sentence, with denominators shared across
