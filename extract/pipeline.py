@@ -200,7 +200,9 @@ def claims_from_doc(
             else []
         )
         cue, fused = sentence_cues[idx].status(progress)
-        if sentence_cues[idx].looks_ahead and not progress:
+        # (looked for only where it would change something: most sentences have
+        # no cue)
+        if (cue or fused) and not progress and sentence_cues[idx].looks_ahead:
             cue, fused = None, []
         cues.append((cue, fused))
     claims: list[Claim] = []

@@ -24,7 +24,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -187,58 +186,133 @@ def _round_cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], int]]]:
     return table
 
 
-def _cue_at(
-    table: dict[str, list[tuple[tuple[str, ...], str | int]]],
-    words: Sequence[str],
-    t: int,
-    e: int,
-) -> tuple[int, str | int] | None:
-    """(length, label) of the first cue of `table` that starts at t and ends by e."""
-    for cue, label in table[words[t]]:
-        n = len(cue)
-        if n == 1:
-            return 1, label  # its one word is words[t], the key it is listed under
-        # the second word rules out most cues before any slice is built
-        if t + n <= e and words[t + 1] == cue[1] and tuple(words[t : t + n]) == cue:
-            return n, label
-    return None
+# A cue as found in a sentence: (start token, rank among the cues of its first word
+# in the first-word table, length, label)
+_Found = tuple[int, int, int, "str | int"]
+
+
+class _CuesByKeyWord:
+    """The cues of a first-word table, found from their key words.
+
+    A sentence holds few key words (the first of each cue's words in `keys`, which
+    holds one of each), and `list.index` finds them in C; the scan this replaces
+    took a Python step at every token that can start a cue ("in", "with", "had").
+    Under its key word, a one-word cue is listed as such, a longer one by the word
+    after the key word (before it, if the key word ends the cue): most key words
+    are ruled out by a dict lookup or two, however many cues share them ("final").
+    """
+
+    def __init__(
+        self,
+        table: dict[str, list[tuple[tuple[str, ...], str | int]]],
+        keys: frozenset[str],
+    ):
+        # key word -> ((rank, label) of the one-word cue or None, next word ->
+        # cues, previous word -> cues), each cue as (offset of the key word in the
+        # cue, cue words, label, rank of the cue in the table)
+        self.by_key: dict[str, tuple] = {}
+        single: dict[str, tuple[int, str | int]] = {}
+        after: dict[str, dict[str, list]] = {}
+        before: dict[str, dict[str, list]] = {}
+        for cues in table.values():
+            for rank, (cue, label) in enumerate(cues):
+                i = next(i for i, w in enumerate(cue) if w in keys)
+                key = cue[i]
+                entry = (i, cue, label, rank)
+                if len(cue) == 1:
+                    single[key] = (rank, label)
+                elif i + 1 < len(cue):
+                    after.setdefault(key, {}).setdefault(cue[i + 1], []).append(entry)
+                else:
+                    before.setdefault(key, {}).setdefault(cue[i - 1], []).append(entry)
+        for key in single.keys() | after.keys() | before.keys():
+            self.by_key[key] = (single.get(key), after.get(key), before.get(key))
+
+    def find(
+        self,
+        words: Sequence[str],
+        s: int,
+        e: int,
+        sentence: Sequence[str],
+        held: frozenset[str] | set[str],
+    ) -> list[_Found]:
+        """Every cue in words[s:e] (`sentence`), in (start, rank) order, looked for
+        around the key words `held` says the sentence holds."""
+        found: list[_Found] = []
+        for key in held:
+            listed = self.by_key.get(key)
+            if listed is None:
+                continue  # (a key word of other cues)
+            one, after, before = listed
+            k = s - 1
+            for _ in range(sentence.count(key)):
+                k = words.index(key, k + 1, e)
+                if one is not None:
+                    found.append((k, one[0], 1, one[1]))
+                for cues in (
+                    after.get(words[k + 1]) if after and k + 1 < e else None,
+                    before.get(words[k - 1]) if before and k > s else None,
+                ):
+                    for offset, cue, label, rank in cues or ():
+                        t = k - offset
+                        n = len(cue)
+                        if t >= s and t + n <= e and tuple(words[t : t + n]) == cue:
+                            found.append((t, rank, n, label))
+        found.sort()  # at one start, the first cue of the table comes first
+        return found
+
+
+@lru_cache(maxsize=1)
+def _status_cues_by_key_word() -> _CuesByKeyWord:
+    """The status cues found from their key words, built once."""
+    return _CuesByKeyWord(_status_cues_by_first_word(), _status_key_words())
+
+
+@lru_cache(maxsize=1)
+def _round_cues_by_key_word() -> _CuesByKeyWord:
+    """The round cues found from their key words, built once."""
+    return _CuesByKeyWord(_round_cues_by_first_word(), _round_key_words())
 
 
 def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]:
     """(token index, status) of each status cue in words[s:e]; where cues overlap,
     the longest (then the one of the higher status) from the leftmost start."""
     sentence = words[s:e]
-    if _status_key_words().isdisjoint(sentence):
+    held = _status_key_words().intersection(sentence)
+    if not held:
         return []  # no cue in the sentence (most sentences)
-    return _cue_positions(words, s, e, sentence)
+    return _cue_positions(words, s, e, sentence, held)
 
 
 def _cue_positions(
-    words: Sequence[str], s: int, e: int, sentence: Sequence[str]
+    words: Sequence[str],
+    s: int,
+    e: int,
+    sentence: Sequence[str],
+    held: frozenset[str] | set[str],
 ) -> list[tuple[int, str]]:
-    """`cue_positions`, for a sentence (`sentence` is words[s:e]) holding a key word."""
+    """`cue_positions`, for a sentence (`sentence` is words[s:e]) whose key words
+    include the status key words in `held`."""
     out: list[tuple[int, str]] = []
-    table = _status_cues_by_first_word()
+    found = _status_cues_by_key_word().find(words, s, e, sentence, held)
     next_free = s  # where the cue found last ends
-    # only the tokens that can start a cue are visited, picked out in C
-    for t in compress(range(s, e), map(table.__contains__, sentence)):
-        if t < next_free:
+    tried = s - 1  # the last start whose first cue was tried
+    for t, _, n, status in found:
+        if t < next_free or t == tried:
             continue
-        found = _cue_at(table, words, t, e)
-        if found:
-            n, status = found
-            if status_lexicon()["before_a_number"].match_at(words, t, e) == n and not (
-                t + n < e and starts_number(words[t + n])
-            ):
-                # "results from 412 of 430 constituencies" is a partial count;
-                # "results from the electoral commission" names a source
-                continue
-            if _compared_to(words, s, t) and not fused_cue(words, t, e):
-                # "the final figures were consistent with the preliminary
-                # results": an earlier update the sentence compares with
-                continue
-            out.append((t, status))
-            next_free = t + n
+        tried = t
+        if status_lexicon()["before_a_number"].match_at(words, t, e) == n and not (
+            t + n < e and starts_number(words[t + n])
+        ):
+            # "results from 412 of 430 constituencies" is a partial count;
+            # "results from the electoral commission" names a source
+            continue
+        if _compared_to(words, s, t) and not fused_cue(words, t, e):
+            # "the final figures were consistent with the preliminary
+            # results": an earlier update the sentence compares with
+            continue
+        out.append((t, status))
+        next_free = t + n
     return out
 
 
@@ -297,25 +371,34 @@ def _status_from(
 
 def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
     """The round named in words[s:e], nearest to token i (the earlier on a tie)."""
-    return _nearest_round(_round_positions(words, s, e), i)
-
-
-def _round_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, int]]:
-    """(token index, round) of each round cue starting in words[s:e]."""
-    out: list[tuple[int, int]] = []
     sentence = words[s:e]
-    if _round_key_words().isdisjoint(sentence):
-        return out  # no round named (most sentences)
-    table = _round_cues_by_first_word()
-    # only the tokens that can start a cue are visited, picked out in C
-    for t in compress(range(s, e), map(table.__contains__, sentence)):
-        found = _cue_at(table, words, t, e)
-        if found:
-            out.append((t, found[1]))
+    held = _round_key_words().intersection(sentence)
+    if not held:
+        return None  # no round named (most sentences)
+    return _nearest_round(_round_positions(words, s, e, sentence, held), i)
+
+
+def _round_positions(
+    words: Sequence[str],
+    s: int,
+    e: int,
+    sentence: Sequence[str],
+    held: frozenset[str] | set[str],
+) -> list[tuple[int, int]]:
+    """(token index, round) of each round cue starting in words[s:e] (`sentence`),
+    whose key words include the round key words in `held`: the first cue of the
+    table at each start."""
+    out: list[tuple[int, int]] = []
+    tried = s - 1
+    found = _round_cues_by_key_word().find(words, s, e, sentence, held)
+    for t, _, _, rnd in found:
+        if t != tried:
+            out.append((t, rnd))
+            tried = t
     return out
 
 
-def _nearest_round(rounds: list[tuple[int, int]], i: int) -> int | None:
+def _nearest_round(rounds: Sequence[tuple[int, int]], i: int) -> int | None:
     """The round of the cue in `rounds` nearest to token i (the earlier on a tie)."""
     best: tuple[int, int] | None = None
     for t, rnd in rounds:
@@ -339,15 +422,17 @@ def _conditional_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _sentence_cue_key_words() -> frozenset[str]:
+def _sentence_cue_key_words() -> tuple[frozenset[str], ...]:
     """The key words of the status, look-ahead and round cues together, and the
-    words a conditional clause needs."""
-    return (
-        _status_key_words()
-        | _future_key_words()
-        | _round_key_words()
-        | _conditional_words()
+    words a conditional clause needs; then each of these four sets (one call per
+    sentence fetches them all)."""
+    each = (
+        _status_key_words(),
+        _future_key_words(),
+        _round_key_words(),
+        _conditional_words(),
     )
+    return (frozenset().union(*each), *each)
 
 
 class SentenceCues:
@@ -355,36 +440,52 @@ class SentenceCues:
     the sentence and all its figures.
 
     One pass over the sentence finds which of the cue lists' key words it holds
-    (most sentences hold none); each list is then looked for only if the sentence
-    holds one of its key words, rather than each check, and each figure's round,
-    slicing and scanning the whole sentence again.
+    (most sentences hold none of most lists'); each list is then looked for only
+    if the sentence holds one of its key words, and only around them, rather than
+    each check, and each figure's round, slicing and scanning the whole sentence
+    again.
     """
+
+    # a sentence holding no key word of a list keeps these answers of the class
+    status_cues: Sequence[tuple[int, str]] = ()
+    rounds: Sequence[tuple[int, int]] = ()
+    # a lower-case modal, "if" or conditional key word is needed for any clause
+    # to be conditional (`is_conditional`)
+    may_be_conditional = False
+    _may_look_ahead = False
 
     def __init__(self, words: Sequence[str], s: int, e: int):
         self.words = words
         self.start = s
         self.end = e
+        every, status, future, rounds, conditional = _sentence_cue_key_words()
         sentence = words[s:e]
-        held = _sentence_cue_key_words().intersection(sentence)
-        self.status_cues: list[tuple[int, str]] = []
-        self.looks_ahead = False
-        self.rounds: list[tuple[int, int]] = []
-        # a lower-case modal, "if" or conditional key word is needed for any clause
-        # to be conditional (`is_conditional`); most sentences hold none
-        self.may_be_conditional = False
+        held = every.intersection(sentence)
         if held:
-            self.may_be_conditional = not _conditional_words().isdisjoint(held)
-            if not _status_key_words().isdisjoint(held):
-                self.status_cues = _cue_positions(words, s, e, sentence)
-            if not _future_key_words().isdisjoint(held):
-                self.looks_ahead = has_phrase(status_lexicon()["future"], words, s, e)
-            if not _round_key_words().isdisjoint(held):
-                self.rounds = _round_positions(words, s, e)
+            if not conditional.isdisjoint(held):
+                self.may_be_conditional = True
+            if not status.isdisjoint(held):
+                self.status_cues = _cue_positions(words, s, e, sentence, held)
+            if not rounds.isdisjoint(held):
+                self.rounds = _round_positions(words, s, e, sentence, held)
+            if not future.isdisjoint(held):
+                self._may_look_ahead = True
+
+    @property
+    def looks_ahead(self) -> bool:
+        """Whether the sentence only looks ahead ("final results are expected
+        later"): looked for when asked, which is only of sentences with a status
+        cue."""
+        return self._may_look_ahead and has_phrase(
+            status_lexicon()["future"], self.words, self.start, self.end
+        )
 
     def status(
         self, progress: Sequence[float]
     ) -> tuple[str | None, list[tuple[int, str]]]:
         """`sentence_status` of the sentence."""
+        if not self.status_cues and not progress:
+            return None, []  # (most sentences)
         return _status_from(self.words, self.end, self.status_cues, progress)
 
     def is_conditional(self, doc: Doc, i: int) -> bool:
