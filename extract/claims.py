@@ -40,7 +40,6 @@ from extract.phrases import (
 )
 from extract.tokens import (
     lower_words,
-    sentence_note,
     span_starts,
     token_facts,
     token_texts,
@@ -341,7 +340,7 @@ def skip_reason(
     Apart from the counted noun, the answer depends on the figure's place in its
     sentence only, so it is kept per (figure, sentence) in `doc.user_data`: drafting
     and the status pass both ask it of percentages. Drafting passes the sentence's
-    `_SentenceWords` it holds, which is otherwise looked up when needed.
+    `_SentenceWords` it holds, which is otherwise built when needed.
     """
     if noun_cls == "skip_nouns":
         return "unit outside the schema"
@@ -523,7 +522,8 @@ def _skip_reason_in_sentence(
     if q - 1 >= s and _seat_change(words, fig, s, e):
         return "change"
     if sentence is None:
-        sentence = _sentence_words(doc, words, s, e)
+        # (asked for a figure drafting did not judge: rare, see `draft_claims`)
+        sentence = _SentenceWords(words, token_texts(doc)[0], s, e)
     # the figure's clause is found only for a sentence that holds a cue looked for
     # in it (fewer than half do)
     clause = None
@@ -1266,8 +1266,10 @@ def draft_claims(
                 break
     declared_here: float | int | None = None
     # the sentence's cue words, found once for all its figures (skip reasons) and for
-    # the tests below that rule out a search the sentence has no word for
-    sentence = _sentence_words(doc, words, s, e)
+    # the tests below that rule out a search the sentence has no word for. Not kept
+    # in the Doc: the status pass asks the skip reasons again, but those are kept
+    # (`skip_reason`), and a figure drafting did not judge is rare (~1 in 4 articles)
+    sentence = _SentenceWords(words, texts, s, e)
     respective = (
         respectively_subjects(doc, words, sent, figures)
         if sentence.respectively
@@ -1909,17 +1911,6 @@ def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
         {"in", "respectively"},
     )
     return (looked_for, *each)
-
-
-def _sentence_words(doc: Doc, words: Sequence[str], s: int, e: int) -> _SentenceWords:
-    """The `_SentenceWords` of sentence words[s:e], found once and kept."""
-    return sentence_note(
-        doc,
-        "claims:sentence_words",
-        s,
-        e,
-        lambda: _SentenceWords(words, token_texts(doc)[0], s, e),
-    )
 
 
 def _clause_of(
