@@ -1855,8 +1855,10 @@ class _SentenceWords:
         self.year_after_in = False
         if "in" in present:
             t = s - 1
-            for _ in range(sentence[:-1].count("in")):
-                t = words.index("in", t + 1, e - 1)
+            for _ in range(sentence.count("in")):
+                t = words.index("in", t + 1, e)
+                if t + 1 == e:
+                    break  # (the sentence's last token: no year after it)
                 year = texts[t + 1]
                 if year.isdigit() and len(year) == 4:
                     self.year_after_in = True

@@ -105,6 +105,13 @@ def is_conditional(doc: Doc, words: Sequence[str], s: int, e: int, i: int) -> bo
         e,
         lambda: _SentenceClauses(words, token_texts(doc)[0], s, e),
     )
+    return _in_conditional_clause(doc, words, sentence, i)
+
+
+def _in_conditional_clause(
+    doc: Doc, words: Sequence[str], sentence: _SentenceClauses, i: int
+) -> bool:
+    """`is_conditional` for token i of a sentence whose clauses are `sentence`."""
     if not sentence.may_be_conditional:
         return False
     clause = sentence.clause_of(i)
@@ -453,6 +460,7 @@ class SentenceCues:
     # to be conditional (`is_conditional`)
     may_be_conditional = False
     _may_look_ahead = False
+    _clauses: _SentenceClauses | None = None  # (listed when a figure first asks)
 
     def __init__(self, words: Sequence[str], s: int, e: int):
         self.words = words
@@ -493,7 +501,14 @@ class SentenceCues:
         at the sentence's clauses when it holds none of the words they need."""
         if not self.may_be_conditional:
             return False
-        return is_conditional(doc, self.words, self.start, self.end, i)
+        # (kept here, not in the Doc as `is_conditional` keeps them: this object
+        # is the sentence's note already)
+        clauses = self._clauses
+        if clauses is None:
+            clauses = self._clauses = _SentenceClauses(
+                self.words, token_texts(doc)[0], self.start, self.end
+            )
+        return _in_conditional_clause(doc, self.words, clauses, i)
 
     def round_near(self, i: int) -> int | None:
         """`explicit_round` of the sentence for token i."""
