@@ -22,8 +22,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -202,7 +204,7 @@ class _CuesByKeyWord:
     """The cues of a first-word table, found from their key words.
 
     A sentence holds few key words (the first of each cue's words in `keys`, which
-    holds one of each), and `list.index` finds them in C; the scan this replaces
+    holds one of each), picked out in C (`_positions_of`); the scan this replaces
     took a Python step at every token that can start a cue ("in", "with", "had").
     Under its key word, a one-word cue is listed as such, a longer one by the word
     after the key word (before it, if the key word ends the cue): most key words
@@ -236,35 +238,30 @@ class _CuesByKeyWord:
             self.by_key[key] = (single.get(key), after.get(key), before.get(key))
 
     def find(
-        self,
-        words: Sequence[str],
-        s: int,
-        e: int,
-        sentence: Sequence[str],
-        held: frozenset[str] | set[str],
+        self, words: Sequence[str], s: int, e: int, at: Sequence[int]
     ) -> list[_Found]:
-        """Every cue in words[s:e] (`sentence`), in (start, rank) order, looked for
-        around the key words `held` says the sentence holds."""
+        """Every cue in words[s:e], in (start, rank) order, looked for around the
+        sentence's key words, which are at the token indices `at` (with, maybe,
+        key words of other cues)."""
         found: list[_Found] = []
-        for key in held:
-            listed = self.by_key.get(key)
+        by_key = self.by_key
+        for k in at:
+            key = words[k]
+            listed = by_key.get(key)
             if listed is None:
                 continue  # (a key word of other cues)
             one, after, before = listed
-            k = s - 1
-            for _ in range(sentence.count(key)):
-                k = words.index(key, k + 1, e)
-                if one is not None:
-                    found.append((k, one[0], 1, one[1]))
-                for cues in (
-                    after.get(words[k + 1]) if after and k + 1 < e else None,
-                    before.get(words[k - 1]) if before and k > s else None,
-                ):
-                    for offset, cue, label, rank in cues or ():
-                        t = k - offset
-                        n = len(cue)
-                        if t >= s and t + n <= e and tuple(words[t : t + n]) == cue:
-                            found.append((t, rank, n, label))
+            if one is not None:
+                found.append((k, one[0], 1, one[1]))
+            for cues in (
+                after.get(words[k + 1]) if after and k + 1 < e else None,
+                before.get(words[k - 1]) if before and k > s else None,
+            ):
+                for offset, cue, label, rank in cues or ():
+                    t = k - offset
+                    n = len(cue)
+                    if t >= s and t + n <= e and tuple(words[t : t + n]) == cue:
+                        found.append((t, rank, n, label))
         found.sort()  # at one start, the first cue of the table comes first
         return found
 
@@ -281,6 +278,14 @@ def _round_cues_by_key_word() -> _CuesByKeyWord:
     return _CuesByKeyWord(_round_cues_by_first_word(), _round_key_words())
 
 
+def _positions_of(
+    held: AbstractSet[str], s: int, e: int, sentence: Sequence[str]
+) -> list[int]:
+    """The token indices of the words in `held` in words[s:e] (`sentence`), picked
+    out in C in one pass (the sentence is scanned once for all its key words)."""
+    return list(compress(range(s, e), map(held.__contains__, sentence)))
+
+
 def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]:
     """(token index, status) of each status cue in words[s:e]; where cues overlap,
     the longest (then the one of the higher status) from the leftmost start."""
@@ -288,20 +293,16 @@ def cue_positions(words: Sequence[str], s: int, e: int) -> list[tuple[int, str]]
     held = _status_key_words().intersection(sentence)
     if not held:
         return []  # no cue in the sentence (most sentences)
-    return _cue_positions(words, s, e, sentence, held)
+    return _cue_positions(words, s, e, _positions_of(held, s, e, sentence))
 
 
 def _cue_positions(
-    words: Sequence[str],
-    s: int,
-    e: int,
-    sentence: Sequence[str],
-    held: frozenset[str] | set[str],
+    words: Sequence[str], s: int, e: int, at: Sequence[int]
 ) -> list[tuple[int, str]]:
-    """`cue_positions`, for a sentence (`sentence` is words[s:e]) whose key words
-    include the status key words in `held`."""
+    """`cue_positions`, for a sentence whose status key words (and maybe other
+    words) are at the token indices `at`."""
     out: list[tuple[int, str]] = []
-    found = _status_cues_by_key_word().find(words, s, e, sentence, held)
+    found = _status_cues_by_key_word().find(words, s, e, at)
     next_free = s  # where the cue found last ends
     tried = s - 1  # the last start whose first cue was tried
     for t, _, n, status in found:
@@ -382,22 +383,19 @@ def explicit_round(words: Sequence[str], s: int, e: int, i: int) -> int | None:
     held = _round_key_words().intersection(sentence)
     if not held:
         return None  # no round named (most sentences)
-    return _nearest_round(_round_positions(words, s, e, sentence, held), i)
+    at = _positions_of(held, s, e, sentence)
+    return _nearest_round(_round_positions(words, s, e, at), i)
 
 
 def _round_positions(
-    words: Sequence[str],
-    s: int,
-    e: int,
-    sentence: Sequence[str],
-    held: frozenset[str] | set[str],
+    words: Sequence[str], s: int, e: int, at: Sequence[int]
 ) -> list[tuple[int, int]]:
-    """(token index, round) of each round cue starting in words[s:e] (`sentence`),
-    whose key words include the round key words in `held`: the first cue of the
-    table at each start."""
+    """(token index, round) of each round cue starting in words[s:e], whose round
+    key words (and maybe other words) are at the token indices `at`: the first cue
+    of the table at each start."""
     out: list[tuple[int, int]] = []
     tried = s - 1
-    found = _round_cues_by_key_word().find(words, s, e, sentence, held)
+    found = _round_cues_by_key_word().find(words, s, e, at)
     for t, _, _, rnd in found:
         if t != tried:
             out.append((t, rnd))
@@ -472,10 +470,15 @@ class SentenceCues:
         if held:
             if not conditional.isdisjoint(held):
                 self.may_be_conditional = True
-            if not status.isdisjoint(held):
-                self.status_cues = _cue_positions(words, s, e, sentence, held)
-            if not rounds.isdisjoint(held):
-                self.rounds = _round_positions(words, s, e, sentence, held)
+            may_have_status = not status.isdisjoint(held)
+            may_have_round = not rounds.isdisjoint(held)
+            if may_have_status or may_have_round:
+                # where its key words are: one pass for both lists
+                at = _positions_of(held, s, e, sentence)
+                if may_have_status:
+                    self.status_cues = _cue_positions(words, s, e, at)
+                if may_have_round:
+                    self.rounds = _round_positions(words, s, e, at)
             if not future.isdisjoint(held):
                 self._may_look_ahead = True
 
