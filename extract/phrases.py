@@ -96,11 +96,13 @@ def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> b
         return False
     if text.isspace():
         return False
-    if facts.punct[k] and (text not in _PUNCT_INSIDE or _spaced_dash(doc, words, k)):
+    if facts.punct[k] and (
+        text not in _PUNCT_INSIDE or (text == "-" and _spaced_dash(doc, words, k))
+    ):
         return False
     if words[k] in _NP_STOP and not (
         (_is_name_like(text) and k > 0 and not doc[k].is_sent_start)
-        or _compound_after_hyphen(doc, words, k)
+        or (words[k - 1] == "-" and _compound_after_hyphen(doc, words, k))
     ):
         return False
     return True
@@ -292,7 +294,10 @@ def previous_break(doc: Doc, words: Sequence[str], j: int, start: int) -> int:
             depth += 1
         elif words[k] == "(":
             depth = max(0, depth - 1)
-        elif depth == 0 and (words[k] in _CLAUSE_PUNCT or _spaced_dash(doc, words, k)):
+        elif depth == 0 and (
+            words[k] in _CLAUSE_PUNCT
+            or (words[k] == "-" and _spaced_dash(doc, words, k))
+        ):
             return k
     return start - 1
 
