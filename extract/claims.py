@@ -397,6 +397,19 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
     return bool(lex["total_after_gain"].match_at(words, k, e))
 
 
+@lru_cache(maxsize=1)
+def _cue_ends_before_figure() -> frozenset[str]:
+    """The words a comparison, change or gain cue can end with, and "the" (which
+    may stand between a comparison and its figure)."""
+    lex = _lex()
+    return frozenset(
+        {"the"}
+        | set(lex["comparison_cues"].by_last)
+        | set(lex["change_cues"].by_last)
+        | set(lex["gain_verbs"].by_last)
+    )
+
+
 def _dated_by_year(words: Sequence[str], a: int, b: int) -> bool:
     """Whether words[a:b] hold "in" and a year ("in 2019") before a clause break."""
     for t in range(a, b - 1):
@@ -510,17 +523,20 @@ def _skip_reason_in_sentence(
         # "206 seats, up from 153", "fell to 11.2% from 14.8%": the earlier value
         # ("up from its preliminary figure of 43 percent" is not directly after)
         return "previous election"
-    c = q - 1 if q - 1 > s and words[q - 1] == "the" else q
-    if (
-        c - 1 > s
-        and words[c - 1] in lex["comparison_cues"].by_last
-        and lex["comparison_cues"].match_ending(words, c, s)
-        and _dated_by_year(words, fig.end, min(e, fig.end + 6))
-    ):
-        # "61.2%, compared with 73.1 percent in 2019": an earlier election's figure
-        return "previous election"
-    if q - 1 >= s and _seat_change(words, fig, s, e):
-        return "change"
+    # (one set test rules out both checks below for most figures)
+    if q - 1 >= s and words[q - 1] in _cue_ends_before_figure():
+        c = q - 1 if q - 1 > s and words[q - 1] == "the" else q
+        if (
+            c - 1 > s
+            and words[c - 1] in lex["comparison_cues"].by_last
+            and lex["comparison_cues"].match_ending(words, c, s)
+            and _dated_by_year(words, fig.end, min(e, fig.end + 6))
+        ):
+            # "61.2%, compared with 73.1 percent in 2019": an earlier election's
+            # figure
+            return "previous election"
+        if _seat_change(words, fig, s, e):
+            return "change"
     if sentence is None:
         # (asked for a figure drafting did not judge: rare, see `draft_claims`)
         sentence = _SentenceWords(words, token_texts(doc)[0], s, e)
