@@ -374,12 +374,7 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
     of 14", "up 12 seats", "gained 12 seats to hold 87" (the 87 is the count)."""
     lex = _lex()
     q = fig.qualifier_start
-    n = (
-        lex["change_cues"].match_ending(words, q, s)
-        if words[q - 1] in lex["change_cues"].by_last
-        else 0
-    )
-    if n and (
+    if lex["change_cues"].match_ending(words, q, s) and (
         words[q - 1] not in {"up", "down"}
         or q - 1 == s
         or words[q - 2] in _BEFORE_UP_OR_DOWN
@@ -387,9 +382,7 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
         # "up"/"down" only as a change ("Labour, up 12 seats", "was down 3%"),
         # not as part of a verb ("picked up 9 seats")
         return True
-    if words[q - 1] not in lex["gain_verbs"].by_last or not lex[
-        "gain_verbs"
-    ].match_ending(words, q, s):
+    if not lex["gain_verbs"].match_ending(words, q, s):
         return False
     k = fig.end
     while k < e and words[k] in {"seats", "seat", "more", "additional", "new", ","}:
@@ -528,7 +521,6 @@ def _skip_reason_in_sentence(
         c = q - 1 if q - 1 > s and words[q - 1] == "the" else q
         if (
             c - 1 > s
-            and words[c - 1] in lex["comparison_cues"].by_last
             and lex["comparison_cues"].match_ending(words, c, s)
             and _dated_by_year(words, fig.end, min(e, fig.end + 6))
         ):
@@ -995,12 +987,7 @@ def find_subject(
                 subject = subject_before(doc, words, v, s)
                 if subject:
                     return subject
-            verb = _object_verb_ending(words, obj, s)
-            if verb:
-                subject = subject_before(doc, words, obj - verb, s)
-                if subject:
-                    return subject
-            return span
+            return _object_verb_subject(doc, words, obj, s) or span
     # give-verbs put the subject between verb and figure: "would give reformists 128"
     give_verbs = lex["give_verbs"]
     if (sentence is None or sentence.give_verb) and has_phrase(
@@ -1036,11 +1023,9 @@ def find_subject(
     if k - 2 >= s and words[k - 1] == ",":
         span = np_backward(doc, words, k - 1, s)
         if span and not _RESULT_OBJECTS.isdisjoint(words[span[0] : span[1]]):
-            verb = _object_verb_ending(words, span[0], s)
-            if verb:
-                subject = subject_before(doc, words, span[0] - verb, s)
-                if subject:
-                    return subject
+            subject = _object_verb_subject(doc, words, span[0], s)
+            if subject:
+                return subject
     # gapping: "..., and the KDP 31", "Kilicdaroglu 45%", "Jalili 9.4 million"
     possessive = k - 1 >= s and words[k - 1] in {"'", "’", "'s", "’s"}
     if (
@@ -1078,6 +1063,15 @@ def _declared_winner(doc: Doc, words: Sequence[str], t: int, w: int) -> Span | N
 _WINNER_NOUNS = frozenset(
     {"winner", "victor", "president", "president-elect", "mayor", "governor"}
 )
+
+
+def _object_verb_subject(
+    doc: Doc, words: Sequence[str], obj: int, s: int
+) -> Span | None:
+    """The subject of the verb whose object starts at token `obj` ("Labour won a
+    landslide", "Lula beat Bolsonaro"), or None when no such verb ends there."""
+    verb = _object_verb_ending(words, obj, s)
+    return subject_before(doc, words, obj - verb, s) if verb else None
 
 
 def _object_verb_ending(words: Sequence[str], j: int, s: int) -> int:
