@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,6 +69,19 @@ def load_jsonl(name: str, patterns_dir: Path | None = None) -> tuple[dict, ...]:
             raise PatternFileError(f"{path}:{lineno}: expected a JSON object")
         rows.append(row)
     return tuple(rows)
+
+
+def clear_data_caches() -> None:
+    """Forget everything computed from the pattern files, so that the next use reads
+    them again: every `functools.lru_cache` of the package's modules is emptied
+    (lexicons, alias tables, matchers, the pipeline of `load_pipeline`). The few that
+    do not depend on the patterns (date parsing) just fill again."""
+    for name, module in list(sys.modules.items()):
+        if name == "extract" or name.startswith("extract."):
+            for value in list(vars(module).values()):
+                cache_clear = getattr(value, "cache_clear", None)
+                if callable(cache_clear):
+                    cache_clear()
 
 
 def patterns_version(patterns_dir: Path | None = None) -> str:

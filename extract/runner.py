@@ -10,14 +10,16 @@ How a run goes:
   parallelism.
 - Each batch is handed to `process_batch`, a plain function that takes and returns plain
   dicts and strings. It runs in this process (`jobs=1`), in a pool of processes
-  (`jobs=N`; spawn start method, each worker builds its pipeline once, in the pool
-  initializer), or on a Dask cluster (`scheduler="tcp://host:8786"`). At most a few
-  batches per worker are in flight at a time, so a slow writer or a huge folder never
-  piles results up in memory.
+  (`jobs=N`; forked from a fork server that built the pipeline once, on Linux, else
+  spawned, each building its own), or on a Dask cluster
+  (`scheduler="tcp://host:8786"`). A worker builds its pipeline again, from fresh
+  pattern files, whenever a run's patterns folder or patterns version differs. At
+  most a few batches per worker are in flight at a time, so a slow writer or a huge
+  folder never piles results up in memory.
 - `jobs=None` picks: one process for a small run, `min(cpus, 4)` processes once more
   than `AUTO_PARALLEL_MIN` articles need processing (starting a pool costs about a
-  second of spaCy imports per worker; at ~45 articles/s a pool of two pays off from
-  about 150 articles, see `python -m extract.bench`).
+  second, importing spaCy and building the pipeline; at ~300 articles/s a process,
+  a pool of two pays off from a few hundred articles, see `python -m extract.bench`).
 - With a cache (`cache_dir`), articles seen before under the same code, patterns and
   model are not processed again; the pipeline is only built (and the pool only started)
   when an article misses the cache.
@@ -106,30 +108,43 @@ _STATE: dict[str, Any] = {}
 _STATE_LOCK = threading.Lock()
 
 
-def _worker_config(model: str | None, patterns_dir: str | None, check: str | None):
-    return {"model": model, "patterns_dir": patterns_dir, "patterns_version": check}
+def _worker_config(model: str | None, patterns_dir: str | None, version: str | None):
+    """What a worker needs to build the client's pipeline: the model, the patterns
+    folder (None: the installed patterns) and the patterns' version, which the
+    worker checks its files against."""
+    return {"model": model, "patterns_dir": patterns_dir, "patterns_version": version}
 
 
 def _pipeline(config: dict):
-    """The pipeline for this process and configuration, built once."""
-    if config.get("patterns_dir"):
-        os.environ["EXTRACT_PATTERNS_DIR"] = config["patterns_dir"]
-    state_key = (config.get("model"), os.environ.get("EXTRACT_PATTERNS_DIR"))
+    """The pipeline for this process and configuration, built once.
+
+    It is built again when the configuration changes, including the patterns'
+    version: a long-lived process (a notebook, a fork server, a Dask worker) that
+    ran with other pattern files forgets everything it computed from them first.
+    """
+    patterns_dir = config.get("patterns_dir")
+    if patterns_dir:
+        os.environ["EXTRACT_PATTERNS_DIR"] = patterns_dir
+    else:  # a forked worker may have inherited another run's folder
+        os.environ.pop("EXTRACT_PATTERNS_DIR", None)
+    expected = config.get("patterns_version")
+    state_key = (config.get("model"), patterns_dir, expected)
     with _STATE_LOCK:
         if _STATE.get("key") != state_key:
             _STATE.clear()
             _STATE["key"] = state_key
             try:
-                expected = config.get("patterns_version")
-                if expected:
-                    from extract.resources import patterns_version
+                from extract.resources import clear_data_caches, patterns_version
 
+                clear_data_caches()
+                if expected:
                     found = patterns_version()
                     if found != expected:
                         raise PipelineError(
                             f"this worker's pattern files (version {found}) differ "
-                            f"from the client's ({expected}): install the same version "
-                            "of the package and patterns on every worker"
+                            f"from the client's ({expected}): they changed during "
+                            "the run, or (on a cluster) install the same version of "
+                            "the package and patterns on every worker"
                         )
                 from extract.nlp import build_pipeline
 
@@ -141,6 +156,19 @@ def _pipeline(config: dict):
         if "error" in _STATE:
             raise PipelineError(_STATE["error"])
         return _STATE["nlp"]
+
+
+def preload_pipeline() -> None:
+    """Build the pipeline for the installed (or `EXTRACT_PATTERNS_DIR`) patterns
+    before any batch comes: the fork server's preload
+    (`extract._forkserver_preload`). Never raises; a batch reports any error."""
+    try:
+        from extract.resources import patterns_version
+
+        version = patterns_version()
+        _pipeline(_worker_config(None, os.environ.get("EXTRACT_PATTERNS_DIR"), version))
+    except Exception:  # noqa: BLE001 - see above
+        pass
 
 
 def init_worker(config: dict) -> None:
@@ -243,8 +271,26 @@ class _FutureResult:
             ) from exc
 
 
+def _pool_context():
+    """The fork server on Linux, else spawn.
+
+    The fork server (one per client process, started with the first pool) builds
+    the pipeline once, in `extract._forkserver_preload`, and each worker is forked
+    from it ready to go: spawned workers import spaCy and build their own, about a
+    second of CPU each, 5-10% of a large `--jobs 2` run on two cores. Python itself
+    avoids fork-based starts on macOS (system libraries that break after a fork).
+    """
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["extract._forkserver_preload"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 class _PoolExecutor:
-    """A pool of worker processes (spawn), started on the first batch.
+    """A pool of worker processes (`_pool_context`), started on the first batch.
 
     `concurrent.futures.ProcessPoolExecutor` rather than `multiprocessing.Pool`: same
     processes, but a worker that dies (OOM killer, a crash in a C extension) fails the
@@ -259,12 +305,11 @@ class _PoolExecutor:
 
     def submit(self, records: list[dict]) -> _FutureResult:
         if self.pool is None:
-            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(
                 self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_pool_context(),
                 initializer=init_worker,
                 initargs=(self.config,),
             )
@@ -501,11 +546,7 @@ def run(
         version = patterns_version()
     except (OSError, ValueError) as exc:
         raise RunError(f"cannot read the pattern files: {exc}") from exc
-    config = _worker_config(
-        model,
-        os.environ.get("EXTRACT_PATTERNS_DIR"),
-        version if scheduler is not None else None,
-    )
+    config = _worker_config(model, os.environ.get("EXTRACT_PATTERNS_DIR"), version)
 
     cache: ResultCache | None = None
     if cache_dir is not None:

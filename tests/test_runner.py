@@ -381,3 +381,63 @@ def test_cached_results_round_trip_and_a_damaged_row_is_a_miss(tmp_path):
     db.commit()
     db.close()
     assert cache.get(key) is None and cache.misses == 1
+
+
+ZETA = "Zeta Wire said the reformists won 33 seats in the parliament.\n"
+ZETA_ALIAS = '{"label": "SOURCE", "pattern": "Zeta Wire", "id": "zeta"}\n'
+
+
+def zeta_source_ids(folder, out, **kwargs):
+    run([folder], out, cache_dir=None, **kwargs)
+    return [s["id"] for c in read_lines(out) for s in c["sources"]]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_run_uses_the_pattern_files_as_they_are_now(tmp_path, jobs):
+    """One process, several runs: a new patterns folder, a pattern file edited
+    between runs and the installed patterns again each take effect. Nothing built
+    from the earlier files (lexicons, matchers, a pool worker's pipeline, a fork
+    server's preloaded one) is reused."""
+    import shutil
+
+    from extract.resources import default_patterns_dir
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "zeta.txt").write_text(ZETA, encoding="utf-8")
+    patterns = tmp_path / "patterns"
+    shutil.copytree(default_patterns_dir(), patterns)
+    out = tmp_path / "claims.jsonl"
+
+    def ids(**kwargs):
+        return zeta_source_ids(articles, out, jobs=jobs, **kwargs)
+
+    previous = os.environ.get("EXTRACT_PATTERNS_DIR")
+    try:
+        assert ids(patterns_dir=patterns) == [None]
+        with (patterns / "sources.jsonl").open("a", encoding="utf-8") as handle:
+            handle.write(ZETA_ALIAS)
+        assert ids(patterns_dir=patterns) == ["zeta"]
+        os.environ.pop("EXTRACT_PATTERNS_DIR", None)
+        assert ids() == [None]
+    finally:
+        if previous is None:
+            os.environ.pop("EXTRACT_PATTERNS_DIR", None)
+        else:
+            os.environ["EXTRACT_PATTERNS_DIR"] = previous
+
+
+def _worker_has_a_pipeline():
+    return "nlp" in runner._STATE
+
+
+def test_pool_workers_start_with_the_pipeline_built():
+    """Where there is a fork server, it builds the pipeline once and every worker is
+    forked from it ready to go, instead of importing spaCy and building its own."""
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the fork server is used on Linux only: workers are spawned")
+    with ProcessPoolExecutor(2, mp_context=runner._pool_context()) as pool:
+        assert pool.submit(_worker_has_a_pipeline).result() is True
