@@ -266,8 +266,9 @@ class _FutureResult:
             return self.future.result()
         except BrokenExecutor as exc:
             raise RunError(
-                "a worker process died (out of memory, or killed); "
-                "try fewer --jobs or a smaller --max-bytes"
+                "a worker process died (out of memory, or killed); try fewer --jobs "
+                "or a smaller --max-bytes. From a Python script, call run() under "
+                "`if __name__ == '__main__':`, as each worker imports the script"
             ) from exc
 
 

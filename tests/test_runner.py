@@ -441,3 +441,29 @@ def test_pool_workers_start_with_the_pipeline_built():
         pytest.skip("the fork server is used on Linux only: workers are spawned")
     with ProcessPoolExecutor(2, mp_context=runner._pool_context()) as pool:
         assert pool.submit(_worker_has_a_pipeline).result() is True
+
+
+def test_a_script_without_a_main_guard_is_told_why_its_workers_died(tmp_path):
+    """Pool workers import the calling script; one that calls run() at import time
+    makes each worker start a pool of its own, which Python refuses. The run fails
+    with a message naming the fix, not only 'a worker died'."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    make_corpus(tmp_path / "corpus", n=4)
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from extract.runner import run\n"
+        f"run([{str(tmp_path / 'corpus')!r}], {str(tmp_path / 'out.jsonl')!r}, "
+        "jobs=2, cache_dir=None)\n",
+        encoding="utf-8",
+    )
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode != 0
+    assert "if __name__ == '__main__':" in result.stderr.splitlines()[-1]
+    assert not (tmp_path / "out.jsonl").exists()
