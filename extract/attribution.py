@@ -36,6 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extract.models import Source
+from extract.numbers import starts_number
 from extract.resources import load_json, load_jsonl
 from extract.tokens import (
     doc_text,
@@ -1161,6 +1162,8 @@ class _Reader:
             t == "put" and nxt in {"off", "forward", "up", "down", "out", "in"}
         ):
             return None
+        if t in {"added", "adds"} and (nxt == "another" or starts_number(nxt)):
+            return None  # "The Greens added four seats": a gain, not speech
         weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
         j = self._skip_back(v, a)
         passive = not _PASSIVE_AUX.isdisjoint(self.lows[j:v])

@@ -382,7 +382,7 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
         # "up"/"down" only as a change ("Labour, up 12 seats", "was down 3%"),
         # not as part of a verb ("picked up 9 seats")
         return True
-    if not lex["gain_verbs"].match_ending(words, q, s):
+    if _gain_verb_start(words, q, s) < 0:
         return False
     k = fig.end
     while k < e and words[k] in {"seats", "seat", "more", "additional", "new", ","}:
@@ -390,13 +390,26 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
     return bool(lex["total_after_gain"].match_at(words, k, e))
 
 
+def _gain_verb_start(words: Sequence[str], q: int, s: int) -> int:
+    """Where the gain verb before a figure starting at token q starts ("gained 12",
+    "picked up another 4", "added a further 3"), or -1."""
+    while q - 1 > s and words[q - 1] in _BETWEEN_GAIN_AND_FIGURE:
+        q -= 1
+    n = _lex()["gain_verbs"].match_ending(words, q, s)
+    return q - n if n else -1
+
+
+_BETWEEN_GAIN_AND_FIGURE = frozenset({"another", "a", "an", "further", "additional"})
+
+
 @lru_cache(maxsize=1)
 def _cue_ends_before_figure() -> frozenset[str]:
-    """The words a comparison, change or gain cue can end with, and "the" (which
-    may stand between a comparison and its figure)."""
+    """The words a comparison, change or gain cue can end with, "the" (which may
+    stand between a comparison and its figure) and the words that may stand
+    between a gain and its figure ("picked up another 4")."""
     lex = _lex()
     return frozenset(
-        {"the"}
+        {"the", "another", "further", "additional"}
         | set(lex["comparison_cues"].by_last)
         | set(lex["change_cues"].by_last)
         | set(lex["gain_verbs"].by_last)
@@ -616,7 +629,8 @@ def _skip_reason_in_sentence(
         return "threshold"
     after_end = min(e, fig.end + 8)
     for t in range(fig.end, after_end):
-        if words[t] in {",", ";", "—"}:
+        if words[t] in _ENDS_THRESHOLD_LOOK_AHEAD:
+            # "won with 48.4 percent but fell short of the majority needed"
             break
         # a threshold cue starting with one of these words ("mark" is not one)
         if words[t] in _THRESHOLD_WORDS_AFTER and lex["threshold_cues"].match_at(
@@ -636,6 +650,11 @@ def _skip_reason_in_sentence(
         if not _NOBODY.isdisjoint(words[window_start:qs]):
             return "threshold"
     return None
+
+
+_ENDS_THRESHOLD_LOOK_AHEAD = frozenset(
+    {",", ";", "—", "but", "while", "whereas", "although", "though"}
+)
 
 
 _SEATISH = frozenset(
@@ -876,6 +895,11 @@ def find_subject(
     # before the figure
     q = fig.qualifier_start
     k = q
+    # "X gained 12 seats, bringing its total to 87", "added four seats to reach 19"
+    if q - 1 > s and words[q - 1] in lex["total_after_gain"].by_last:
+        span = _gainer(doc, words, q, s, figures)
+        if span:
+            return span
     # "X and Y both fell short of 50%": the crossing verb is the qualifier itself
     if q < fig.start and lex["crossing_verbs"].match_at(words, q, fig.start):
         span = subject_before(doc, words, q, s)
@@ -987,6 +1011,13 @@ def find_subject(
                 subject = subject_before(doc, words, v, s)
                 if subject:
                     return subject
+            if (
+                obj - 1 > s
+                and words[obj - 1] in {"had", "has", "have"}
+                and facts.texts[obj][:1].isupper()
+            ):
+                # "A quick count had Prabowo on 58.1%": the name is the figure's
+                return span
             return _object_verb_subject(doc, words, obj, s) or span
     # give-verbs put the subject between verb and figure: "would give reformists 128"
     give_verbs = lex["give_verbs"]
@@ -1043,6 +1074,26 @@ def find_subject(
             if not facts.punct[span[1] - 1] or words[span[1] - 1] in {")", "'", "’"}:
                 return span
     return None
+
+
+def _gainer(
+    doc: Doc, words: Sequence[str], q: int, s: int, figures: Sequence[Figure]
+) -> Span | None:
+    """Who has the total that a gain brought them to: the subject of the gain verb
+    in "X gained 12 seats, bringing its total to 87" when the total's figure starts
+    at token q, or None."""
+    lex = _lex()
+    n = lex["total_after_gain"].match_ending(words, q, s)
+    if not n:
+        return None
+    c = q - n
+    while c - 1 > s and words[c - 1] in {"seats", "seat", "more", "additional", ","}:
+        c -= 1
+    gain = next((f for f in figures if f.end == c), None)
+    if gain is None:
+        return None
+    g = _gain_verb_start(words, gain.qualifier_start, s)
+    return subject_before(doc, words, g, s) if g >= 0 else None
 
 
 def _declared_winner(doc: Doc, words: Sequence[str], t: int, w: int) -> Span | None:

@@ -398,8 +398,11 @@ def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span |
     if k - 2 >= start and words[k - 1] == "to":
         # an infinitive ("gained 12 seats to hold 87", "is expected to win 30")
         # takes the subject of the clause it belongs to
+        end = k - 1
+        if words[end - 1].endswith("ed") and texts[end - 1].islower():
+            end -= 1  # "Bolsonaro failed to win": the verb is not the subject's
         return clause_subject(
-            doc, words, previous_break(doc, words, k - 1, start) + 1, k - 1
+            doc, words, previous_break(doc, words, k - 1, start) + 1, end
         )
     return np_backward(doc, words, k, start)
 

@@ -304,6 +304,17 @@ SINGLE = [
         "128",
         [("Reuters", "reuters")],
     ),
+    # a party that "added" seats gained them; it did not speak
+    (
+        "The Greens added four seats to reach 19, the interior ministry said.",
+        "19",
+        [("the interior ministry", "interior_ministry")],
+    ),
+    (
+        '"We won 40 seats," the spokesman added.',
+        "40",
+        [("the spokesman", None)],
+    ),
 ]
 
 

@@ -322,6 +322,35 @@ CASES = [
         "Labour picked up 9 seats while the Greens lost three.",
         [("seats", 9, "seats", "exact", None, "Labour", "unknown")],
     ),
+    # the total a gain brought a party to is that party's seat count
+    (
+        "The Liberals picked up 12 seats, bringing their total to 87, according to "
+        "the board.",
+        [("seats", 87, "seats", "exact", None, "Liberals", "unknown")],
+    ),
+    (
+        "The Greens added four seats to reach 19, the interior ministry said.",
+        [("seats", 19, "seats", "exact", None, "Greens", "unknown")],
+    ),
+    (
+        "The Greens added another 4 seats, bringing their total to 19.",
+        [("seats", 19, "seats", "exact", None, "Greens", "unknown")],
+    ),
+    (
+        "Labour picked up a further 3 seats to finish with 41.",
+        [("seats", 41, "seats", "exact", None, "Labour", "unknown")],
+    ),
+    # a threshold after "but" is another clause's: the share before it is a claim
+    (
+        "Varga won the first round with 48.4 percent but fell short of the majority "
+        "needed to avoid a runoff.",
+        [("votes", 48.4, "percent", "exact", None, "Varga", "unknown")],
+    ),
+    # a quick count is an unofficial projection of the result
+    (
+        "A quick count by pollster Indexa had Varga on 58.1 percent.",
+        [("votes", 58.1, "percent", "exact", None, "Varga", "preliminary")],
+    ),
     # in apposition to a win verb's object
     (
         "The Greens won a two-thirds majority, 135 of 199 seats, the board said.",
@@ -412,6 +441,15 @@ EXACT_SUBJECTS = [
         ["The Coastal-led alliance"],
     ),
     ("The Greens lost 20 seats and now hold 45.", ["The Greens"]),
+    # the verb before an infinitive is not part of its subject
+    (
+        "Incumbent Tomas Vellin failed to win outright with 43.2 percent of the vote.",
+        ["Incumbent Tomas Vellin"],
+    ),
+    ("The Liberal Democrats managed to win 12 seats.", ["The Liberal Democrats"]),
+    # "a count had X on N": the name, not the count, has the figure
+    ("Exit polls had Ana Varga on 51 percent.", ["Ana Varga"]),
+    ("Labour had a landslide with 412 seats.", ["Labour"]),
     # a wire dateline's spaced dash ends a clause: the name after it is the subject
     (
         "PORT CALDER, Oct 30 (Vesta) - Ana Varga narrowly won the runoff on Sunday, "
