@@ -765,15 +765,21 @@ def kind_and_unit(
             return "votes", "votes"
         return "turnout", "votes"
     if unit in {"voters", "people"}:
+        # (an eligibility cue in an apposition right after the figure's noun is
+        # the apposition's: "8.5 million people, or 71 percent of registered
+        # voters, cast ballots")
+        end = ne or fig.end
+        eligible_end = min(e, end + 6)
+        predicate = end
+        if end < e and words[end] == ",":
+            eligible_end = end
+            predicate = _after_apposition(words, end, e)
         eligible = has_phrase(
-            lex["eligible_cues"],
-            words,
-            max(s, fig.start - 3),
-            min(e, (ne or fig.end) + 6),
-        )
+            lex["eligible_cues"], words, max(s, fig.start - 3), eligible_end
+        ) or has_phrase(lex["eligible_cues"], words, predicate, min(e, predicate + 4))
         turnout_verb = has_phrase(
-            lex["turnout_verbs"], words, ne or fig.end, min(e, (ne or fig.end) + 10)
-        )
+            lex["turnout_verbs"], words, end, min(e, end + 10)
+        ) or has_phrase(lex["turnout_verbs"], words, predicate, min(e, predicate + 4))
         if eligible and not (
             turnout_verb and cls is not None and _partitive_subject(words, fig, e)
         ):
@@ -784,6 +790,16 @@ def kind_and_unit(
             return "turnout", unit
         return "other_count", unit
     return None
+
+
+def _after_apposition(words: Sequence[str], k: int, e: int) -> int:
+    """Where the clause goes on after an apposition opening with the comma at token
+    k ("8.5 million people, or 71 percent of registered voters, cast ballots"): the
+    token after its closing comma, or k when none closes it within 12 tokens."""
+    for t in range(k + 1, min(e, k + 13)):
+        if words[t] == ",":
+            return t + 1
+    return k
 
 
 def _partitive_subject(words: Sequence[str], fig: Figure, e: int) -> bool:

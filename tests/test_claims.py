@@ -346,6 +346,19 @@ CASES = [
         "needed to avoid a runoff.",
         [("votes", 48.4, "percent", "exact", None, "Varga", "unknown")],
     ),
+    # an apposition between a count of people and its verb belongs to neither
+    (
+        "Some 8.5 million people, or 71 percent of registered voters, cast ballots, "
+        "state television reported.",
+        [
+            ("turnout", 8500000, "people", "approx", None, None, "unknown"),
+            ("turnout", 71, "percent", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "About 94.5 million people, most of them young, were eligible to vote.",
+        [("other_count", 94500000, "voters", "approx", None, None, "unknown")],
+    ),
     # a quick count is an unofficial projection of the result
     (
         "A quick count by pollster Indexa had Varga on 58.1 percent.",
