@@ -385,7 +385,7 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
     if _gain_verb_start(words, q, s) < 0:
         return False
     k = fig.end
-    while k < e and words[k] in {"seats", "seat", "more", "additional", "new", ","}:
+    while k < e and words[k] in _BETWEEN_GAIN_AND_TOTAL:
         k += 1
     return bool(lex["total_after_gain"].match_at(words, k, e))
 
@@ -400,6 +400,8 @@ def _gain_verb_start(words: Sequence[str], q: int, s: int) -> int:
 
 
 _BETWEEN_GAIN_AND_FIGURE = frozenset({"another", "a", "an", "further", "additional"})
+# between a gain's figure and the total after it: "gained 12 more seats, to hold 87"
+_BETWEEN_GAIN_AND_TOTAL = frozenset({"seats", "seat", "more", "additional", "new", ","})
 
 
 @lru_cache(maxsize=1)
@@ -1103,7 +1105,7 @@ def _gainer(
     if not n:
         return None
     c = q - n
-    while c - 1 > s and words[c - 1] in {"seats", "seat", "more", "additional", ","}:
+    while c - 1 > s and words[c - 1] in _BETWEEN_GAIN_AND_TOTAL:
         c -= 1
     gain = next((f for f in figures if f.end == c), None)
     if gain is None:
