@@ -411,7 +411,9 @@ def _cue_ends_before_figure() -> frozenset[str]:
     between a gain and its figure ("picked up another 4")."""
     lex = _lex()
     return frozenset(
-        {"the", "another", "further", "additional"}
+        {"the"}
+        # ("a further 3": the article is never the word right before the figure)
+        | (_BETWEEN_GAIN_AND_FIGURE - {"a", "an"})
         | set(lex["comparison_cues"].by_last)
         | set(lex["change_cues"].by_last)
         | set(lex["gain_verbs"].by_last)
