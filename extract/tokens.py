@@ -20,15 +20,17 @@ T = TypeVar("T")
 def lower_words(doc: Doc) -> list[str]:
     """Every token's lower-case form (`Token.lower_`), from the cached token texts.
 
-    spaCy's English `LOWER` is `str.lower()` of the token's text; lower-casing the
-    sliced strings costs less than looking each hash up in the StringStore.
+    spaCy's English `LOWER` is `str.lower()` of the token's text; each distinct
+    text is lower-cased once and shared (`_TextsByOrth`), as the texts are.
     """
     # (try/except: on the cached path, taken ~200 times an article, it is one lookup)
     try:
         return doc.user_data["lower_words"]
     except KeyError:
-        words, _ = token_texts(doc)
-        lows = doc.user_data["lower_words"] = list(map(str.lower, words))
+        token_texts(doc)
+        _, lowers = _orth_caches(doc)
+        lows = list(map(lowers.__getitem__, doc.user_data["token_orths"]))
+        doc.user_data["lower_words"] = lows
         return lows
 
 
@@ -109,30 +111,76 @@ class TextKeepingTokenizer:
         return getattr(self.tokenizer, name)
 
 
-def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
-    """Every token's text and trailing whitespace, sliced from the text by offsets.
+class _TextsByOrth(dict):
+    """Token text by ORTH hash, for the Docs of one StringStore.
 
-    A token's trailing whitespace is one space or nothing (`SPACY`; longer whitespace
-    is a token of its own), so a token ends where the next one starts, less its space.
-    IDX and SPACY are read from the tokens themselves; LENGTH would be read through
-    each token's lexeme, which costs as much again.
+    A token's text is its lexeme's string (`Token.text` is `strings[orth]`), so
+    every Doc's tokens can share one str object per distinct text: a token list is
+    then a dict lookup per token made in C, not a slice of the text each, and each
+    str keeps its hash for the set tests that every stage makes of the words.
+    `lower` (when given) maps a text to the value kept instead (`str.lower`).
+    """
+
+    # the most entries kept, so memory stays flat however many articles a run
+    # reads: past it the cache starts again (~12 MB for the two caches at most;
+    # starting again costs about one article's worth of StringStore lookups)
+    LIMIT = 50_000
+
+    def __init__(self, strings, lower=None) -> None:
+        self.strings = strings
+        self.lower = lower
+
+    def __missing__(self, orth: int) -> str:
+        text = self.strings[orth]
+        if self.lower is not None:
+            text = self.lower(text)
+        self[orth] = text
+        return text
+
+    def ready(self) -> _TextsByOrth:
+        if len(self) > self.LIMIT:
+            self.clear()
+        return self
+
+
+# (StringStore, texts, lower-case texts) for the last few StringStores seen; held
+# strongly, so a store's identity cannot pass to another while its entry is here
+_BY_STORE: list[tuple[object, _TextsByOrth, _TextsByOrth]] = []
+
+
+def _orth_caches(doc: Doc) -> tuple[_TextsByOrth, _TextsByOrth]:
+    strings = doc.vocab.strings
+    for store, texts, lowers in _BY_STORE:
+        if store is strings:
+            return texts.ready(), lowers.ready()
+    entry = (strings, _TextsByOrth(strings), _TextsByOrth(strings, str.lower))
+    _BY_STORE.insert(0, entry)
+    del _BY_STORE[4:]
+    return entry[1], entry[2]
+
+
+def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's text and trailing whitespace.
+
+    The texts are looked up by each token's ORTH hash (`_TextsByOrth`), so equal
+    texts are one shared str. A token's trailing whitespace is one space or nothing
+    (`SPACY`; longer whitespace is a token of its own).
     """
     try:
         return doc.user_data["token_texts"]
     except KeyError:
         pass
-    text = doc_text(doc)
-    offsets = doc.to_array([IDX, SPACY]).astype("int64")
-    starts = offsets[:, 0].tolist()
-    spaced = offsets[:, 1]
-    # token ends worked out in numpy: the slices then need no arithmetic per token
-    ends = (numpy.append(offsets[1:, 0], len(text)) - spaced).tolist()
-    words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+    texts, _ = _orth_caches(doc)
+    table = doc.to_array([ORTH, IDX, SPACY])
+    orths = table[:, 0].tolist()
+    words = list(map(texts.__getitem__, orths))
+    offsets = table[:, 1:].astype("int64")
     # picked in numpy from an object array of the two strings: a Python-level lookup
     # per token cost four times as much
-    spaces = _TRAILING[spaced].tolist()
+    spaces = _TRAILING[offsets[:, 1]].tolist()
     found = doc.user_data["token_texts"] = (words, spaces)
-    doc.user_data["token_starts"] = starts
+    doc.user_data["token_orths"] = orths
+    doc.user_data["token_starts"] = offsets[:, 0].tolist()
     doc.user_data["token_offsets"] = offsets
     return found
 

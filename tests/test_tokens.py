@@ -8,6 +8,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract import tokens
 from extract.tokens import (
     doc_text,
     keep_span_starts,
@@ -42,6 +43,25 @@ def test_views_match_spacy(text):
     for a in range(len(doc) + 1):
         for b in range(a, len(doc) + 1):
             assert span_text(doc, a, b) == doc[a:b].text
+
+
+def test_token_texts_are_shared_per_store_and_the_cache_stays_bounded(monkeypatch):
+    # token texts are looked up by ORTH hash in a cache per StringStore; a small
+    # limit makes it start again between (and within) these Docs
+    monkeypatch.setattr(tokens._TextsByOrth, "LIMIT", 6)
+    german = spacy.blank("de")
+    texts = ["Fars said 33 seats.", "TASNIM gave 41 Seats to Fars, Fars said."]
+    for nlp in (_NLP, german, _NLP):
+        for text in texts:
+            doc = nlp(text)
+            words, _ = token_texts(doc)
+            assert words == [t.text for t in doc]
+            assert lower_words(doc) == [t.lower_ for t in doc]
+            cached, lowers = tokens._orth_caches(doc)
+            assert len(cached) <= 6 + len(doc) and len(lowers) <= 6 + len(doc)
+    doc = _NLP("Fars and Fars")
+    first, _, last = token_texts(doc)[0]
+    assert first is last  # one str for both tokens
 
 
 def test_pipeline_docs_keep_their_text():
