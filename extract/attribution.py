@@ -701,6 +701,32 @@ class _Reader:
     def is_weekday(self, i: int) -> bool:
         return self.lows[i] in self.c["weekdays_months"]
 
+    def names_time(self, a: int, b: int) -> bool:
+        """Whether the words ``a:b`` after a "by" name a time, not an agent: "by
+        Sunday", "by midnight", "by 10 p.m.", "by the end of the day", "by late
+        Sunday", "by Election Day" (but "by the Sunday Times" is a paper)."""
+        lows, c = self.lows, self.c
+        leads = c["by_time_leads"]
+        i = a
+        while i < b and lows[i] in leads:
+            i += 1
+        if i >= b or i in self.in_source:
+            return False
+        times = c["by_time_words"]
+        first = lows[i]
+        if not (
+            first in c["weekdays_months"]
+            or self.like_num[i]
+            # "by midnight", "by the end": a time word in lower case ("by the
+            # Morning Star" names a paper)
+            or (first in times and not self.texts[i][:1].isupper())
+            or (i + 1 < b and lows[i + 1] in times)  # "by Election Day"
+        ):
+            return False
+        # "by Sunday Times", "by the Monday Herald": a paper or body named by a day
+        last = lows[b - 1]
+        return last not in c["media_heads"] and last not in c["body_heads"]
+
     def tokens_in(self, positions: list[int], a: int, b: int) -> Sequence[int]:
         """The members of the sorted token list ``positions`` in ``a:b`` (``()`` if
         there are none)."""
@@ -822,6 +848,8 @@ class _Reader:
                     words[k - 1] in c["report_by_nouns"]
                     or words[k - 1] in c["relay_by_words"]
                 ):
+                    if self.names_time(a + k + 1, b):
+                        return None  # "the count by Sunday": no agent named
                     inner = self.classify(a + k + 1, b)
                     if inner and inner[1] in {"pronoun", "backref"}:
                         # "results released by the commission": the commission
@@ -1022,6 +1050,17 @@ class _Reader:
             if any(not x.basis_only for x in atts):
                 atts = [x for x in atts if not x.basis_only]
             atts = self._dedupe(atts)
+            # "A report by Mehr, also cited by AFP, said": the "by" phrase is part
+            # of the speaker's, whose cue says more (the relay)
+            atts = [
+                x
+                for x in atts
+                if lows[x.cue] != "by"
+                or not any(
+                    o is not x and o.seg[0] <= x.seg[0] and x.seg[1] <= o.seg[1]
+                    for o in atts
+                )
+            ]
         s.atts = atts
         s.unclear = unclear and not s.atts
         self._scopes(s)
@@ -1072,7 +1111,14 @@ class _Reader:
             # "figures from the commission cited by Interfax", "results carried by
             # state media", "early results released on Monday by the ministry"
             agent = self.np_forward(k + 1, cb, _AS)
-            got = self.classify(*agent) if agent else None
+            if agent is None or self.names_time(*agent):
+                continue  # "the count by Sunday", "figures released by midnight"
+            got = self.classify(*agent)
+            if got and got[1] == "backref":
+                # "results published by the commission": the commission, resolved
+                # like "the commission said" (not the whole clause)
+                chain = self._resolve_ref(*agent, "backref")
+                got = (chain, "body", None) if chain else None
             if not got or got[1] in {"basis", "pronoun"} or not got[0]:
                 continue
             if lows[k - 1] in _RELAY_PARTICIPLES and lows[k] == "by":
@@ -1375,25 +1421,42 @@ class _Reader:
         after_relay_word = prev in self.c["relay_by_words"]
         if after_relay_word and prev in {"quoted", "cited", "relayed"}:
             return None  # a relay in apposition: picked up with its speaker
+        # "a tally by Reuters", "under the count by the commission": a result set
+        # and who made it
+        after_result_noun = not after_relay_word and prev in self.c["report_by_nouns"]
         body_heads = self.c["body_heads"]
-        if not after_relay_word and body_heads.isdisjoint(self.lows[i + 1 : b]):
+        if (
+            not after_relay_word
+            and not after_result_noun
+            and body_heads.isdisjoint(self.lows[i + 1 : b])
+        ):
             return None  # no body named in the rest of the sentence (see below)
         fwd = self.np_forward(i + 1, b, _AS_OR_THAT)
-        if not fwd:
-            return None
-        # without a relay word only a body ("by the election commission") counts
-        names_body = not body_heads.isdisjoint(self.lows[fwd[0] : fwd[1]])
-        if not after_relay_word and not names_body:
-            return None
+        if not fwd or self.names_time(*fwd):
+            return None  # "results published by Sunday": a time, not an agent
+        # without a relay word or result noun only a body ("by the election
+        # commission") counts
+        if not after_relay_word and not after_result_noun:
+            if body_heads.isdisjoint(self.lows[fwd[0] : fwd[1]]):
+                return None
         res = self.classify(*fwd)
         if res is None or not res[0]:
             return None
         chain, kind, _ = res
+        if kind == "backref":
+            # "the seat allocation published by the commission": the commission,
+            # resolved like "the commission said"
+            chain = self._resolve_ref(*fwd, kind)
+            if not chain:
+                return None
+            kind = "body"
         if after_relay_word:
-            if kind in {"pronoun", "backref", "basis"}:
+            if kind in {"pronoun", "basis"}:
                 return None
             return _Att(i, (i, fwd[1]), chain, kind, True)
-        if kind in {"body", "official"}:
+        # after a result noun, an outlet too ("a tally by Reuters"), but not a
+        # party or person ("a strong count by the Greens")
+        if kind in {"body", "official"} or (after_result_noun and kind in MEDIA_KINDS):
             return _Att(i, (i, fwd[1]), chain, kind, True)
         return None
 

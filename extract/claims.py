@@ -267,11 +267,17 @@ _NOT_MODIFIERS = frozenset(
 
 
 def partitive_total(
-    doc: Doc, words: Sequence[str], fig: Figure, figures: Sequence[Figure], end: int
+    doc: Doc,
+    words: Sequence[str],
+    fig: Figure,
+    figures: Sequence[Figure],
+    end: int,
+    at: int | None = None,
 ) -> Figure | None:
     """The denominator of "N of (the total) M", "N out of M", "N from (a total of)
-    M"."""
-    j = fig.end
+    M", "N, out of a registered electorate of M"; the partitive word is at ``at``
+    (default: right after the figure; see `_partitive_after_noun`)."""
+    j = fig.end if at is None else at
     if j < end and words[j] == "out" and j + 1 < end and words[j + 1] == "of":
         j += 2
     elif j < end and words[j] in {"of", "from"}:
@@ -285,9 +291,11 @@ def partitive_total(
             j += 3
     else:
         return None
-    # allow "the", "total", "Tehran's", "parliament's" between
+    # allow "the", "total", "Tehran's", "parliament's" between, and an electorate
+    # ("a registered electorate of", "an electorate of")
     limit = min(end, j + 4)
     texts, _ = token_texts(doc)
+    base = _lex()["partitive_base_words"].all_words
     for g in figures:
         if g.start >= j and g.qualifier_start < limit + 1 and g is not fig:
             between = range(j, g.qualifier_start)
@@ -296,9 +304,46 @@ def partitive_total(
                 or words[t] in {"'s", "’s"}
                 or (texts[t][:1].isupper() and texts[t].isalpha())
                 or words[t] in _PARTITIVE_PLACES
+                or words[t] in base
+                or (words[t] == "of" and t > j and words[t - 1] in base)
                 for t in between
             ):
                 return g
+    return None
+
+
+# the nouns a partitive may follow ("412 seats out of 650", "3,118,902 citizens, out
+# of ..."): those that give a count its unit
+_PARTITIVE_NOUN_CLASSES = ("vote_nouns", "voter_nouns", "seat_nouns", "people_nouns")
+
+
+@lru_cache(maxsize=1)
+def _partitive_noun_firsts() -> frozenset[str]:
+    """The first words of `_PARTITIVE_NOUN_CLASSES`' nouns, and the comma: what the
+    word after a count must be for `_partitive_after_noun` to read on."""
+    lex = _lex()
+    firsts = {w for name in _PARTITIVE_NOUN_CLASSES for w in lex[name].by_first}
+    return frozenset(firsts | {","})
+
+
+def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | None:
+    """Where the "of" or "out of" of a partitive after a count's noun and/or a comma
+    is ("3,118,902 citizens, out of a registered electorate of 5.6 million", "1.2
+    million people, of an electorate of 2.3 million", "412 seats out of 650"), or
+    None. Not "from": after a noun or comma it compares ("75 seats, up from 61")."""
+    lex = _lex()
+    j = fig.end
+    for name in _PARTITIVE_NOUN_CLASSES:
+        n = lex[name].match_at(words, j, end)
+        if n:
+            j += n
+            break
+    if j < end and words[j] == ",":
+        j += 1
+    if j == fig.end or j >= end:
+        return None
+    if words[j] == "of" or (words[j] == "out" and j + 1 < end and words[j + 1] == "of"):
+        return j
     return None
 
 
@@ -1366,13 +1411,17 @@ def draft_claims(
     partitive_totals: list[Figure | None] = []
     used_as_denominator: set[int] = set()
     attributives: list[Figure] = []  # (most sentences have none)
+    noun_firsts = _partitive_noun_firsts()
     for fig in figures:
+        denom = None
         if fig.end < e and words[fig.end] in _PARTITIVE_STARTS:
             denom = partitive_total(doc, words, fig, figures, e)
-            if denom is not None:
-                used_as_denominator.add(id(denom))
-        else:
-            denom = None
+        elif fig.end < e and not fig.percent and words[fig.end] in noun_firsts:
+            at = _partitive_after_noun(words, fig, e)
+            if at is not None:
+                denom = partitive_total(doc, words, fig, figures, e, at)
+        if denom is not None:
+            used_as_denominator.add(id(denom))
         partitive_totals.append(denom)
         if fig.attributive:
             attributives.append(fig)
@@ -1380,7 +1429,11 @@ def draft_claims(
         if fig is opening_total or id(fig) in used_as_denominator:
             # a denominator: a claim of its own only for votes and voters (below)
             continue
-        noun_from = denom.end if denom else fig.end
+        # (after its total when the total follows the figure directly: "41 of the 95
+        # seats"; "3,118,902 citizens, out of ..." counts citizens)
+        noun_from = (
+            denom.end if denom and words[fig.end] in _PARTITIVE_STARTS else fig.end
+        )
         if fig.attributive:
             noun = (None, fig.end, fig.end)
         else:
@@ -1608,7 +1661,9 @@ def draft_claims(
             if d.kind == "seats" and d.of_total is None:
                 d.of_total = context.declared
     # denominators: seat totals are not claims of their own; vote and voter totals are
-    denominators: set[int] = set()
+    # (and those of figures that gave no claim: "turnout was 3,118,902, out of 5.6
+    # million registered voters" still states the electorate)
+    denominators: set[int] = set(used_as_denominator)
     for d in drafts:
         if d.denominator is not None:
             denominators.add(id(d.denominator))
@@ -1618,6 +1673,15 @@ def draft_claims(
     for fig in figures if denominators else ():  # (most sentences have none)
         if id(fig) in denominators:
             noun = _counted_noun_in(words, texts, subject_starts, fig.end, e)
+            q = fig.qualifier_start
+            if (
+                noun[0] is None
+                and q - 2 >= s
+                and words[q - 1] == "of"
+                and (n := _lex()["voter_nouns"].match_ending(words, q - 1, s))
+            ):
+                # "out of a registered electorate of 5.6 million": its noun is before
+                noun = ("voter_nouns", q - 1 - n, q - 1)
             if noun[0] in {"vote_nouns", "voter_nouns"} or (
                 noun[0] == "people_nouns"
                 and _lex()["eligible_cues"].contains(

@@ -298,6 +298,45 @@ SINGLE = [
         "33.7",
         [("the Electoral Commission", "electoral_commission")],
     ),
+    # a result set and who published it ("results published by X"): X, the short
+    # name resolved like "the commission said", not the whole phrase
+    (
+        "According to results published by the commission, Labour won 412 seats.",
+        "412",
+        [("the commission", None)],
+    ),
+    (
+        "Under the seat allocation published by the commission, the Social Democrats "
+        "hold 206 seats.",
+        "206",
+        [("the commission", None)],
+    ),
+    (
+        "According to preliminary figures posted by the board on its website, turnout "
+        "was 61.3 percent.",
+        "61.3",
+        [("the board", None)],
+    ),
+    (
+        "According to a tally by the commission, the ANC had 40.2 percent.",
+        "40.2",
+        [("the commission", None)],
+    ),
+    (
+        "Under a count by Reuters, Ruto had 50.5 percent.",
+        "50.5",
+        [("Reuters", "reuters")],
+    ),
+    (
+        "Projections by ZDF gave the Greens 14.8 percent.",
+        "14.8",
+        [("ZDF", None)],
+    ),
+    (
+        "Results compiled by Reuters from provincial tallies gave Ruto 50.5 percent.",
+        "50.5",
+        [("Reuters", "reuters")],
+    ),
     # a conditional report is still the report
     (
         "A Reuters report said that if the count holds, the bloc would have 128 seats.",
@@ -442,6 +481,13 @@ CONTEXT = [
         "show the Greens with 41 seats.",
         "41",
         [("the board", None)],
+    ),
+    # "the commission" after its full name: the full name's id
+    (
+        "The National Election Commission said turnout was 61 percent. According to "
+        "results published by the commission, Labour won 412 seats.",
+        "412",
+        [("the commission", "nec")],
     ),
     (
         "A report by the commission gave the Greens 41 seats.",
@@ -613,6 +659,13 @@ UNATTRIBUTED = [
         "join the ruling party.",
         "three",
     ),
+    # a time after "by" is never a source
+    ("The count by Sunday showed the ANC on 40.2 percent.", "40.2"),
+    ("According to the count by Sunday, the ANC had 40.2 percent.", "40.2"),
+    ("Results published by Sunday showed Labour with 412 seats.", "412"),
+    ("According to figures released by March 3, Labour won 412 seats.", "412"),
+    ("According to the tally by Friday evening, Labour won 412 seats.", "412"),
+    ("According to figures released by Election Day, Labour won 412 seats.", "412"),
     # outside the clause the cue governs
     (
         "Although state media reported the bloc won 30 seats, it needs 40 more to control "

@@ -384,6 +384,44 @@ CASES = [
         "Turnout was 61.2 percent, lower than the 73.1 percent in 2019.",
         [("turnout", 61.2, "percent", "exact", None, None, "unknown")],
     ),
+    # a partitive after the count's noun and a comma: the electorate is its total
+    # and a claim of its own (guidelines)
+    (
+        "3,118,902 citizens, out of a registered electorate of 5.6 million, cast "
+        "ballots.",
+        [
+            ("turnout", 3_118_902, "people", "exact", 5_600_000, None, "unknown"),
+            ("other_count", 5_600_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "1,204,331 people, of an electorate of 2.3 million, voted.",
+        [
+            ("turnout", 1_204_331, "people", "exact", 2_300_000, None, "unknown"),
+            ("other_count", 2_300_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "About 4.1 million voters, out of 6.2 million registered, took part.",
+        [("turnout", 4_100_000, "voters", "approx", 6_200_000, None, "unknown")],
+    ),
+    # "N seats/votes out of M": the noun between does not hide the total
+    (
+        "Labour won 412 seats, out of 650.",
+        [("seats", 412, "seats", "exact", 650, "Labour", "unknown")],
+    ),
+    (
+        "Ruto won 7.1 million votes out of 14.2 million cast.",
+        [("votes", 7_100_000, "votes", "exact", 14_200_000, "Ruto", "unknown")],
+    ),
+    # after a noun and a comma, "from" compares: not a total
+    (
+        "Turnout rose to 3.1 million voters, from 2.8 million in the first round.",
+        [
+            ("turnout", 3_100_000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 2_800_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
 ]
 
 NOT_CLAIMS = [
