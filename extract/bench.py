@@ -96,11 +96,19 @@ def timed(fn) -> float:
     return time.perf_counter() - started
 
 
+# Linux keeps `ru_maxrss` across exec, so a child started by this (large) process
+# would report the parent's size: the run's own peak is read from VmHWM, the peak of
+# the address space exec made, where /proc has it.
 _RSS_SCRIPT = """
 import resource, sys
 from extract.runner import run
 summary = run([sys.argv[1]], sys.argv[2], jobs=1, cache_dir=None)
-print(summary.articles, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:
+    with open("/proc/self/status") as status:
+        kb = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(summary.articles, kb)
 """
 
 

@@ -122,9 +122,9 @@ class _TextsByOrth(dict):
     """
 
     # the most entries kept, so memory stays flat however many articles a run
-    # reads: past it the cache starts again (~12 MB for the two caches at most;
+    # reads: past it the cache starts again (~5 MB for the two caches at most;
     # starting again costs about one article's worth of StringStore lookups)
-    LIMIT = 50_000
+    LIMIT = 20_000
 
     def __init__(self, strings, lower=None) -> None:
         self.strings = strings
