@@ -422,6 +422,34 @@ CASES = [
             ("turnout", 2_800_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # the figure a turnout word states is a turnout whatever noun its total has; with
+    # no noun of its own it takes its total's (guidelines)
+    (
+        "Turnout was 3,118,902, out of 5.6 million registered voters.",
+        [
+            ("turnout", 3_118_902, "voters", "exact", 5_600_000, None, "unknown"),
+            ("other_count", 5_600_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Turnout was 3.1 million voters, of an electorate of 5.6 million.",
+        [
+            ("turnout", 3_100_000, "voters", "exact", 5_600_000, None, "unknown"),
+            ("other_count", 5_600_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Voter turnout stood at about 2.4 million, out of 4.8 million eligible voters.",
+        [
+            ("turnout", 2_400_000, "voters", "approx", 4_800_000, None, "unknown"),
+            ("other_count", 4_800_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # the electorate stated apart from the turnout stays a count of its own
+    (
+        "Turnout was high; 5.6 million voters were registered.",
+        [("other_count", 5_600_000, "voters", "exact", None, None, "unknown")],
+    ),
 ]
 
 NOT_CLAIMS = [
