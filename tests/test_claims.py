@@ -526,6 +526,25 @@ EXACT_SUBJECTS = [
         ["Incumbent Tomas Vellin"],
     ),
     ("The Liberal Democrats managed to win 12 seats.", ["The Liberal Democrats"]),
+    # "had given X N", "gave X N" in a relative clause: X has the figure, not the
+    # count that gave it
+    (
+        "The exit poll, which had given Prabowo about 58 per cent, proved accurate.",
+        ["Prabowo"],
+    ),
+    (
+        "The quick count, which gave Ana Varga 51.2 percent, matched the result.",
+        ["Ana Varga"],
+    ),
+    (
+        "Projections had given the Greens 41 seats before the count ended.",
+        ["the Greens"],
+    ),
+    # a give-verb of another clause does not reach the figure
+    (
+        "The board, which had given no figures by noon, said the Greens won 41 seats.",
+        ["the Greens"],
+    ),
     # "a count had X on N": the name, not the count, has the figure
     ("Exit polls had Ana Varga on 51 percent.", ["Ana Varga"]),
     ("Labour had a landslide with 412 seats.", ["Labour"]),
