@@ -400,6 +400,19 @@ def skip_reason(
     return reason
 
 
+# "61 percent of them/whom/those": a share of a group named before
+_GROUP_PRONOUNS = frozenset({"them", "whom", "those"})
+
+
+def _breakdown_group_at(words: Sequence[str], k: int, e: int) -> bool:
+    """Whether a group a breakdown names starts at token k, after any "were"
+    ("of them women", "of whom were first-time voters"); not a verb ("61 percent
+    of them voted" is a turnout)."""
+    while k < e and words[k] in {"were", "are", "was", "is", "being"}:
+        k += 1
+    return _lex()["breakdown_groups"].match_at(words, k, e) > 0
+
+
 def _won_share(words: Sequence[str], fig: Figure, s: int) -> bool:
     """Whether the figure is the share a verb gives its subject ("Erdogan had 49.4%
     of the votes counted", "won 52% of the vote in the runoff"), not a count's
@@ -569,6 +582,15 @@ def _skip_reason_in_sentence(
         # "a two-thirds majority", "a 60 percent majority": the size of a majority,
         # not a share of the vote
         return "threshold"
+    if (
+        fig.percent
+        and n + 2 < e
+        and words[n] == "of"
+        and words[n + 1] in _GROUP_PRONOUNS
+        and _breakdown_group_at(words, n + 2, e)
+    ):
+        # "2.1 million people, 61 percent of them women": a share of a group
+        return "breakdown"
     q = fig.qualifier_start
     if (
         q - 1 > s

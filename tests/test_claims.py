@@ -445,6 +445,25 @@ CASES = [
             ("other_count", 4_800_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # a share of a group named before ("61 percent of them women") is a breakdown,
+    # a narrative sub-count: no claim (guidelines); the group's count stays
+    (
+        "Some 2.1 million people, 61 percent of them women, were eligible to vote.",
+        [("other_count", 2_100_000, "voters", "approx", None, None, "unknown")],
+    ),
+    (
+        "About 5.6 million voters were registered, 12 percent of whom were "
+        "first-time voters.",
+        [("other_count", 5_600_000, "voters", "approx", None, None, "unknown")],
+    ),
+    (
+        "The board registered 3.2 million voters, 8 percent of them living abroad.",
+        [("other_count", 3_200_000, "voters", "exact", None, None, "unknown")],
+    ),
+    (
+        "Turnout was 61 percent, 54 percent of them women.",
+        [("turnout", 61, "percent", "exact", None, None, "unknown")],
+    ),
     # the electorate stated apart from the turnout stays a count of its own
     (
         "Turnout was high; 5.6 million voters were registered.",
