@@ -701,6 +701,20 @@ class _Reader:
     def is_weekday(self, i: int) -> bool:
         return self.lows[i] in self.c["weekdays_months"]
 
+    def day_names_paper(self, i: int, hi: int) -> bool:
+        """Whether the weekday at ``i`` begins a newspaper's name: capitalised, and
+        followed (before ``hi``) by up to three capitalised words, the last a paper's
+        head ("the Sunday Times", "Sunday Business Post", "Monday Herald"). Not "on
+        Sunday that", "on Sunday, the board", "by Sunday" or "on Sunday State TV"."""
+        texts = self.texts
+        if not texts[i][:1].isupper():
+            return False
+        k = i + 1
+        end = min(hi, i + 4)
+        while k < end and texts[k][:1].isupper() and texts[k].isalpha():
+            k += 1
+        return k > i + 1 and self.lows[k - 1] in self.c["paper_heads_after_day"]
+
     def names_time(self, a: int, b: int) -> bool:
         """Whether the words ``a:b`` after a "by" name a time, not an agent: "by
         Sunday", "by midnight", "by 10 p.m.", "by the end of the day", "by late
@@ -760,6 +774,10 @@ class _Reader:
                 start = j
                 j -= 1
                 continue
+            if t in weekdays and j + 1 == start and self.day_names_paper(j, end):
+                start = j  # "the Sunday Times": the day is part of the name
+                j -= 1
+                continue
             if t in boundary_words or t in weekdays or self.like_num[j]:
                 break
             if not word[:1].isupper() and t not in self.back_vocab:
@@ -798,7 +816,11 @@ class _Reader:
                 continue
             if t not in _NAME_JOINERS and self.punct[j]:
                 break
-            if j > start and (t in boundary_words or t in stop_words or t in weekdays):
+            if j > start and (
+                t in boundary_words
+                or t in stop_words
+                or (t in weekdays and not self.day_names_paper(j, hi))
+            ):
                 break
             if t in {"by", "on", "in", "at"} and j > start:
                 break

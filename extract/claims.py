@@ -400,6 +400,19 @@ def skip_reason(
     return reason
 
 
+# "61 percent of them/whom/those": a share of a group named before
+_GROUP_PRONOUNS = frozenset({"them", "whom", "those"})
+
+
+def _breakdown_group_at(words: Sequence[str], k: int, e: int) -> bool:
+    """Whether a group a breakdown names starts at token k, after any "were"
+    ("of them women", "of whom were first-time voters"); not a verb ("61 percent
+    of them voted" is a turnout)."""
+    while k < e and words[k] in {"were", "are", "was", "is", "being"}:
+        k += 1
+    return _lex()["breakdown_groups"].match_at(words, k, e) > 0
+
+
 def _won_share(words: Sequence[str], fig: Figure, s: int) -> bool:
     """Whether the figure is the share a verb gives its subject ("Erdogan had 49.4%
     of the votes counted", "won 52% of the vote in the runoff"), not a count's
@@ -569,6 +582,15 @@ def _skip_reason_in_sentence(
         # "a two-thirds majority", "a 60 percent majority": the size of a majority,
         # not a share of the vote
         return "threshold"
+    if (
+        fig.percent
+        and n + 2 < e
+        and words[n] == "of"
+        and words[n + 1] in _GROUP_PRONOUNS
+        and _breakdown_group_at(words, n + 2, e)
+    ):
+        # "2.1 million people, 61 percent of them women": a share of a group
+        return "breakdown"
     q = fig.qualifier_start
     if (
         q - 1 > s
@@ -732,6 +754,18 @@ def _has_turnout_word(words: Sequence[str], s: int, e: int) -> bool:
     return has_phrase(_lex()["turnout_words"], words, s, e)
 
 
+def _turnout_complement(words: Sequence[str], fig: Figure, s: int) -> bool:
+    """Whether the figure is what a turnout word states: "turnout was 3,118,902",
+    "voter turnout stood at about 3.1 million", "a turnout of 2.4 million". Such a
+    figure is a turnout whatever noun it or its total has ("Turnout was 3.1 million
+    voters, of an electorate of 5.6 million"). Asked only of a sentence holding a
+    turnout word."""
+    lex = _lex()
+    q = fig.qualifier_start
+    n = lex["turnout_copulas"].match_ending(words, q, s)
+    return n > 0 and lex["turnout_words"].match_ending(words, q - n, s) > 0
+
+
 # "N percent of the seats" unless the stretch after "of" speaks of votes
 _SHARE_OF_SEATS = frozenset(
     {"seats", "seat", "parliament", "chamber", "assembly", "legislature"}
@@ -814,6 +848,8 @@ def kind_and_unit(
             return "votes", "votes"
         return "turnout", "votes"
     if unit in {"voters", "people"}:
+        if turnout_word and _turnout_complement(words, fig, s):
+            return "turnout", unit  # "turnout was 3.1 million voters, of an electorate"
         # (an eligibility cue in an apposition right after the figure's noun is
         # the apposition's: "8.5 million people, or 71 percent of registered
         # voters, cast ballots")
@@ -1443,6 +1479,16 @@ def draft_claims(
         if noun[0] is None and respective and fig in respective:
             last = max(respective, key=lambda f: f.end)
             noun = _counted_noun_in(words, texts, subject_starts, last.end, e)
+        if (
+            noun[0] is None
+            and denom is not None
+            and sentence.turnout_word
+            and not fig.percent
+            and _turnout_complement(words, fig, s)
+        ):
+            # "turnout was 3,118,902, out of 5.6 million registered voters": a
+            # turnout with no noun of its own takes its total's (guidelines)
+            noun = _denominator_noun(words, texts, subject_starts, denom, s, e)
         reason = (
             None
             if fig.attributive
@@ -1672,16 +1718,7 @@ def draft_claims(
     extra: list[Draft] = []
     for fig in figures if denominators else ():  # (most sentences have none)
         if id(fig) in denominators:
-            noun = _counted_noun_in(words, texts, subject_starts, fig.end, e)
-            q = fig.qualifier_start
-            if (
-                noun[0] is None
-                and q - 2 >= s
-                and words[q - 1] == "of"
-                and (n := _lex()["voter_nouns"].match_ending(words, q - 1, s))
-            ):
-                # "out of a registered electorate of 5.6 million": its noun is before
-                noun = ("voter_nouns", q - 1 - n, q - 1)
+            noun = _denominator_noun(words, texts, subject_starts, fig, s, e)
             if noun[0] in {"vote_nouns", "voter_nouns"} or (
                 noun[0] == "people_nouns"
                 and _lex()["eligible_cues"].contains(
@@ -1741,6 +1778,28 @@ def draft_claims(
     context.declared = declared_here
     context.kind = out[-1].kind if out else context.kind
     return out
+
+
+def _denominator_noun(
+    words: Sequence[str],
+    texts: Sequence[str],
+    subject_starts: dict[int, int],
+    fig: Figure,
+    s: int,
+    e: int,
+) -> tuple[str | None, int, int]:
+    """The noun a denominator counts: after it ("out of 5.6 million registered
+    voters") or before its "of" ("out of a registered electorate of 5.6 million")."""
+    noun = _counted_noun_in(words, texts, subject_starts, fig.end, e)
+    q = fig.qualifier_start
+    if (
+        noun[0] is None
+        and q - 2 >= s
+        and words[q - 1] == "of"
+        and (n := _lex()["voter_nouns"].match_ending(words, q - 1, s))
+    ):
+        noun = ("voter_nouns", q - 1 - n, q - 1)
+    return noun
 
 
 _DECLARE_BEFORE = (

@@ -354,6 +354,37 @@ SINGLE = [
         "40",
         [("the spokesman", None)],
     ),
+    # a newspaper named with a weekday is one name; a day after a verb is a time
+    (
+        "Results released by the Sunday Times gave Labour 34 percent.",
+        "34",
+        [("the Sunday Times", None)],
+    ),
+    (
+        "Labour won 412 seats, the Sunday Telegraph reported.",
+        "412",
+        [("the Sunday Telegraph", None)],
+    ),
+    (
+        "The Monday Herald said the Greens took 19 seats.",
+        "19",
+        [("The Monday Herald", None)],
+    ),
+    (
+        "Figures compiled by the Sunday Business Post gave Fianna Fail 38 seats.",
+        "38",
+        [("the Sunday Business Post", None)],
+    ),
+    (
+        "Fars reported on Sunday that the Greens won 40 seats.",
+        "40",
+        [("Fars", "fars")],
+    ),
+    (
+        "The commission said on Sunday Labour won 412 seats.",
+        "412",
+        [("The commission", None)],
+    ),
 ]
 
 
@@ -666,6 +697,7 @@ UNATTRIBUTED = [
     ("According to figures released by March 3, Labour won 412 seats.", "412"),
     ("According to the tally by Friday evening, Labour won 412 seats.", "412"),
     ("According to figures released by Election Day, Labour won 412 seats.", "412"),
+    ("The count by Sunday evening gave Labour 34 percent.", "34"),
     # outside the clause the cue governs
     (
         "Although state media reported the bloc won 30 seats, it needs 40 more to control "
