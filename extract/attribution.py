@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -87,6 +88,10 @@ _MAX_NESTED_WALKS = 16
 _AS = frozenset({"as"})
 _THAT = frozenset({"that"})
 _AS_OR_THAT = _AS | _THAT
+# the references `_Reader.classify_agent` resolves: by default a back-reference
+# ("by the commission"); in a result set's own phrase, a pronoun too ("by it")
+_BACKREF = frozenset({"backref"})
+_PRONOUN_OR_BACKREF = frozenset({"pronoun", "backref"})
 _REPORT_SUFFIX = re.compile(r"\s+(reports?|report's)$", flags=re.I)
 
 
@@ -872,13 +877,7 @@ class _Reader:
                 ):
                     if self.names_time(a + k + 1, b):
                         return None  # "the count by Sunday": no agent named
-                    inner = self.classify(a + k + 1, b)
-                    if inner and inner[1] in {"pronoun", "backref"}:
-                        # "results released by the commission": the commission
-                        # is resolved, not the whole phrase the caller holds
-                        chain = self._resolve_ref(a + k + 1, b, inner[1])
-                        return (chain, "body", None) if chain else None
-                    return inner
+                    return self.classify_agent(a + k + 1, b, _PRONOUN_OR_BACKREF)
         if len(words) == 1 and words[0] in c["pronouns"]:
             return [], "pronoun", None
         is_backref = tuple(words) in c["backref_seq"]
@@ -1135,12 +1134,7 @@ class _Reader:
             agent = self.np_forward(k + 1, cb, _AS)
             if agent is None or self.names_time(*agent):
                 continue  # "the count by Sunday", "figures released by midnight"
-            got = self.classify(*agent)
-            if got and got[1] == "backref":
-                # "results published by the commission": the commission, resolved
-                # like "the commission said" (not the whole clause)
-                chain = self._resolve_ref(*agent, "backref")
-                got = (chain, "body", None) if chain else None
+            got = self.classify_agent(*agent)
             if not got or got[1] in {"basis", "pronoun"} or not got[0]:
                 continue
             if lows[k - 1] in _RELAY_PARTICIPLES and lows[k] == "by":
@@ -1461,17 +1455,10 @@ class _Reader:
         if not after_relay_word and not after_result_noun:
             if body_heads.isdisjoint(self.lows[fwd[0] : fwd[1]]):
                 return None
-        res = self.classify(*fwd)
+        res = self.classify_agent(*fwd)
         if res is None or not res[0]:
             return None
         chain, kind, _ = res
-        if kind == "backref":
-            # "the seat allocation published by the commission": the commission,
-            # resolved like "the commission said"
-            chain = self._resolve_ref(*fwd, kind)
-            if not chain:
-                return None
-            kind = "body"
         if after_relay_word:
             if kind in {"pronoun", "basis"}:
                 return None
@@ -1481,6 +1468,17 @@ class _Reader:
         if kind in {"body", "official"} or (after_result_noun and kind in MEDIA_KINDS):
             return _Att(i, (i, fwd[1]), chain, kind, True)
         return None
+
+    def classify_agent(self, a: int, b: int, refs: AbstractSet[str] = _BACKREF):
+        """`classify` of the agent named after a "by", a reference of a kind in
+        `refs` resolved to the source it refers to, as "the commission said" is,
+        and read as a body: "results published by the commission" gives the
+        commission, not the whole phrase. None when it refers to none."""
+        got = self.classify(a, b)
+        if got and got[1] in refs:
+            chain = self._resolve_ref(a, b, got[1])
+            return (chain, "body", None) if chain else None
+        return got
 
     def _resolve_ref(self, a: int, b: int, kind: str) -> list[Source]:
         word = self.lows[a] if b - a == 1 else ""
