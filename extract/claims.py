@@ -97,6 +97,9 @@ class Draft:
     denominator: Figure | None = None  # the figure used as of_total, if any
     noun: tuple[str | None, int, int] = (None, 0, 0)
     notes: list[str] = field(default_factory=list)
+    # set when the subject is a pronoun's antecedent (`extract.pronouns`): the id of
+    # the alias matched there, used when the phrase as written resolves to none
+    subject_id: str | None = None
 
     @classmethod
     def of(

@@ -29,6 +29,7 @@ from extract.models import Article, ArticleInfo, Claim
 from extract.nlp import load_pipeline
 from extract.numbers import Figure, find_figures
 from extract.phrases import has_phrase
+from extract.pronouns import resolve_pronouns
 from extract.status import SentenceCues, StatusContext
 from extract.subjects import resolve_subject
 from extract.tokens import (
@@ -183,6 +184,8 @@ def claims_from_doc(
             drafts.append(Draft.of(doc, fig, "seats", "seats", subj))
         drafts.sort(key=lambda d: d.figure.start)
         per_sentence.append(drafts)
+    # "final results give it 40.2%": a pronoun subject takes its antecedent's phrase
+    resolve_pronouns(doc, words, bounds, paras, per_sentence)
     # sources for every figure at once
     sources = attribute(
         doc, [d.figure.start for drafts in per_sentence for d in drafts]
@@ -274,6 +277,8 @@ class _ClaimMaker:
                 subject_id = self.subject_ids[subject] = resolve_subject(
                     subject, self.country
                 )
+            if subject_id is None:
+                subject_id = d.subject_id
         return _validate_claim(
             {
                 "article": self.article_id,

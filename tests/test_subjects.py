@@ -394,3 +394,87 @@ def test_component_on_the_seed_articles(tmp_path):
         doc = nlp(path.read_text(encoding="utf-8"))
         assert doc.spans["subjects"].attrs["country"] == "ir", path.name
         assert len(doc.spans["subjects"]) > 0
+
+
+# A pronoun subject takes its antecedent: the nearest agreeing subject before it in
+# its sentence, else in the sentences before it in its paragraph. (text, the claims'
+# (subject, subject_id) in order)
+PRONOUN_SUBJECTS = [
+    # it/its: a party, list or alliance
+    (
+        "ANC loses majority for first time as final results give it 40.2%",
+        [("ANC", "za_anc")],
+    ),
+    (
+        "The centre-right New Democracy party took 40.8 percent, giving it 158 seats "
+        "in the 300-member parliament, official results showed.",
+        [
+            ("The centre-right New Democracy party", "gr_nd"),
+            ("The centre-right New Democracy party", "gr_nd"),
+        ],
+    ),
+    (
+        "The opposition said it had won 60 percent according to its own tally.",
+        [("The opposition", "opposition")],
+    ),
+    (
+        "The ANC said it had won 40 percent of the vote, party officials said.",
+        [("The ANC", "za_anc")],
+    ),
+    # he/him/his/she/her: a person, with the title written before the name
+    (
+        "JAKARTA, Feb 14 (Reuters) - Defence Minister Prabowo Subianto appeared set "
+        "to win on Wednesday, with unofficial quick counts by several pollsters "
+        "showing him taking around 58% of the vote.",
+        [("Defence Minister Prabowo Subianto", "prabowo")],
+    ),
+    (
+        "Bola Tinubu of the ruling All Progressives Congress (APC) was declared the "
+        "winner after final results gave him 8,794,726 votes, the electoral "
+        "commission said.",
+        [("Bola Tinubu", "tinubu")],
+    ),
+    # across sentences of one paragraph
+    (
+        "Lula won the runoff on Sunday. Final results gave him 50.9 percent of the "
+        "valid votes, the electoral court said.",
+        [("Lula", "lula")],
+    ),
+    (
+        "The Kuomintang won 52 seats. Together with the TPP, they would command 62 "
+        "seats, a working majority.",
+        [("The Kuomintang", "tw_kmt"), ("The Kuomintang", "tw_kmt")],
+    ),
+    # kept: a mention after "with" or a verb's object is no antecedent in its
+    # sentence; nobody named; another paragraph; a speaker that is not a subject;
+    # a subject that does not agree
+    (
+        "Lula beat Bolsonaro in the runoff, giving him 50.9 percent of the vote.",
+        [("Lula", "lula")],
+    ),
+    ("Official results gave him 52 percent, AFP reported.", [("him", None)]),
+    (
+        "The ANC won 159 seats.\n\nOfficial results gave it 40.2 percent.",
+        [("The ANC", "za_anc"), ("it", None)],
+    ),
+    (
+        "The ANC won 159 seats. The commission said it had counted 40 percent.",
+        [("The ANC", "za_anc"), ("it", None)],
+    ),
+    (
+        "Cyril Ramaphosa welcomed the result as final figures gave it 40.2 percent.",
+        [("it", None)],
+    ),
+    (
+        "The ANC backed Cyril Ramaphosa as early counts gave him 40.2 percent.",
+        [("Cyril Ramaphosa", "ramaphosa")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUN_SUBJECTS)
+def test_pronoun_subject_takes_its_antecedent(nlp, text, expected):
+    from extract import extract_text
+
+    claims = extract_text(text, nlp=nlp)
+    assert [(c.subject, c.subject_id) for c in claims] == expected
