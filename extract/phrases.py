@@ -99,13 +99,28 @@ def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> b
     if facts.punct[k] and (
         text not in _PUNCT_INSIDE or (text == "-" and _spaced_dash(doc, words, k))
     ):
-        return False
+        return _name_slash(doc, facts, k)
     if words[k] in _NP_STOP and not (
         (_is_name_like(text) and k > 0 and not doc[k].is_sent_start)
         or (words[k - 1] == "-" and _compound_after_hyphen(doc, words, k))
     ):
         return False
     return True
+
+
+def _name_slash(doc: Doc, facts: TokenFacts, k: int) -> bool:
+    """Whether token k is a slash inside one name, unspaced between two name
+    words ("CDU/CSU", "Alliance 90/The Greens"): part of the phrase."""
+    texts = facts.texts
+    if texts[k] != "/" or k == 0 or k + 1 >= len(texts):
+        return False
+    _, spaces = token_texts(doc)
+    return (
+        not spaces[k - 1]
+        and not spaces[k]
+        and _is_name_like(texts[k - 1])
+        and _is_name_like(texts[k + 1])
+    )
 
 
 def _ends_hyphenated_name(facts: TokenFacts, words: Sequence[str], k: int) -> bool:
@@ -239,6 +254,7 @@ def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
             and words[k - 1] not in _DETERMINERS
             and facts.punct[k]
             and texts[k] not in _PUNCT_INSIDE
+            and not _name_slash(doc, facts, k)
         ):
             break
         if not _np_token_ok(doc, facts, words, k):

@@ -600,6 +600,27 @@ EXACT_SUBJECTS = [
         "Election chief Ana Moreau declared Varga the winner with 50.49% of the vote.",
         ["Varga"],
     ),
+    # a name written with an unspaced slash is one name
+    ("The CDU/CSU won 28.6 percent.", ["The CDU/CSU"]),
+    (
+        "The SPD came second, ahead of the conservative CDU/CSU bloc with 24.1 "
+        "percent.",
+        ["the conservative CDU/CSU bloc"],
+    ),
+    (
+        "The SPD won 25.7 percent and the CDU/CSU 24.1 percent.",
+        ["The SPD", "the CDU/CSU"],
+    ),
+    ("The Greens/EFA group won 53 seats.", ["The Greens/EFA group"]),
+    (
+        "VALMORA, May 9 (MPA) - The Civic/Green list took 12 of the 60 seats.",
+        ["The Civic/Green list"],
+    ),
+    # a slash between lower-case words is not a name's
+    (
+        "The Social Democrats and/or the Greens won 40 percent.",
+        ["The Social Democrats and/or the Greens"],
+    ),
 ]
 
 
