@@ -1180,6 +1180,29 @@ def find_subject(
     return None
 
 
+_POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _share_owner(doc: Doc, words: Sequence[str], span: Span, s: int) -> Span:
+    """The possessor when a subject phrase names a party's share rather than the
+    party: "The ruling party's share", "Labour's vote share" -> the possessor; "the
+    vote" of "the ANC's share of the vote" -> the ANC. Else the phrase itself."""
+    a, b = span
+    shares = _lex()["share_nouns"]
+    for p in range(b - 2, a, -1):  # (a phrase mostly has no possessive)
+        if words[p] in _POSSESSIVE_WORDS and shares.match_at(words, p + 1, b) == b - (
+            p + 1
+        ):
+            return (a, p)
+    if a - 3 >= s and words[a - 1] == "of":
+        n = shares.match_ending(words, a - 1, s)
+        if n and a - 2 - n > s and words[a - 2 - n] in _POSSESSIVE_WORDS:
+            owner = np_backward(doc, words, a - 2 - n, s)
+            if owner is not None:
+                return owner
+    return span
+
+
 def _gainer(
     doc: Doc, words: Sequence[str], q: int, s: int, figures: Sequence[Figure]
 ) -> Span | None:
@@ -1626,6 +1649,9 @@ def draft_claims(
             subject = chamber_subject(doc, words, fig, sent) or noun_subject(
                 doc, words, noun, sent
             )
+        if subject is not None and kind in {"seats", "votes"}:
+            # "The ruling party's share fell to 36.6 percent": the party's
+            subject = _share_owner(doc, words, subject, s)
         # percentages never carry a denominator (guidelines)
         if fig.percent:
             of_total = None

@@ -616,6 +616,22 @@ EXACT_SUBJECTS = [
         "VALMORA, May 9 (MPA) - The Civic/Green list took 12 of the 60 seats.",
         ["The Civic/Green list"],
     ),
+    # "X's share/tally (of the vote)": the possessor has the figure
+    ("The ruling party's share fell to 36.6 percent.", ["The ruling party"]),
+    ("Labour's vote share rose to 33.7 percent, the BBC said.", ["Labour"]),
+    ("The Harbour League's share of the vote fell to 40.2%.", ["The Harbour League"]),
+    (
+        "The Conservatives' share dropped to 23.7 percent, the worst in the party's "
+        "history.",
+        ["The Conservatives"],
+    ),
+    # kept: a share that is no subject's, a possessor that is part of a name
+    (
+        "Sheinbaum won 59.8 percent, the largest share of the vote for any candidate.",
+        ["Sheinbaum"],
+    ),
+    ("The share of the vote won by the ANC fell to 40.2 percent.", ["the ANC"]),
+    ("The ANC's Cyril Ramaphosa won 40 percent.", ["The ANC's Cyril Ramaphosa"]),
     # a slash between lower-case words is not a name's
     (
         "The Social Democrats and/or the Greens won 40 percent.",
