@@ -48,6 +48,8 @@ _PARTICIPLES_BEFORE_BY = frozenset(
 )
 _PUNCT_INSIDE = frozenset({"-", "’s", "'s", "'", "’", "(", ")", ".", "&"})
 _RELATIVE = frozenset({"who", "whose", "which", "whom", "that", "where"})
+# the relative pronouns that are their clause's subject after a comma
+_RELATIVE_SUBJECTS = frozenset({"who", "which"})
 _APPOSITIVE_OPENERS = frozenset(
     """a an most many some all none several among including one two three half
     up down""".split()
@@ -385,6 +387,10 @@ def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span |
         or (words[k - 1].endswith("ly") and texts[k - 1].islower())
     ):
         k -= 1
+    if k - 2 > start and words[k - 1] in _RELATIVE_SUBJECTS and words[k - 2] == ",":
+        # "The Greens, who won 16 seats, ...": the relative pronoun stands for the
+        # phrase before its comma
+        return np_backward(doc, words, k - 2, start)
     guard = 0
     while k - 1 >= start and words[k - 1] == "," and guard < 4:
         guard += 1

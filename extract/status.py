@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from extract.lexicon import status_lexicon
 from extract.numbers import starts_number
 from extract.phrases import has_phrase, key_words
+from extract.resources import load_json
 from extract.tokens import sentence_note, token_texts
 
 _MODALS = frozenset({"would", "could", "might", "may"})
@@ -83,14 +84,33 @@ class _SentenceClauses:
             else [t for t, w in enumerate(sentence, s) if w in _CLAUSE_BREAKS]
         )
         self.conditional: dict[tuple[int, int], bool] = {}
+        # comma-fenced relative clauses ", who won 16 seats,": clauses of their own
+        self.relatives: list[tuple[int, int]] = []
+        openers = _relative_openers()
+        if self.may_be_conditional and not openers.isdisjoint(sentence):
+            for t in range(s + 1, e):
+                if words[t] in openers and words[t - 1] == ",":
+                    close = next((c for c in range(t + 1, e) if words[c] == ","), e)
+                    self.relatives.append((t, close))
 
     def clause_of(self, i: int) -> tuple[int, int]:
-        """The clause of token i: after the last break before i, up to the first
-        break from i on."""
+        """The clause of token i: a relative clause it stands in, else after the
+        last break before i, up to the first break from i on."""
+        for a, b in self.relatives:  # (most sentences have none)
+            if a <= i < b:
+                return a, b
         breaks = self.breaks
         before = bisect_left(breaks, i)  # breaks[:before] come before i
         a = breaks[before - 1] + 1 if before else self.start
         b = breaks[before] if before < len(breaks) else self.end
+        for ra, rb in self.relatives:
+            # the main clause on the figure's side of a relative clause in it ("won
+            # 16 seats, which would give them ...")
+            if a < ra and rb <= b:
+                if i < ra:
+                    b = ra - 1
+                else:
+                    a = rb
         return a, b
 
 
@@ -138,6 +158,11 @@ def _conditional_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
         words[t] in conditional.by_first and conditional.match_at(words, t, b) > 1
         for t in range(a, b)
     )
+
+
+@lru_cache(maxsize=1)
+def _relative_openers() -> frozenset[str]:
+    return frozenset(load_json("status.json")["relative_openers"])
 
 
 @lru_cache(maxsize=1)

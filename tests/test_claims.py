@@ -68,6 +68,38 @@ CASES = [
         "If confirmed, that would give the Greens 52 seats in the 150-seat assembly.",
         [("seats", 52, "seats", "exact", 150, "Greens", "conditional")],
     ),
+    # a figure in a comma-fenced relative clause belongs to the phrase before the
+    # comma, and the main clause's modal is not its status (nor the other way round)
+    (
+        "The Greens, who won 16 seats, said they would not join a coalition.",
+        [("seats", 16, "seats", "exact", None, "Greens", "unknown")],
+    ),
+    (
+        "Ana Varga, who took 52 percent, said she would form a government by June.",
+        [("votes", 52, "percent", "exact", None, "Ana Varga", "unknown")],
+    ),
+    (
+        "The Liberals, who secured 41 percent in the first round, will face a runoff.",
+        [("votes", 41, "percent", "exact", None, "Liberals", "unknown")],
+    ),
+    (
+        "The Civic Union, which won 64 seats, would need the Greens to govern.",
+        [("seats", 64, "seats", "exact", None, "Civic Union", "unknown")],
+    ),
+    (
+        "The Greens won 16 seats, which would give them the balance of power.",
+        [("seats", 16, "seats", "exact", None, "Greens", "unknown")],
+    ),
+    # kept: a modal inside the relative clause, or in the clause of the figure
+    (
+        "The Greens, who would win 16 seats if the count holds, said they were "
+        "pleased.",
+        [("seats", 16, "seats", "exact", None, "Greens", "conditional")],
+    ),
+    (
+        "The result would give the Greens 16 seats, which is a record.",
+        [("seats", 16, "seats", "exact", None, "Greens", "conditional")],
+    ),
     # a gapped list of results in prose
     (
         "The Labour Front took 88 seats, the Centre Party 47 and the Rural Union 12, "
