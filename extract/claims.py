@@ -1420,7 +1420,10 @@ def draft_claims(
     subject_starts = span_starts(doc, "subjects")  # (for the counted nouns)
     while k < e and texts[k].isspace():
         k += 1
-    if k < e and words[k] == "of":
+    # ("of" or "out of": one dict lookup on the first word)
+    opener = _lex()["opening_partitives"].match_at(words, k, e) if k < e else 0
+    if opener:
+        k += opener - 1  # (at the opener's last word, "of")
         for f in figures:
             if f.start <= k + 4 and f.start > k:
                 opening_total = f

@@ -30,6 +30,37 @@ CASES = [
             ("seats", 31, "seats", "exact", 120, "Greens", "unknown"),
         ],
     ),
+    # "Out of the N seats, ..." opens a sentence the way "Of the N seats" does: the
+    # total is shared, and a seat total is not a claim of its own (guidelines)
+    (
+        "Out of the 543 seats, the NDA won 293 and the INDIA bloc 234, the Election "
+        "Commission of India said.",
+        [
+            ("seats", 293, "seats", "exact", 543, "NDA", "unknown"),
+            ("seats", 234, "seats", "exact", 543, "INDIA bloc", "unknown"),
+        ],
+    ),
+    (
+        "Out of a total of 225 seats, the NPP won 159, the Election Commission said.",
+        [("seats", 159, "seats", "exact", 225, "NPP", "unknown")],
+    ),
+    (
+        "Out of the Sejm's 460 seats, Law and Justice took 194.",
+        [("seats", 194, "seats", "exact", 460, "Law and Justice", "unknown")],
+    ),
+    # a vote total opening the sentence stays a claim of its own
+    (
+        "Out of 4 million ballots cast, Lula received 2.2 million.",
+        [
+            ("turnout", 4_000_000, "votes", "exact", None, None, "unknown"),
+            ("votes", 2_200_000, "votes", "exact", 4_000_000, "Lula", "unknown"),
+        ],
+    ),
+    # "out of" that is not a partitive of a figure
+    (
+        "Out of the running, the Greens won 12 seats.",
+        [("seats", 12, "seats", "exact", None, "Greens", "unknown")],
+    ),
     # coordinated vote tallies with qualifiers, partial count
     (
         "Officials have so far counted more than 4 million ballots for Varga and "
