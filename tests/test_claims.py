@@ -61,6 +61,48 @@ CASES = [
         "Out of the running, the Greens won 12 seats.",
         [("seats", 12, "seats", "exact", None, "Greens", "unknown")],
     ),
+    # a majority's size or a winning margin is not a party's seats or share
+    # (guidelines); the party's own figures stay
+    (
+        "Labour secured 412 of the 650 seats in the House of Commons, a majority "
+        "of 174.",
+        [("seats", 412, "seats", "exact", 650, "Labour", "unknown")],
+    ),
+    (
+        "Ruto won 50.49 percent of the vote, beating Odinga by 233,211 votes, the "
+        "IEBC said.",
+        [("votes", 50.49, "percent", "exact", None, "Ruto", "unknown")],
+    ),
+    (
+        "Sheinbaum took 59.8 percent of the vote, a lead of more than 30 percentage "
+        "points over Xochitl Galvez.",
+        [("votes", 59.8, "percent", "exact", None, "Sheinbaum", "unknown")],
+    ),
+    (
+        "The Conservatives won 365 seats, giving Johnson an 80-seat majority.",
+        [("seats", 365, "seats", "exact", None, "Conservatives", "unknown")],
+    ),
+    (
+        "Labour won an 80 seat majority in the 650-seat House of Commons.",
+        [("seats_total", 650, "seats", "exact", None, "House of Commons", "unknown")],
+    ),
+    (
+        "The ANC's share fell 17 percentage points to 40.2 percent.",
+        [("votes", 40.2, "percent", "exact", None, "ANC", "unknown")],
+    ),
+    # near misses: a majority won with a count, a majority share, a passive agent
+    (
+        "The party won a majority with 176 seats.",
+        [("seats", 176, "seats", "exact", None, "party", "unknown")],
+    ),
+    (
+        "Erdogan won a majority of 52.1 percent in the runoff.",
+        [("votes", 52.1, "percent", "exact", None, "Erdogan", "unknown")],
+    ),
+    (
+        "The seats were won by 12 independents.",
+        [("seats", 12, "seats", "exact", None, "independents", "unknown")],
+    ),
     # coordinated vote tallies with qualifiers, partial count
     (
         "Officials have so far counted more than 4 million ballots for Varga and "
@@ -521,6 +563,11 @@ NOT_CLAIMS = [
     "More than 90 parties and 36 districts took part.",
     # comparisons
     "The bloc took eight more seats than its rivals.",
+    # margins: a difference between rivals, not a share or a count
+    "Sheinbaum won by a margin of more than 30 percentage points.",
+    "Lai led Hou by 7 percentage points.",
+    "Tinubu had a lead of more than 1.8 million votes over Atiku, the commission said.",
+    "Ruto beat Odinga by 233,211 votes.",
 ]
 
 
