@@ -1560,6 +1560,20 @@ def draft_claims(
             # "turnout was 3,118,902, out of 5.6 million registered voters": a
             # turnout with no noun of its own takes its total's (guidelines)
             noun = _denominator_noun(words, texts, subject_starts, denom, s, e)
+        if (
+            noun[0] is None
+            and denom is None
+            and sentence.turnout_word
+            and not fig.percent
+            and _turnout_complement(words, fig, s)
+        ):
+            # "turnout was 2.1 million, or 61% of the 3.4 million registered
+            # voters": the total of the share in apposition (guidelines)
+            share_total = _apposed_share_total(words, fig, figures, partitive_totals)
+            if share_total is not None:
+                noun = _denominator_noun(
+                    words, texts, subject_starts, share_total, s, e
+                )
         if fig.attributive:
             # "an 80-seat majority", "a 12-point lead": a margin, not a chamber
             reason = "margin" if _attributive_margin(words, fig, e) else None
@@ -1870,6 +1884,28 @@ def draft_claims(
     context.declared = declared_here
     context.kind = out[-1].kind if out else context.kind
     return out
+
+
+def _apposed_share_total(
+    words: Sequence[str],
+    fig: Figure,
+    figures: Sequence[Figure],
+    totals: Sequence[Figure | None],
+) -> Figure | None:
+    """The total of a share set in apposition right after the figure: the 3.4
+    million of "2.1 million, or 61% of the 3.4 million registered voters" (also
+    "2.1 million (61% of ...)" and "2.1 million, 61% of ..."), else None."""
+    for other, total in zip(figures, totals, strict=True):
+        if other.start < fig.end:
+            continue
+        between = words[fig.end : other.qualifier_start]
+        if other.percent and total is not None and between in _APPOSITION_OPENINGS:
+            return total
+        return None  # only the next figure
+    return None
+
+
+_APPOSITION_OPENINGS = ([","], [",", "or"], ["("], ["or"])
 
 
 def _denominator_noun(

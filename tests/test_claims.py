@@ -518,6 +518,47 @@ CASES = [
             ("other_count", 4_800_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # a turnout with no noun takes that of the total of the share set beside it
+    # (guidelines, "Kind and unit together")
+    (
+        "Turnout was 2.1 million, or 61% of the 3.4 million registered voters.",
+        [
+            ("turnout", 2_100_000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 61, "percent", "exact", None, None, "unknown"),
+            ("other_count", 3_400_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Voter turnout stood at 14.2 million (65.3% of 21.7 million registered "
+        "voters), the IEBC said.",
+        [
+            ("turnout", 14_200_000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 65.3, "percent", "exact", None, None, "unknown"),
+            ("other_count", 21_700_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Turnout was about 2.1 million, or 61 percent of the electorate of 3.4 "
+        "million.",
+        [
+            ("turnout", 2_100_000, "voters", "approx", None, None, "unknown"),
+            ("turnout", 61, "percent", "exact", None, None, "unknown"),
+            ("other_count", 3_400_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # near misses: no total beside the share; a party's votes with a share
+    (
+        "Turnout was 2.1 million, or 61%.",
+        [("turnout", 61, "percent", "exact", None, None, "unknown")],
+    ),
+    (
+        "The Greens won 2.1 million votes, or 41% of the 5.1 million ballots cast.",
+        [
+            ("votes", 2_100_000, "votes", "exact", None, "Greens", "unknown"),
+            ("votes", 41, "percent", "exact", None, "Greens", "unknown"),
+            ("turnout", 5_100_000, "votes", "exact", None, None, "unknown"),
+        ],
+    ),
     # a share of a group named before ("61 percent of them women") is a breakdown,
     # a narrative sub-count: no claim (guidelines); the group's count stays
     (
