@@ -840,6 +840,22 @@ _SHARE_OF_SEATS = frozenset(
 _SHARE_OF_VOTES = frozenset({"vote", "votes", "ballots"})
 
 
+def _voted_share(words: Sequence[str], t: int, s: int, q: int, e: int) -> bool:
+    """Whether "N percent of them/whom" (the pronoun ending at token t) is
+    followed by a turnout verb ("voted", "turned out", "cast their ballots", not
+    "voted for X") and an electorate was named before the figure (token q):
+    registered or eligible people, voters, the electorate."""
+    lex = _lex()
+    while t < e and words[t] in {"had", "have", "actually", "did", "then"}:
+        t += 1
+    n = lex["turnout_verbs"].match_at(words, t, e)
+    if not n or (t + n < e and words[t + n] in {"for", "against", "in", "to"}):
+        return False
+    return has_phrase(lex["eligible_cues"], words, s, q) or has_phrase(
+        lex["voter_nouns"], words, s, q
+    )
+
+
 def kind_and_unit(
     doc: Doc,
     words: Sequence[str],
@@ -877,6 +893,14 @@ def kind_and_unit(
             ):
                 if has_phrase(lex["turnout_verbs"], words, k, e):
                     return "turnout", "percent"
+            if (
+                k + 2 < e
+                and words[k + 1] in _GROUP_PRONOUNS
+                and _voted_share(words, k + 2, s, fig.start, e)
+            ):
+                # "5.6 million people were registered, and 61 percent of them
+                # voted": a turnout of the electorate named before
+                return "turnout", "percent"
         if turnout_word and _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
             return "turnout", "percent"
         return "votes", "percent"

@@ -578,6 +578,30 @@ CASES = [
         "Turnout was 61 percent, 54 percent of them women.",
         [("turnout", 61, "percent", "exact", None, None, "unknown")],
     ),
+    # "N percent of them voted" after an electorate is a turnout, not a share of
+    # the vote
+    (
+        "5.6 million people were registered, and 61 percent of them voted.",
+        [
+            ("other_count", 5_600_000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 61, "percent", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Some 22.1 million voters were registered, 65 percent of whom turned out, "
+        "the IEBC said.",
+        [
+            ("other_count", 22_100_000, "voters", "approx", None, None, "unknown"),
+            ("turnout", 65, "percent", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "The party won 3 million votes, and 40 percent of them came from the north.",
+        [
+            ("votes", 3_000_000, "votes", "exact", None, "party", "unknown"),
+            ("votes", 40, "percent", "exact", None, "party", "unknown"),
+        ],
+    ),
     # the electorate stated apart from the turnout stays a count of its own
     (
         "Turnout was high; 5.6 million voters were registered.",
