@@ -402,6 +402,8 @@ def skip_reason(
 
 # "61 percent of them/whom/those": a share of a group named before
 _GROUP_PRONOUNS = frozenset({"them", "whom", "those"})
+# "54 percent of which went to X": a share of a total named before
+_SHARED_PRONOUNS = _GROUP_PRONOUNS | {"which"}
 
 
 def _breakdown_group_at(words: Sequence[str], k: int, e: int) -> bool:
@@ -1033,8 +1035,13 @@ def find_subject(
         span = np_forward(doc, words, ns, e)
         return span
     # handed over after the figure: "33 went to X", "11 million ballots for X",
-    # "32 were won by X", "the 124 seats grabbed by the rivals"
+    # "32 were won by X", "the 124 seats grabbed by the rivals", "55 percent of
+    # them went to X"
     k = after
+    if k + 1 < e and words[k] == "of" and words[k + 1] in _SHARED_PRONOUNS:
+        k += 2
+        if k + 1 < e and words[k] == "voted" and words[k + 1] == "for":
+            k += 1  # "61 percent of them voted for X"
     while k < e and words[k] in {
         "were",
         "was",

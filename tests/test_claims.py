@@ -579,7 +579,7 @@ CASES = [
         [("turnout", 61, "percent", "exact", None, None, "unknown")],
     ),
     # "N percent of them voted" after an electorate is a turnout, not a share of
-    # the vote
+    # the vote; "voted for X" is X's share
     (
         "5.6 million people were registered, and 61 percent of them voted.",
         [
@@ -596,10 +596,48 @@ CASES = [
         ],
     ),
     (
+        "5.6 million people were registered, and 61 percent of them voted for Lula.",
+        [
+            ("other_count", 5_600_000, "voters", "exact", None, None, "unknown"),
+            ("votes", 61, "percent", "exact", None, "Lula", "unknown"),
+        ],
+    ),
+    (
         "The party won 3 million votes, and 40 percent of them came from the north.",
         [
             ("votes", 3_000_000, "votes", "exact", None, "party", "unknown"),
             ("votes", 40, "percent", "exact", None, "party", "unknown"),
+        ],
+    ),
+    # a share of a vote total named before: "went to X" names its subject
+    (
+        "Of 4 million ballots cast, 55 percent of them went to Lula.",
+        [
+            ("turnout", 4_000_000, "votes", "exact", None, None, "unknown"),
+            ("votes", 55, "percent", "exact", None, "Lula", "unknown"),
+        ],
+    ),
+    (
+        "Some 2.1 million votes were cast, 54 percent of which went to the Greens.",
+        [
+            ("turnout", 2_100_000, "votes", "approx", None, None, "unknown"),
+            ("votes", 54, "percent", "exact", None, "Greens", "unknown"),
+        ],
+    ),
+    (
+        "Of the 120 million votes cast, 58 percent of them were for Prabowo, the KPU "
+        "said.",
+        [
+            ("turnout", 120_000_000, "votes", "exact", None, None, "unknown"),
+            ("votes", 58, "percent", "exact", None, "Prabowo", "unknown"),
+        ],
+    ),
+    (
+        "About 11 million ballots were cast, and 8 million of them went to the "
+        "reformists.",
+        [
+            ("turnout", 11_000_000, "votes", "approx", None, None, "unknown"),
+            ("votes", 8_000_000, "votes", "exact", 11_000_000, "reformists", "unknown"),
         ],
     ),
     # the electorate stated apart from the turnout stays a count of its own
