@@ -405,6 +405,8 @@ def skip_reason(
 
 # "61 percent of them/whom/those": a share of a group named before
 _GROUP_PRONOUNS = frozenset({"them", "whom", "those"})
+# "54 percent of which went to X": a share of a total named before
+_SHARED_PRONOUNS = _GROUP_PRONOUNS | {"which"}
 
 
 def _breakdown_group_at(words: Sequence[str], k: int, e: int) -> bool:
@@ -544,6 +546,60 @@ _COMPARISON_STARTS = frozenset(
 )
 
 
+def _margin_at(words: Sequence[str], fig: Figure, of: int, s: int, e: int) -> bool:
+    """Whether the figure after "of" (token `of`) is a margin or the size of a
+    majority: "by a margin of 30 points", "a lead of 1.8 million votes", "a
+    majority of 174", "..., a majority of 174 seats" (not "won a majority of 176
+    seats" nor "a majority of 52 percent")."""
+    lex = _lex()
+    if lex["margin_nouns"].match_ending(words, of, s):
+        return True
+    if fig.percent or not lex["majority_nouns"].match_ending(words, of, s):
+        return False
+    n = fig.end
+    counted = n < e and (
+        lex["seat_nouns"].match_at(words, n, e)
+        or lex["vote_nouns"].match_at(words, n, e)
+    )
+    # an apposition: a comma before the majority's words ("a working majority")
+    return not counted or "," in words[max(s, of - 4) : of - 1]
+
+
+def _attributive_margin(words: Sequence[str], fig: Figure, e: int) -> bool:
+    """Whether an attributive figure ("80-seat", "80 seat") measures a majority or
+    margin: "Labour won an 80-seat majority", "a 12-point lead"."""
+    t = fig.end + (fig.end < e and words[fig.end] == "-") + 1  # after its noun
+    lex = _lex()
+    return t < e and bool(
+        lex["majority_nouns"].match_at(words, t, e)
+        or lex["margin_nouns"].match_at(words, t, e)
+    )
+
+
+def _won_by(words: Sequence[str], fig: Figure, by: int, s: int, e: int) -> bool:
+    """Whether a count after "by" (token `by`) is a winning margin: "Ruto beat
+    Odinga by 233,211 votes", "won the seat by 1,200 votes", not "by 61 votes to
+    40" (both tallies) nor a share ("rejected by 61.2 percent")."""
+    if fig.percent:
+        return False
+    after = words[fig.end : min(e, fig.end + 3)]
+    if "to" in after or "against" in after:
+        return False
+    lex = _lex()
+    for t in range(by - 1, max(s, by - 6) - 1, -1):
+        if words[t] in {",", ";", "and", "but", "while"}:
+            return False
+        if lex["defeat_verbs"].match_at(words, t, by) or lex["win_verbs"].match_at(
+            words, t, by
+        ):
+            # "the seats were won by 12 independents": a passive's agent
+            return t == s or words[t - 1] not in _PASSIVE_AUXILIARIES
+    return False
+
+
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "is", "are", "being", "be"})
+
+
 def _skip_reason_in_sentence(
     doc: Doc,
     words: Sequence[str],
@@ -585,6 +641,20 @@ def _skip_reason_in_sentence(
         # "a two-thirds majority", "a 60 percent majority": the size of a majority,
         # not a share of the vote
         return "threshold"
+    if fig.percent and words[n - 1] in {"point", "points"}:
+        # "won by 30 percentage points", "fell 17 points": a difference of shares
+        return "comparison"
+    q = fig.qualifier_start
+    if q - 2 >= s and words[q - 1] == "of" and _margin_at(words, fig, q - 1, s, e):
+        return "margin"
+    if q - 2 >= s and words[q - 1] == "by" and _won_by(words, fig, q - 1, s, e):
+        return "margin"
+    if (
+        n < e
+        and words[n] in {"seat", "vote", "point"}
+        and _attributive_margin(words, fig, e)
+    ):
+        return "margin"  # "an 80 seat majority", "a 1,200 vote majority"
     if (
         fig.percent
         and n + 2 < e
@@ -594,7 +664,6 @@ def _skip_reason_in_sentence(
     ):
         # "2.1 million people, 61 percent of them women": a share of a group
         return "breakdown"
-    q = fig.qualifier_start
     if (
         q - 1 > s
         and words[q - 1] in {"from", "previous"}
@@ -776,6 +845,22 @@ _SHARE_OF_SEATS = frozenset(
 _SHARE_OF_VOTES = frozenset({"vote", "votes", "ballots"})
 
 
+def _voted_share(words: Sequence[str], t: int, s: int, q: int, e: int) -> bool:
+    """Whether "N percent of them/whom" (the pronoun ending at token t) is
+    followed by a turnout verb ("voted", "turned out", "cast their ballots", not
+    "voted for X") and an electorate was named before the figure (token q):
+    registered or eligible people, voters, the electorate."""
+    lex = _lex()
+    while t < e and words[t] in {"had", "have", "actually", "did", "then"}:
+        t += 1
+    n = lex["turnout_verbs"].match_at(words, t, e)
+    if not n or (t + n < e and words[t + n] in {"for", "against", "in", "to"}):
+        return False
+    return has_phrase(lex["eligible_cues"], words, s, q) or has_phrase(
+        lex["voter_nouns"], words, s, q
+    )
+
+
 def kind_and_unit(
     doc: Doc,
     words: Sequence[str],
@@ -813,6 +898,14 @@ def kind_and_unit(
             ):
                 if has_phrase(lex["turnout_verbs"], words, k, e):
                     return "turnout", "percent"
+            if (
+                k + 2 < e
+                and words[k + 1] in _GROUP_PRONOUNS
+                and _voted_share(words, k + 2, s, fig.start, e)
+            ):
+                # "5.6 million people were registered, and 61 percent of them
+                # voted": a turnout of the electorate named before
+                return "turnout", "percent"
         if turnout_word and _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
             return "turnout", "percent"
         return "votes", "percent"
@@ -945,8 +1038,13 @@ def find_subject(
         span = np_forward(doc, words, ns, e)
         return span
     # handed over after the figure: "33 went to X", "11 million ballots for X",
-    # "32 were won by X", "the 124 seats grabbed by the rivals"
+    # "32 were won by X", "the 124 seats grabbed by the rivals", "55 percent of
+    # them went to X"
     k = after
+    if k + 1 < e and words[k] == "of" and words[k + 1] in _SHARED_PRONOUNS:
+        k += 2
+        if k + 1 < e and words[k] == "voted" and words[k + 1] == "for":
+            k += 1  # "61 percent of them voted for X"
     while k < e and words[k] in {
         "were",
         "was",
@@ -1446,7 +1544,10 @@ def draft_claims(
     subject_starts = span_starts(doc, "subjects")  # (for the counted nouns)
     while k < e and texts[k].isspace():
         k += 1
-    if k < e and words[k] == "of":
+    # ("of" or "out of": one dict lookup on the first word)
+    opener = _lex()["opening_partitives"].match_at(words, k, e) if k < e else 0
+    if opener:
+        k += opener - 1  # (at the opener's last word, "of")
         for f in figures:
             if f.start <= k + 4 and f.start > k:
                 opening_total = f
@@ -1464,6 +1565,7 @@ def draft_claims(
         else None
     )
     last_skip: tuple[str, Figure] | None = None
+    change: tuple[Figure, int] | None = None  # a change, where its "to" ends
     prev_unit = context.unit or context.default_unit
     prev_subject: Span | None = None
     # only a figure followed by "of", "out (of)" or "from" can have one: the others
@@ -1515,11 +1617,25 @@ def draft_claims(
             # "turnout was 3,118,902, out of 5.6 million registered voters": a
             # turnout with no noun of its own takes its total's (guidelines)
             noun = _denominator_noun(words, texts, subject_starts, denom, s, e)
-        reason = (
-            None
-            if fig.attributive
-            else skip_reason(doc, words, fig, sent, noun[0], sentence=sentence)
-        )
+        if (
+            noun[0] is None
+            and denom is None
+            and sentence.turnout_word
+            and not fig.percent
+            and _turnout_complement(words, fig, s)
+        ):
+            # "turnout was 2.1 million, or 61% of the 3.4 million registered
+            # voters": the total of the share in apposition (guidelines)
+            share_total = _apposed_share_total(words, fig, figures, partitive_totals)
+            if share_total is not None:
+                noun = _denominator_noun(
+                    words, texts, subject_starts, share_total, s, e
+                )
+        if fig.attributive:
+            # "an 80-seat majority", "a 12-point lead": a margin, not a chamber
+            reason = "margin" if _attributive_margin(words, fig, e) else None
+        else:
+            reason = skip_reason(doc, words, fig, sent, noun[0], sentence=sentence)
         if reason is None and last_skip is not None and last_skip[0] == "threshold":
             gap = words[last_skip[1].end : fig.qualifier_start]
             if len(gap) <= 6 and "and" in gap and _THRESHOLD_GAP_BREAKS.isdisjoint(gap):
@@ -1527,6 +1643,10 @@ def draft_claims(
                 reason = "threshold"
         last_skip = (reason, fig) if reason else None
         if reason:
+            if reason == "comparison":
+                # "X's share fell 17 (percentage) points to 40.2%"
+                t = fig.end + (fig.end < e and words[fig.end] == "points")
+                change = (fig, t + 1) if t < e and words[t] == "to" else None
             continue
         # "N of whom/them": the total is the previous figure
         of_total = None
@@ -1567,6 +1687,23 @@ def draft_claims(
             )
             if provisional is None and respective and fig in respective:
                 provisional = respective[fig]
+            if (
+                provisional is None
+                and change is not None
+                and fig.qualifier_start == change[1]
+            ):
+                # "X's share fell 17 points to 40.2%": the change's subject has
+                # the level it reached
+                provisional = find_subject(
+                    doc,
+                    words,
+                    change[0],
+                    sent,
+                    (None, change[0].end, change[0].end),
+                    kind_unit[0],
+                    figures,
+                    sentence=sentence,
+                )
             if (
                 provisional is None
                 and prev_subject is not None
@@ -1807,6 +1944,28 @@ def draft_claims(
     context.declared = declared_here
     context.kind = out[-1].kind if out else context.kind
     return out
+
+
+def _apposed_share_total(
+    words: Sequence[str],
+    fig: Figure,
+    figures: Sequence[Figure],
+    totals: Sequence[Figure | None],
+) -> Figure | None:
+    """The total of a share set in apposition right after the figure: the 3.4
+    million of "2.1 million, or 61% of the 3.4 million registered voters" (also
+    "2.1 million (61% of ...)" and "2.1 million, 61% of ..."), else None."""
+    for other, total in zip(figures, totals, strict=True):
+        if other.start < fig.end:
+            continue
+        between = words[fig.end : other.qualifier_start]
+        if other.percent and total is not None and between in _APPOSITION_OPENINGS:
+            return total
+        return None  # only the next figure
+    return None
+
+
+_APPOSITION_OPENINGS = ([","], [",", "or"], ["("], ["or"])
 
 
 def _denominator_noun(

@@ -30,6 +30,79 @@ CASES = [
             ("seats", 31, "seats", "exact", 120, "Greens", "unknown"),
         ],
     ),
+    # "Out of the N seats, ..." opens a sentence the way "Of the N seats" does: the
+    # total is shared, and a seat total is not a claim of its own (guidelines)
+    (
+        "Out of the 543 seats, the NDA won 293 and the INDIA bloc 234, the Election "
+        "Commission of India said.",
+        [
+            ("seats", 293, "seats", "exact", 543, "NDA", "unknown"),
+            ("seats", 234, "seats", "exact", 543, "INDIA bloc", "unknown"),
+        ],
+    ),
+    (
+        "Out of a total of 225 seats, the NPP won 159, the Election Commission said.",
+        [("seats", 159, "seats", "exact", 225, "NPP", "unknown")],
+    ),
+    (
+        "Out of the Sejm's 460 seats, Law and Justice took 194.",
+        [("seats", 194, "seats", "exact", 460, "Law and Justice", "unknown")],
+    ),
+    # a vote total opening the sentence stays a claim of its own
+    (
+        "Out of 4 million ballots cast, Lula received 2.2 million.",
+        [
+            ("turnout", 4_000_000, "votes", "exact", None, None, "unknown"),
+            ("votes", 2_200_000, "votes", "exact", 4_000_000, "Lula", "unknown"),
+        ],
+    ),
+    # "out of" that is not a partitive of a figure
+    (
+        "Out of the running, the Greens won 12 seats.",
+        [("seats", 12, "seats", "exact", None, "Greens", "unknown")],
+    ),
+    # a majority's size or a winning margin is not a party's seats or share
+    # (guidelines); the party's own figures stay
+    (
+        "Labour secured 412 of the 650 seats in the House of Commons, a majority "
+        "of 174.",
+        [("seats", 412, "seats", "exact", 650, "Labour", "unknown")],
+    ),
+    (
+        "Ruto won 50.49 percent of the vote, beating Odinga by 233,211 votes, the "
+        "IEBC said.",
+        [("votes", 50.49, "percent", "exact", None, "Ruto", "unknown")],
+    ),
+    (
+        "Sheinbaum took 59.8 percent of the vote, a lead of more than 30 percentage "
+        "points over Xochitl Galvez.",
+        [("votes", 59.8, "percent", "exact", None, "Sheinbaum", "unknown")],
+    ),
+    (
+        "The Conservatives won 365 seats, giving Johnson an 80-seat majority.",
+        [("seats", 365, "seats", "exact", None, "Conservatives", "unknown")],
+    ),
+    (
+        "Labour won an 80 seat majority in the 650-seat House of Commons.",
+        [("seats_total", 650, "seats", "exact", None, "House of Commons", "unknown")],
+    ),
+    (
+        "The ANC's share fell 17 percentage points to 40.2 percent.",
+        [("votes", 40.2, "percent", "exact", None, "ANC", "unknown")],
+    ),
+    # near misses: a majority won with a count, a majority share, a passive agent
+    (
+        "The party won a majority with 176 seats.",
+        [("seats", 176, "seats", "exact", None, "party", "unknown")],
+    ),
+    (
+        "Erdogan won a majority of 52.1 percent in the runoff.",
+        [("votes", 52.1, "percent", "exact", None, "Erdogan", "unknown")],
+    ),
+    (
+        "The seats were won by 12 independents.",
+        [("seats", 12, "seats", "exact", None, "independents", "unknown")],
+    ),
     # coordinated vote tallies with qualifiers, partial count
     (
         "Officials have so far counted more than 4 million ballots for Varga and "
@@ -477,6 +550,47 @@ CASES = [
             ("other_count", 4_800_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # a turnout with no noun takes that of the total of the share set beside it
+    # (guidelines, "Kind and unit together")
+    (
+        "Turnout was 2.1 million, or 61% of the 3.4 million registered voters.",
+        [
+            ("turnout", 2_100_000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 61, "percent", "exact", None, None, "unknown"),
+            ("other_count", 3_400_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Voter turnout stood at 14.2 million (65.3% of 21.7 million registered "
+        "voters), the IEBC said.",
+        [
+            ("turnout", 14_200_000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 65.3, "percent", "exact", None, None, "unknown"),
+            ("other_count", 21_700_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Turnout was about 2.1 million, or 61 percent of the electorate of 3.4 "
+        "million.",
+        [
+            ("turnout", 2_100_000, "voters", "approx", None, None, "unknown"),
+            ("turnout", 61, "percent", "exact", None, None, "unknown"),
+            ("other_count", 3_400_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # near misses: no total beside the share; a party's votes with a share
+    (
+        "Turnout was 2.1 million, or 61%.",
+        [("turnout", 61, "percent", "exact", None, None, "unknown")],
+    ),
+    (
+        "The Greens won 2.1 million votes, or 41% of the 5.1 million ballots cast.",
+        [
+            ("votes", 2_100_000, "votes", "exact", None, "Greens", "unknown"),
+            ("votes", 41, "percent", "exact", None, "Greens", "unknown"),
+            ("turnout", 5_100_000, "votes", "exact", None, None, "unknown"),
+        ],
+    ),
     # a share of a group named before ("61 percent of them women") is a breakdown,
     # a narrative sub-count: no claim (guidelines); the group's count stays
     (
@@ -495,6 +609,68 @@ CASES = [
     (
         "Turnout was 61 percent, 54 percent of them women.",
         [("turnout", 61, "percent", "exact", None, None, "unknown")],
+    ),
+    # "N percent of them voted" after an electorate is a turnout, not a share of
+    # the vote; "voted for X" is X's share
+    (
+        "5.6 million people were registered, and 61 percent of them voted.",
+        [
+            ("other_count", 5_600_000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 61, "percent", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Some 22.1 million voters were registered, 65 percent of whom turned out, "
+        "the IEBC said.",
+        [
+            ("other_count", 22_100_000, "voters", "approx", None, None, "unknown"),
+            ("turnout", 65, "percent", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "5.6 million people were registered, and 61 percent of them voted for Lula.",
+        [
+            ("other_count", 5_600_000, "voters", "exact", None, None, "unknown"),
+            ("votes", 61, "percent", "exact", None, "Lula", "unknown"),
+        ],
+    ),
+    (
+        "The party won 3 million votes, and 40 percent of them came from the north.",
+        [
+            ("votes", 3_000_000, "votes", "exact", None, "party", "unknown"),
+            ("votes", 40, "percent", "exact", None, "party", "unknown"),
+        ],
+    ),
+    # a share of a vote total named before: "went to X" names its subject
+    (
+        "Of 4 million ballots cast, 55 percent of them went to Lula.",
+        [
+            ("turnout", 4_000_000, "votes", "exact", None, None, "unknown"),
+            ("votes", 55, "percent", "exact", None, "Lula", "unknown"),
+        ],
+    ),
+    (
+        "Some 2.1 million votes were cast, 54 percent of which went to the Greens.",
+        [
+            ("turnout", 2_100_000, "votes", "approx", None, None, "unknown"),
+            ("votes", 54, "percent", "exact", None, "Greens", "unknown"),
+        ],
+    ),
+    (
+        "Of the 120 million votes cast, 58 percent of them were for Prabowo, the KPU "
+        "said.",
+        [
+            ("turnout", 120_000_000, "votes", "exact", None, None, "unknown"),
+            ("votes", 58, "percent", "exact", None, "Prabowo", "unknown"),
+        ],
+    ),
+    (
+        "About 11 million ballots were cast, and 8 million of them went to the "
+        "reformists.",
+        [
+            ("turnout", 11_000_000, "votes", "approx", None, None, "unknown"),
+            ("votes", 8_000_000, "votes", "exact", 11_000_000, "reformists", "unknown"),
+        ],
     ),
     # the electorate stated apart from the turnout stays a count of its own
     (
@@ -522,6 +698,11 @@ NOT_CLAIMS = [
     "More than 90 parties and 36 districts took part.",
     # comparisons
     "The bloc took eight more seats than its rivals.",
+    # margins: a difference between rivals, not a share or a count
+    "Sheinbaum won by a margin of more than 30 percentage points.",
+    "Lai led Hou by 7 percentage points.",
+    "Tinubu had a lead of more than 1.8 million votes over Atiku, the commission said.",
+    "Ruto beat Odinga by 233,211 votes.",
 ]
 
 
