@@ -522,6 +522,7 @@ class _Att:
     scope: tuple[int, int] = (0, 0)
     basis_only: bool = False  # "according to voting records": used only if nothing else
     person: str | None = None  # a person's bare name, for "he said" later
+    cited_set: bool = False  # "citing Election Commission figures": a result set
 
     def holds(self, pos: int) -> bool:
         """Whether the cue covers token ``pos``: in its scope, not in its own words."""
@@ -1068,8 +1069,14 @@ class _Reader:
         if len(atts) > 1:  # (most sentences read have one cue: nothing to weigh)
             # a basis after another speaker ("Iran put turnout at 41%, according to
             # voting records") does not replace the announcer.
+            # But a result set an outlet cites is what it relays ("..., Doordarshan
+            # reported, citing Election Commission figures"); a body's or an
+            # official's ("the council said, citing preliminary figures") is its own.
             if any(not x.basis_only for x in atts):
-                atts = [x for x in atts if not x.basis_only]
+                relayed = any(x.kind in MEDIA_KINDS for x in atts)
+                atts = [
+                    x for x in atts if not x.basis_only or (relayed and x.cited_set)
+                ]
             atts = self._dedupe(atts)
             # "A report by Mehr, also cited by AFP, said": the "by" phrase is part
             # of the speaker's, whose cue says more (the relay)
@@ -1164,8 +1171,24 @@ class _Reader:
             True,
             basis_only=(kind == "basis"),
             person=person,
+            cited_set=citing and kind == "basis" and self.cited_set(ca, cb),
         )
         return att
+
+    def cited_set(self, a: int, b: int) -> bool:
+        """Whether ``doc[a:b]`` after "citing" names a result set ("Election
+        Commission figures", "official preliminary results", "the board's tally"),
+        not the outlet's own ("its own tally") or a complaint ("irregularities in
+        the count")."""
+        c, lows, texts = self.c, self.lows, self.texts
+        if not 0 < b - a <= 7 or lows[b - 1] not in c["cited_result_sets"]:
+            return False
+        return all(
+            texts[k][:1].isupper()
+            or lows[k] in c["cited_set_words"]
+            or lows[k] in c["basis_nouns"]
+            for k in range(a, b - 1)
+        )
 
     def _skip_back(self, j: int, lo: int) -> int:
         """Skip auxiliaries and time adverbials before a verb; returns the new end."""

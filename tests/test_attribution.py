@@ -241,6 +241,27 @@ SINGLE = [
         [("the Supreme Election Council (YSK)", "ysk")],
     ),
     ("Erdogan Wins 52% In Runoff, Anadolu Says", "52", [("Anadolu", "anadolu")]),
+    # what an outlet cites that is not a result set, or is its own, is no relay
+    (
+        "The AKP won 42.5 percent, Anadolu Agency reported, citing its own tally.",
+        "42.5",
+        [("Anadolu Agency", "anadolu")],
+    ),
+    (
+        "The ruling party won 140 seats, AFP reported, citing irregularities in the count.",
+        "140",
+        [("AFP", "afp")],
+    ),
+    (
+        "Citing exit polls, Fox News said the Republicans won 52 seats.",
+        "52",
+        [("Fox News", None)],
+    ),
+    (
+        "Turnout was 68 percent, the electoral council said, citing provisional results.",
+        "68",
+        [("the electoral council", None)],
+    ),
     (
         "KARACHI: The PPP won 54 seats, according to unofficial results compiled by Dawn.",
         "54",
@@ -482,6 +503,37 @@ CHAINS = [
         "Fars put the coalition's tally at 33 seats, while Tasnim said it had won 35.",
         "33",
         [("Fars", "fars")],
+    ),
+    # an outlet citing a result set relays it: the set is the originator
+    (
+        "The opposition alliance won 232 seats, state broadcaster Doordarshan reported, citing Election Commission figures.",
+        "232",
+        [("Election Commission figures", None), ("Doordarshan", "doordarshan")],
+    ),
+    (
+        "Citing official figures, the BBC said Labour had won 411 seats.",
+        "411",
+        [("official figures", None), ("BBC", "bbc")],
+    ),
+    (
+        "Turnout was 64.1 percent, state news agency Bernama said, citing Election Commission data.",
+        "64.1",
+        [("Election Commission data", None), ("Bernama", "bernama")],
+    ),
+    (
+        "The Liberal Democrats won 187 seats, Kyodo news agency reported, citing preliminary results.",
+        "187",
+        [("preliminary results", None), ("Kyodo news agency", "kyodo")],
+    ),
+    (
+        "The BJP won 240 seats, PTI reported, citing the Election Commission's tally.",
+        "240",
+        [("the Election Commission's tally", None), ("PTI", "pti")],
+    ),
+    (
+        "The ruling party won 97 seats, Reuters reported, quoting the commission's spokesman.",
+        "97",
+        [("the commission's spokesman", None), ("Reuters", "reuters")],
     ),
     # two cues after the figure: the nearer one reports it, the farther relays
     (
