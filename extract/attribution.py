@@ -1353,6 +1353,14 @@ class _Reader:
             return None if weak else "unclear"
         chain, kind, person = res
         if kind == "basis":
+            if (
+                t in c["counted_participles"]
+                and speaker[0] > a
+                and self.like_num[speaker[0] - 1]
+            ):
+                # "812,400 out of 1.9 million ballots issued": the participle
+                # qualifies a count of things, no document giving figures
+                return None
             if weak or t in {"said", "says"}:
                 return _Att(v, (speaker[0], v + 1), chain, "basis", False)
             return None

@@ -565,6 +565,19 @@ CONTEXT = [
         "41",
         [("the board", None)],
     ),
+    # "N ballots issued" is no source: the paragraph's announcer carries over
+    (
+        "The Central Election Commission said 1.9 million ballots were issued. Turnout "
+        "was 812,400 out of 1.9 million ballots issued.",
+        "812,400",
+        [("The Central Election Commission", "cec")],
+    ),
+    # a count of result sheets that "showed" is a basis, as before
+    (
+        "Some 1,200 tally sheets showed Smith with 52 percent.",
+        "52",
+        [("tally sheets", None)],
+    ),
     # "the commission" after its full name: the full name's id
     (
         "The National Election Commission said turnout was 61 percent. According to "
@@ -704,6 +717,11 @@ UNATTRIBUTED = [
         "27",
     ),
     ("Staff Reporter | Source: Agencies\nThe Greens won 17 seats.", "17"),
+    # a participle after a count of things: no document giving figures
+    ("Turnout was 812,400 out of 1.9 million ballots issued.", "812,400"),
+    ("Of the 2.4 million votes tallied, the ruling party had 61 percent.", "61"),
+    ("The ruling party took 3.1 million of the 5.6 million votes certified.", "3.1"),
+    ("Turnout was 64 percent of the 5.2 million ballot papers printed.", "64"),
     # a new paragraph that does not continue the list
     (
         "The commission said the Greens won 44 seats.\n\nThe assembly has 120 members.",
