@@ -176,6 +176,16 @@ def _kinds() -> dict[str, str]:
     return kinds
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """The country each election body with a ``country`` in sources.jsonl serves."""
+    return {
+        row["id"]: row["country"]
+        for row in load_jsonl("sources.jsonl")
+        if row.get("country")
+    }
+
+
 def _is_case_sensitive(n_tokens: int) -> bool:
     # One-token aliases ("AP", "Fars", "Dawn", "Reuters") match their exact spelling, so
     # "ap" in running text or "dawn" the word are not sources; longer ones any case.
@@ -578,8 +588,9 @@ class _Reader:
     once per Doc into lists.
     """
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, country: str | None = None):
         self.doc = doc
+        self.country = country  # of the election the article reports on, if known
         self.c = c = _cues()
         self.kinds = _kinds()
         if "sources" not in doc.spans:
@@ -1548,10 +1559,36 @@ class _Reader:
             return list(last.chain) if last else []
         for att in earlier:
             if head in att.chain[0].name.lower():
+                if self._foreign(att.chain[0].id) and not self._gave_figures(att):
+                    # "the commission" in an article on Nepal's election, after
+                    # India's commission was last named: Nepal's, if named before
+                    # (unless India's gave figures there: its results continue)
+                    own = _countries()
+                    att = next(
+                        (
+                            x
+                            for x in earlier
+                            if head in x.chain[0].name.lower()
+                            and own.get(x.chain[0].id or "") == self.country
+                        ),
+                        att,
+                    )
                 return [
                     _source(name, att.chain[0].id or resolve_source(name))
                 ] + att.chain[1:]
         return [_source(name, resolve_source(name))]
+
+    def _gave_figures(self, att: _Att) -> bool:
+        """Whether the sentence of ``att``'s cue holds figures."""
+        n = bisect.bisect_right(self.sents, att.cue, key=lambda s: s.start) - 1
+        return n >= 0 and bool(self.sents[n].figures)
+
+    def _foreign(self, source_id: str | None) -> bool:
+        """Whether ``source_id`` is a body of another country than the article's."""
+        if self.country is None or source_id is None:
+            return False
+        other = _countries().get(source_id)
+        return other is not None and other != self.country
 
     # ------------------------------------------------------------ scopes
     def _scopes(self, s: _Sent) -> None:
@@ -1730,12 +1767,18 @@ def _is_result_sentence(r: _Reader, s: _Sent) -> bool:
 # --------------------------------------------------------------------------- API
 
 
-def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]:
-    """The source chain (originator first) for each figure, keyed by its token index."""
+def attribute(
+    doc: Doc, figure_tokens: Sequence[int], country: str | None = None
+) -> dict[int, list[Source]]:
+    """The source chain (originator first) for each figure, keyed by its token index.
+
+    ``country``: of the election the article reports on (`extract.contest`), if
+    known; "the commission" then refers to that country's, when the article names
+    it, rather than to another country's named since."""
     result: dict[int, list[Source]] = {i: [] for i in figure_tokens}
     if not figure_tokens or len(doc) == 0:
         return result
-    r = _Reader(doc)
+    r = _Reader(doc, country)
     sents = _sentences(doc)
     starts = [s.start for s in sents]
     for f in figure_tokens:

@@ -185,7 +185,7 @@ def claims_from_doc(
         per_sentence.append(drafts)
     # sources for every figure at once
     sources = attribute(
-        doc, [d.figure.start for drafts in per_sentence for d in drafts]
+        doc, [d.figure.start for drafts in per_sentence for d in drafts], country
     )
     # second pass: status and round, carried through the article
     ctx = StatusContext()

@@ -18,7 +18,8 @@ from extract.attribution import (
     source_patterns,
 )
 from extract.nlp import build_pipeline
-from extract.resources import load_jsonl
+from extract.pipeline import extract_text
+from extract.resources import load_json, load_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -701,6 +702,83 @@ CONTEXT = [
 @pytest.mark.parametrize(("text", "number", "expected"), CONTEXT)
 def test_context(nlp, text, number, expected):
     assert chain_of(nlp, text, number) == expected
+
+
+# "the commission" in an article on one country's election: that country's, when the
+# article names it, not another country's named since (the article's country is
+# known from `extract.contest.detect_contest`)
+NEPAL = (
+    "Nepal's ruling coalition won 89 of the 165 directly elected seats, the Election "
+    "Commission of Nepal said on Tuesday.\n\nThe Election Commission of India said "
+    "last month it had lent Nepal 2,000 voting machines.\n\nThe CPN-UML took 44 "
+    "seats and the Maoists 18, the commission said."
+)
+COUNTRY_BACKREFS = [
+    (NEPAL, "np", "44", [("the commission", "ecn")]),
+    (
+        "Pakistan's ruling alliance won 75 seats, the Election Commission of Pakistan "
+        "(ECP) said.\n\nThe Election Commission of India, which sent observers, said "
+        "on Friday its team had visited 300 polling stations.\n\nIndependents won 101 "
+        "seats, the commission said.",
+        "pk",
+        "101",
+        [("the commission", "ecp")],
+    ),
+    # the article's country unknown, or its own commission never named: as before
+    (NEPAL, None, "44", [("the commission", "eci")]),
+    (
+        "The Election Commission of India said last month it had lent Nepal 2,000 "
+        "voting machines.\n\nThe CPN-UML took 44 seats, the commission said.",
+        "np",
+        "44",
+        [("the commission", "eci")],
+    ),
+    # the country's own commission named last: as before
+    (
+        "The Election Commission of India said it had lent Nepal 2,000 voting "
+        "machines.\n\nThe Election Commission of Nepal said the CPN-UML took 44 "
+        "seats.\n\nThe Maoists won 18, the commission said.",
+        "np",
+        "18",
+        [("the commission", "ecn")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "number", "expected"), COUNTRY_BACKREFS)
+def test_backref_keeps_to_the_articles_country(nlp, text, country, number, expected):
+    doc = nlp(text)
+    fig = _figure(doc, number)
+    got = attribute(doc, [fig], country)[fig]
+    assert [(x.name, x.id) for x in got] == expected
+
+
+def test_backref_follows_a_foreign_body_that_gave_figures(nlp):
+    # another country's commission that announced results: its own continue
+    doc = nlp(
+        "Pakistan's ruling alliance won 75 seats, the Election Commission of "
+        "Pakistan (ECP) said.\n\nIn South Africa, the ANC won 40.2% of the vote, "
+        "final results announced by the Electoral Commission of South Africa "
+        "showed.\n\nUnder the seat allocation published by the commission, the "
+        "ANC will have 159 of the 400 seats."
+    )
+    figs = [_figure(doc, n) for n in ("75", "40.2", "159")]
+    got = attribute(doc, figs, "pk")
+    assert [(x.name, x.id) for x in got[figs[2]]] == [
+        ("the commission", "iec_south_africa")
+    ]
+
+
+def test_pipeline_gives_attribution_the_articles_country(nlp):
+    claims = extract_text(NEPAL, nlp=nlp)
+    uml = next(c for c in claims if c.value == 44)
+    assert [(x.name, x.id) for x in uml.sources] == [("the commission", "ecn")]
+
+
+def test_source_countries_are_known_country_codes():
+    codes = set(load_json("countries.json")["countries"])
+    for row in load_jsonl("sources.jsonl"):
+        assert row.get("country", "xx") in codes | {"xx"}, row
 
 
 # --------------------------------------------------------------------------- no source
