@@ -176,6 +176,16 @@ def _kinds() -> dict[str, str]:
     return kinds
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """The country each election body with a ``country`` in sources.jsonl serves."""
+    return {
+        row["id"]: row["country"]
+        for row in load_jsonl("sources.jsonl")
+        if row.get("country")
+    }
+
+
 def _is_case_sensitive(n_tokens: int) -> bool:
     # One-token aliases ("AP", "Fars", "Dawn", "Reuters") match their exact spelling, so
     # "ap" in running text or "dawn" the word are not sources; longer ones any case.
@@ -522,6 +532,7 @@ class _Att:
     scope: tuple[int, int] = (0, 0)
     basis_only: bool = False  # "according to voting records": used only if nothing else
     person: str | None = None  # a person's bare name, for "he said" later
+    cited_set: bool = False  # "citing Election Commission figures": a result set
 
     def holds(self, pos: int) -> bool:
         """Whether the cue covers token ``pos``: in its scope, not in its own words."""
@@ -577,8 +588,9 @@ class _Reader:
     once per Doc into lists.
     """
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, country: str | None = None):
         self.doc = doc
+        self.country = country  # of the election the article reports on, if known
         self.c = c = _cues()
         self.kinds = _kinds()
         if "sources" not in doc.spans:
@@ -1068,8 +1080,14 @@ class _Reader:
         if len(atts) > 1:  # (most sentences read have one cue: nothing to weigh)
             # a basis after another speaker ("Iran put turnout at 41%, according to
             # voting records") does not replace the announcer.
+            # But a result set an outlet cites is what it relays ("..., Doordarshan
+            # reported, citing Election Commission figures"); a body's or an
+            # official's ("the council said, citing preliminary figures") is its own.
             if any(not x.basis_only for x in atts):
-                atts = [x for x in atts if not x.basis_only]
+                relayed = any(x.kind in MEDIA_KINDS for x in atts)
+                atts = [
+                    x for x in atts if not x.basis_only or (relayed and x.cited_set)
+                ]
             atts = self._dedupe(atts)
             # "A report by Mehr, also cited by AFP, said": the "by" phrase is part
             # of the speaker's, whose cue says more (the relay)
@@ -1164,8 +1182,24 @@ class _Reader:
             True,
             basis_only=(kind == "basis"),
             person=person,
+            cited_set=citing and kind == "basis" and self.cited_set(ca, cb),
         )
         return att
+
+    def cited_set(self, a: int, b: int) -> bool:
+        """Whether ``doc[a:b]`` after "citing" names a result set ("Election
+        Commission figures", "official preliminary results", "the board's tally"),
+        not the outlet's own ("its own tally") or a complaint ("irregularities in
+        the count")."""
+        c, lows, texts = self.c, self.lows, self.texts
+        if not 0 < b - a <= 7 or lows[b - 1] not in c["cited_result_sets"]:
+            return False
+        return all(
+            texts[k][:1].isupper()
+            or lows[k] in c["cited_set_words"]
+            or lows[k] in c["basis_nouns"]
+            for k in range(a, b - 1)
+        )
 
     def _skip_back(self, j: int, lo: int) -> int:
         """Skip auxiliaries and time adverbials before a verb; returns the new end."""
@@ -1330,6 +1364,14 @@ class _Reader:
             return None if weak else "unclear"
         chain, kind, person = res
         if kind == "basis":
+            if (
+                t in c["counted_participles"]
+                and speaker[0] > a
+                and self.like_num[speaker[0] - 1]
+            ):
+                # "812,400 out of 1.9 million ballots issued": the participle
+                # qualifies a count of things, no document giving figures
+                return None
             if weak or t in {"said", "says"}:
                 return _Att(v, (speaker[0], v + 1), chain, "basis", False)
             return None
@@ -1517,10 +1559,36 @@ class _Reader:
             return list(last.chain) if last else []
         for att in earlier:
             if head in att.chain[0].name.lower():
+                if self._foreign(att.chain[0].id) and not self._gave_figures(att):
+                    # "the commission" in an article on Nepal's election, after
+                    # India's commission was last named: Nepal's, if named before
+                    # (unless India's gave figures there: its results continue)
+                    own = _countries()
+                    att = next(
+                        (
+                            x
+                            for x in earlier
+                            if head in x.chain[0].name.lower()
+                            and own.get(x.chain[0].id or "") == self.country
+                        ),
+                        att,
+                    )
                 return [
                     _source(name, att.chain[0].id or resolve_source(name))
                 ] + att.chain[1:]
         return [_source(name, resolve_source(name))]
+
+    def _gave_figures(self, att: _Att) -> bool:
+        """Whether the sentence of ``att``'s cue holds figures."""
+        n = bisect.bisect_right(self.sents, att.cue, key=lambda s: s.start) - 1
+        return n >= 0 and bool(self.sents[n].figures)
+
+    def _foreign(self, source_id: str | None) -> bool:
+        """Whether ``source_id`` is a body of another country than the article's."""
+        if self.country is None or source_id is None:
+            return False
+        other = _countries().get(source_id)
+        return other is not None and other != self.country
 
     # ------------------------------------------------------------ scopes
     def _scopes(self, s: _Sent) -> None:
@@ -1699,12 +1767,18 @@ def _is_result_sentence(r: _Reader, s: _Sent) -> bool:
 # --------------------------------------------------------------------------- API
 
 
-def attribute(doc: Doc, figure_tokens: Sequence[int]) -> dict[int, list[Source]]:
-    """The source chain (originator first) for each figure, keyed by its token index."""
+def attribute(
+    doc: Doc, figure_tokens: Sequence[int], country: str | None = None
+) -> dict[int, list[Source]]:
+    """The source chain (originator first) for each figure, keyed by its token index.
+
+    ``country``: of the election the article reports on (`extract.contest`), if
+    known; "the commission" then refers to that country's, when the article names
+    it, rather than to another country's named since."""
     result: dict[int, list[Source]] = {i: [] for i in figure_tokens}
     if not figure_tokens or len(doc) == 0:
         return result
-    r = _Reader(doc)
+    r = _Reader(doc, country)
     sents = _sentences(doc)
     starts = [s.start for s in sents]
     for f in figure_tokens:

@@ -12,10 +12,12 @@ stepped over. When no phrase is found the answer is None: refuse rather than gue
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from extract.lexicon import PhraseSet
+from extract.resources import load_json
 from extract.tokens import TokenFacts, span_text, token_facts, token_texts
 
 Span = tuple[int, int]
@@ -148,6 +150,30 @@ def _compound_after_hyphen(doc: Doc, words: Sequence[str], k: int) -> bool:
     return not spaces[k - 2] and not spaces[k - 1]
 
 
+@lru_cache(maxsize=1)
+def _time_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(weekdays, months, parts of a day) from ``claims.json``."""
+    data = load_json("claims.json")
+    return (
+        frozenset(data["subject_time_days"]),
+        frozenset(data["subject_time_months"]),
+        frozenset(data["subject_time_parts"]),
+    )
+
+
+def _names_time(words: Sequence[str], facts: TokenFacts, k: int, start: int) -> bool:
+    """Whether the weekday or month at ``k``, with a phrase after it, names a time:
+    "(said on) Sunday Labour", "(on) 3 March Fidesz"; not "the Sunday Times" or
+    "Monday's vote"."""
+    days, months, _ = _time_words()
+    w = words[k]
+    if k + 1 < len(words) and words[k + 1] in {"'s", "’s"}:
+        return False
+    if w in days:
+        return k == start or words[k - 1] not in _DETERMINERS
+    return w in months and k > start and is_numeral(facts, k - 1)
+
+
 def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | None:
     """The noun phrase ending just before token `j`, not reaching before `start`."""
     facts = token_facts(doc)
@@ -156,6 +182,17 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
     depth = 0  # inside brackets, walking left
     while k >= start and (j - k) <= _MAX_NP:
         w = words[k]
+        if first is not None and facts.texts[k][:1].isupper():
+            days, months, parts = _time_words()
+            if (w in days or w in months) and _names_time(words, facts, k, start):
+                # "said on Sunday Labour won": the day is a time, the name after it
+                # the subject ("on Sunday night the Greens took": and its part)
+                first = k + 1
+                while first < j and words[first] in parts:
+                    first += 1
+                if first >= j:
+                    return None
+                break
         if w == ")":
             depth += 1
             first = k

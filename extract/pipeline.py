@@ -188,7 +188,7 @@ def claims_from_doc(
     resolve_pronouns(doc, words, bounds, paras, per_sentence)
     # sources for every figure at once
     sources = attribute(
-        doc, [d.figure.start for drafts in per_sentence for d in drafts]
+        doc, [d.figure.start for drafts in per_sentence for d in drafts], country
     )
     # second pass: status and round, carried through the article
     ctx = StatusContext()

@@ -18,7 +18,8 @@ from extract.attribution import (
     source_patterns,
 )
 from extract.nlp import build_pipeline
-from extract.resources import load_jsonl
+from extract.pipeline import extract_text
+from extract.resources import load_json, load_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -241,6 +242,27 @@ SINGLE = [
         [("the Supreme Election Council (YSK)", "ysk")],
     ),
     ("Erdogan Wins 52% In Runoff, Anadolu Says", "52", [("Anadolu", "anadolu")]),
+    # what an outlet cites that is not a result set, or is its own, is no relay
+    (
+        "The AKP won 42.5 percent, Anadolu Agency reported, citing its own tally.",
+        "42.5",
+        [("Anadolu Agency", "anadolu")],
+    ),
+    (
+        "The ruling party won 140 seats, AFP reported, citing irregularities in the count.",
+        "140",
+        [("AFP", "afp")],
+    ),
+    (
+        "Citing exit polls, Fox News said the Republicans won 52 seats.",
+        "52",
+        [("Fox News", None)],
+    ),
+    (
+        "Turnout was 68 percent, the electoral council said, citing provisional results.",
+        "68",
+        [("the electoral council", None)],
+    ),
     (
         "KARACHI: The PPP won 54 seats, according to unofficial results compiled by Dawn.",
         "54",
@@ -483,6 +505,37 @@ CHAINS = [
         "33",
         [("Fars", "fars")],
     ),
+    # an outlet citing a result set relays it: the set is the originator
+    (
+        "The opposition alliance won 232 seats, state broadcaster Doordarshan reported, citing Election Commission figures.",
+        "232",
+        [("Election Commission figures", None), ("Doordarshan", "doordarshan")],
+    ),
+    (
+        "Citing official figures, the BBC said Labour had won 411 seats.",
+        "411",
+        [("official figures", None), ("BBC", "bbc")],
+    ),
+    (
+        "Turnout was 64.1 percent, state news agency Bernama said, citing Election Commission data.",
+        "64.1",
+        [("Election Commission data", None), ("Bernama", "bernama")],
+    ),
+    (
+        "The Liberal Democrats won 187 seats, Kyodo news agency reported, citing preliminary results.",
+        "187",
+        [("preliminary results", None), ("Kyodo news agency", "kyodo")],
+    ),
+    (
+        "The BJP won 240 seats, PTI reported, citing the Election Commission's tally.",
+        "240",
+        [("the Election Commission's tally", None), ("PTI", "pti")],
+    ),
+    (
+        "The ruling party won 97 seats, Reuters reported, quoting the commission's spokesman.",
+        "97",
+        [("the commission's spokesman", None), ("Reuters", "reuters")],
+    ),
     # two cues after the figure: the nearer one reports it, the farther relays
     (
         "The Union won 51 of the 113 seats, Yonhap news agency said, according to AFP.",
@@ -512,6 +565,19 @@ CONTEXT = [
         "show the Greens with 41 seats.",
         "41",
         [("the board", None)],
+    ),
+    # "N ballots issued" is no source: the paragraph's announcer carries over
+    (
+        "The Central Election Commission said 1.9 million ballots were issued. Turnout "
+        "was 812,400 out of 1.9 million ballots issued.",
+        "812,400",
+        [("The Central Election Commission", "cec")],
+    ),
+    # a count of result sheets that "showed" is a basis, as before
+    (
+        "Some 1,200 tally sheets showed Smith with 52 percent.",
+        "52",
+        [("tally sheets", None)],
     ),
     # "the commission" after its full name: the full name's id
     (
@@ -638,6 +704,83 @@ def test_context(nlp, text, number, expected):
     assert chain_of(nlp, text, number) == expected
 
 
+# "the commission" in an article on one country's election: that country's, when the
+# article names it, not another country's named since (the article's country is
+# known from `extract.contest.detect_contest`)
+NEPAL = (
+    "Nepal's ruling coalition won 89 of the 165 directly elected seats, the Election "
+    "Commission of Nepal said on Tuesday.\n\nThe Election Commission of India said "
+    "last month it had lent Nepal 2,000 voting machines.\n\nThe CPN-UML took 44 "
+    "seats and the Maoists 18, the commission said."
+)
+COUNTRY_BACKREFS = [
+    (NEPAL, "np", "44", [("the commission", "ecn")]),
+    (
+        "Pakistan's ruling alliance won 75 seats, the Election Commission of Pakistan "
+        "(ECP) said.\n\nThe Election Commission of India, which sent observers, said "
+        "on Friday its team had visited 300 polling stations.\n\nIndependents won 101 "
+        "seats, the commission said.",
+        "pk",
+        "101",
+        [("the commission", "ecp")],
+    ),
+    # the article's country unknown, or its own commission never named: as before
+    (NEPAL, None, "44", [("the commission", "eci")]),
+    (
+        "The Election Commission of India said last month it had lent Nepal 2,000 "
+        "voting machines.\n\nThe CPN-UML took 44 seats, the commission said.",
+        "np",
+        "44",
+        [("the commission", "eci")],
+    ),
+    # the country's own commission named last: as before
+    (
+        "The Election Commission of India said it had lent Nepal 2,000 voting "
+        "machines.\n\nThe Election Commission of Nepal said the CPN-UML took 44 "
+        "seats.\n\nThe Maoists won 18, the commission said.",
+        "np",
+        "18",
+        [("the commission", "ecn")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "number", "expected"), COUNTRY_BACKREFS)
+def test_backref_keeps_to_the_articles_country(nlp, text, country, number, expected):
+    doc = nlp(text)
+    fig = _figure(doc, number)
+    got = attribute(doc, [fig], country)[fig]
+    assert [(x.name, x.id) for x in got] == expected
+
+
+def test_backref_follows_a_foreign_body_that_gave_figures(nlp):
+    # another country's commission that announced results: its own continue
+    doc = nlp(
+        "Pakistan's ruling alliance won 75 seats, the Election Commission of "
+        "Pakistan (ECP) said.\n\nIn South Africa, the ANC won 40.2% of the vote, "
+        "final results announced by the Electoral Commission of South Africa "
+        "showed.\n\nUnder the seat allocation published by the commission, the "
+        "ANC will have 159 of the 400 seats."
+    )
+    figs = [_figure(doc, n) for n in ("75", "40.2", "159")]
+    got = attribute(doc, figs, "pk")
+    assert [(x.name, x.id) for x in got[figs[2]]] == [
+        ("the commission", "iec_south_africa")
+    ]
+
+
+def test_pipeline_gives_attribution_the_articles_country(nlp):
+    claims = extract_text(NEPAL, nlp=nlp)
+    uml = next(c for c in claims if c.value == 44)
+    assert [(x.name, x.id) for x in uml.sources] == [("the commission", "ecn")]
+
+
+def test_source_countries_are_known_country_codes():
+    codes = set(load_json("countries.json")["countries"])
+    for row in load_jsonl("sources.jsonl"):
+        assert row.get("country", "xx") in codes | {"xx"}, row
+
+
 # --------------------------------------------------------------------------- no source
 
 UNATTRIBUTED = [
@@ -652,6 +795,11 @@ UNATTRIBUTED = [
         "27",
     ),
     ("Staff Reporter | Source: Agencies\nThe Greens won 17 seats.", "17"),
+    # a participle after a count of things: no document giving figures
+    ("Turnout was 812,400 out of 1.9 million ballots issued.", "812,400"),
+    ("Of the 2.4 million votes tallied, the ruling party had 61 percent.", "61"),
+    ("The ruling party took 3.1 million of the 5.6 million votes certified.", "3.1"),
+    ("Turnout was 64 percent of the 5.2 million ballot papers printed.", "64"),
     # a new paragraph that does not continue the list
     (
         "The commission said the Greens won 44 seats.\n\nThe assembly has 120 members.",

@@ -850,6 +850,29 @@ EXACT_SUBJECTS = [
         "The Social Democrats and/or the Greens won 40 percent.",
         ["The Social Democrats and/or the Greens"],
     ),
+    # a day after "said on" is a time, not the start of the name after it
+    ("The board said on Sunday Labour won 412 seats.", ["Labour"]),
+    ("The election commission said on Monday Fidesz won 135 seats.", ["Fidesz"]),
+    (
+        "Officials said Tuesday the Social Democrats took 24.1 percent.",
+        ["the Social Democrats"],
+    ),
+    ("The council said on Sunday night Kessler had 52.3 percent.", ["Kessler"]),
+    (
+        "Officials said on 3 March the Coastal Alliance won 61 seats.",
+        ["the Coastal Alliance"],
+    ),
+    (
+        "On Saturday Prime Minister Varga's Harbour League won 88 seats.",
+        ["Prime Minister Varga's Harbour League"],
+    ),
+    # a day that is part of a name stays in it
+    ("The Sunday Party won 3 seats.", ["The Sunday Party"]),
+    (
+        "Officials said on March 3 the Coastal Alliance won 61 seats.",
+        ["the Coastal Alliance"],
+    ),
+    ("Theresa May's Conservatives won 318 seats.", ["Theresa May's Conservatives"]),
 ]
 
 
