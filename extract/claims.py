@@ -742,6 +742,12 @@ def _skip_reason_in_sentence(
                 window_end = min(e, k + pn + 5)
                 if _progress_verb_in(words, k + pn, window_end, e):
                     return "counting progress"
+                # the count's verb before the share: "after counting 99.9 percent of
+                # ballots", "officials have counted 95 percent of ballots"
+                if lex["progress_lead_verbs"].match_ending(
+                    words, fig.qualifier_start, s
+                ):
+                    return "counting progress"
         # "with 86% reporting", "86% counted"
         if k < e and words[k] in {"counted", "reporting", "tallied", "processed"}:
             return "counting progress"
