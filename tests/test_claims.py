@@ -600,6 +600,73 @@ EXACT_SUBJECTS = [
         "Election chief Ana Moreau declared Varga the winner with 50.49% of the vote.",
         ["Varga"],
     ),
+    # turnout: the election or the electorate (guidelines); the election the
+    # turnout word names first, then the electorate it is a share of, then an
+    # election named after the figure, then what the figure counts
+    (
+        "Turnout was 65.4 percent of the 22.1 million registered voters, the "
+        "electoral commission said.",
+        ["registered voters", "registered voters"],
+    ),
+    (
+        "Turnout in the runoff was 79.4% of the 156.4 million Brazilians eligible "
+        "to vote, the electoral court said.",
+        ["the runoff", "Brazilians"],
+    ),
+    (
+        "Turnout was 3,118,902, out of 5.6 million registered voters, the board said.",
+        ["registered voters", "registered voters"],
+    ),
+    # a comparison clause names no election: "the lowest turnout in any ..."
+    (
+        "Only 40 percent of Iran's 61 million eligible voters cast their ballots in "
+        "the first round -- the lowest turnout in any presidential election since "
+        "the 1979 revolution.",
+        ["eligible voters", "eligible voters"],
+    ),
+    ("Turnout at record 88.84%, state broadcaster TRT said.", [None]),
+    (
+        "Turnout across the seven phases of voting was 65.79 per cent, the "
+        "commission said.",
+        ["the seven phases of voting"],
+    ),
+    # an election named before the turnout word (headlines)
+    ("Iran Puts Parliamentary Election Turnout At 41%", ["Parliamentary Election"]),
+    ("Presidential runoff turnout put at 49.8%", ["Presidential runoff"]),
+    # what the figure counts, when nothing else is named
+    (
+        "Nearly 642 million people voted, the chief election commissioner told "
+        "reporters.",
+        ["people voted"],
+    ),
+    (
+        "About 16.2 million ballots were cast, a senior IEC official told Reuters.",
+        ["ballots"],
+    ),
+    (
+        "The Interior Ministry said earlier that over 19,000,000 ballots had so far "
+        "been counted.",
+        ["ballots"],
+    ),
+    # near misses that keep their subjects: a named election, a group, a region;
+    # a bare "voters" names no electorate
+    (
+        "Turnout in the parliamentary elections was 42.5 percent, the interior "
+        "ministry said.",
+        ["the parliamentary elections"],
+    ),
+    (
+        "Turnout in the referendum was 71 percent, the highest turnout in any vote "
+        "since independence.",
+        ["the referendum"],
+    ),
+    ("About 31 million women cast their ballots, the commission said.", ["women"]),
+    (
+        "Turnout in Tehran was 25 percent, the lowest turnout in any province.",
+        ["Tehran"],
+    ),
+    ("Some 25 million voters took part, the ministry said.", [None]),
+    ("Turnout was 44 percent, the commission said.", [None]),
 ]
 
 
