@@ -675,6 +675,54 @@ def test_subject_is_exactly(nlp, text, subjects):
     assert [c.subject for c in extract_text(text, nlp=nlp)] == subjects
 
 
+# A turnout whose sentence names no election or electorate is the turnout of the
+# article's election (its body, patterns/turnout.json); what the sentence names wins
+ARTICLE_TURNOUT_SUBJECTS = [
+    (
+        "BAGHDAD, Oct 17 (Reuters) - Iraq's electoral commission confirmed the final "
+        "results of the parliamentary election on Sunday. Turnout was 44 percent, "
+        "the commission said.",
+        ["general election"],
+    ),
+    (
+        "NAIROBI, Aug 15 (Reuters) - William Ruto won Kenya's presidential election, "
+        "the electoral commission said on Monday. Voter turnout was 64.76 percent, "
+        "according to the commission's final tally.",
+        ["presidential election"],
+    ),
+    (
+        "PARIS, March 15 (AFP) - Voters went to the polls on Sunday in municipal "
+        "elections across France. Turnout was 38.7 percent, the interior ministry "
+        "said.",
+        ["local elections"],
+    ),
+    (
+        "TEHRAN, July 6 (AP) - Iran's presidential election went to a runoff. Some "
+        "30 million people took part, the interior ministry said.",
+        ["presidential election"],
+    ),
+    # named in the sentence: kept
+    (
+        "ANKARA, May 28 (Anadolu) - Turks voted on Sunday in the presidential "
+        "runoff. Turnout in the runoff was 84.2 percent, the YSK said.",
+        ["the runoff"],
+    ),
+    (
+        "NEW DELHI, June 4 (PTI) - Counting of votes in the Lok Sabha polls began on "
+        "Tuesday. About 312 million women cast their ballots, the Election "
+        "Commission said.",
+        ["women"],
+    ),
+    # no election detected for the article: none named
+    ("Turnout was 44 percent, the commission said. Counting went on.", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), ARTICLE_TURNOUT_SUBJECTS)
+def test_turnout_of_the_articles_election(nlp, text, subjects):
+    assert [c.subject for c in extract_text(text, nlp=nlp)] == subjects
+
+
 @pytest.mark.parametrize("text", NOT_CLAIMS)
 def test_not_claims(nlp, text):
     assert extract_text(text, nlp=nlp) == []
