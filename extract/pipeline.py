@@ -284,9 +284,16 @@ class _ClaimMaker:
         end = self.starts[f.end - 1] + len(self.words[f.end - 1])
         subject = d.subject_text
         subject_id = None
-        if subject is None and d.kind == "turnout" and self.election:
+        if (
+            subject is None
+            and d.kind == "turnout"
+            and self.election
+            and (d.noun[0] is not None or d.unit != "votes")
+        ):
             # "Turnout was 44 percent, the commission said": the turnout of the
-            # article's election (guidelines)
+            # article's election (guidelines). (A bare figure taken as a count of
+            # votes from its context, "on June 9, 4333", is too weak a turnout to
+            # name an election for.)
             subject = self.election
         elif subject:
             subject_id = self.subject_ids.get(subject)
