@@ -38,6 +38,7 @@ from extract.phrases import (
     subject_before,
     text_of,
 )
+from extract.resources import load_json
 from extract.tokens import (
     lower_words,
     span_starts,
@@ -1408,6 +1409,20 @@ def _sentence_hands_over(words: Sequence[str], s: int, e: int) -> bool:
     return not _HANDING_OVER.isdisjoint(words[s:e])
 
 
+@lru_cache(maxsize=1)
+def _turnout_data() -> tuple[frozenset[str], ...]:
+    """(subject prepositions, comparison starts, election words after "of",
+    election modifiers, cast verbs) of patterns/turnout.json."""
+    data = load_json("turnout.json")
+    return (
+        frozenset(data["subject_prepositions"]),
+        frozenset(data["comparison_starts"]),
+        frozenset(data["of_election_words"]),
+        frozenset(data["election_modifiers"]),
+        frozenset(data["cast_verbs"]),
+    )
+
+
 def turnout_subject(
     doc: Doc,
     words: Sequence[str],
@@ -1417,19 +1432,96 @@ def turnout_subject(
     sentence: _SentenceWords | None = None,
 ) -> Span | None:
     """The election a turnout figure is about: "turnout in the parliamentary
-    elections". Drafting passes the sentence's `_SentenceWords`: the sentence is
-    walked for "turnout in ..." only when it holds a turnout word."""
+    elections", "turnout across the seven phases of voting", "Parliamentary Election
+    Turnout At 41%", "41 percent in the runoff". A phrase that compares ("the lowest
+    turnout in any presidential election since 1979", "turnout at a record 88%")
+    names no election. Drafting passes the sentence's `_SentenceWords`: the sentence
+    is walked for the turnout words only when it holds one."""
     s, e = sent
+    prepositions, comparisons, of_elections, modifiers, _ = _turnout_data()
     # (a sentence with no turnout word has no "turnout in": not walked)
     for t in range(s, e) if sentence is None or sentence.turnout_word else ():
-        if (
-            words[t] in {"turnout", "participation"}
-            and t + 1 < e
-            and words[t + 1] in {"in", "for", "at", "of"}
-        ):
+        if words[t] not in {"turnout", "participation"}:
+            continue
+        if t + 1 < e and words[t + 1] in prepositions:
+            if t + 2 < e and words[t + 2] in comparisons:
+                continue
             span = np_forward(doc, words, t + 2, e)
             if span:
+                b = span[1]
+                if b + 1 < e and words[b] == "of" and words[b + 1] in of_elections:
+                    span = (span[0], b + 2)  # "the seven phases of voting"
                 return span
+        # "Parliamentary Election Turnout", "the presidential runoff turnout"
+        if t - 1 >= s and words[t - 1] in _ELECTION_NOUNS:
+            a = t - 1
+            while a - 1 >= s and words[a - 1] in modifiers:
+                a -= 1
+            return (a, t)
+    return None
+
+
+def _turnout_subject_of(
+    doc: Doc,
+    words: Sequence[str],
+    fig: Figure,
+    sent: tuple[int, int],
+    noun: tuple[str | None, int, int],
+    denom: Figure | None,
+    sentence: _SentenceWords | None,
+) -> Span | None:
+    """A turnout's subject, the election or the electorate (guidelines), in this
+    order: a group's own turnout ("312 million women cast their ballots"); the
+    election the turnout word names ("turnout in the runoff was 79.4% of the 156.4
+    million Brazilians"); the electorate it is a share of ("turnout was 65.4 percent
+    of the 22.1 million registered voters"); an election named after the figure
+    ("40 percent ... cast their ballots in the first round"); what the figure
+    counts ("642 million people voted", "16.2 million ballots were cast"). With
+    none, the claim maker names the article's election."""
+    cls, ns, _ = noun
+    from_total = cls is not None and denom is not None and ns >= denom.end
+    if cls == "people_nouns" and not from_total and words[ns] not in _WHOLE_ELECTORATE:
+        # a group's turnout, not the total
+        return noun_subject(doc, words, noun, sent)
+    subject = turnout_subject(doc, words, fig, sent, sentence=sentence)
+    if subject is None and from_total:
+        subject = _named_electorate(doc, words, noun, sent)
+    if subject is None:
+        subject = election_after(doc, words, fig, sent)
+    if subject is None and cls is not None and not from_total:
+        subject = _named_electorate(doc, words, noun, sent)
+    return subject
+
+
+def _named_electorate(
+    doc: Doc,
+    words: Sequence[str],
+    noun: tuple[str | None, int, int],
+    sent: tuple[int, int],
+) -> Span | None:
+    """The counted noun phrase as a turnout's subject ("registered voters",
+    "people voted"), unless it is a bare "people" or "voters": that names no
+    electorate, and the article's election says more. A bare "ballots" or "votes"
+    is the subject when a verb of casting or counting follows it ("16.2 million
+    ballots were cast")."""
+    span = noun_subject(doc, words, noun, sent)
+    if span is None or span[1] - span[0] > 1:
+        return span
+    if words[span[0]] in _WHOLE_ELECTORATE:
+        return None
+    if noun[0] == "vote_nouns":
+        b = span[1]
+        cast = _turnout_data()[4]
+        return span if not cast.isdisjoint(words[b : min(sent[1], b + 5)]) else None
+    return span
+
+
+def election_after(
+    doc: Doc, words: Sequence[str], fig: Figure, sent: tuple[int, int]
+) -> Span | None:
+    """The election named after a turnout figure: "41 percent in the runoff",
+    "cast their ballots in the first round"."""
+    s, e = sent
     for t in range(fig.end, e):
         if (
             words[t] in {"in", "for"}
@@ -1777,11 +1869,7 @@ def draft_claims(
             if subject is None and kind == "votes" and not fig.percent:
                 kind = "turnout"
         elif kind == "turnout":
-            subject = turnout_subject(doc, words, fig, sent, sentence=sentence)
-            if noun[0] == "people_nouns" and words[noun[1]] not in _WHOLE_ELECTORATE:
-                # "312 million women cast their ballots": a group's turnout, not the
-                # total
-                subject = noun_subject(doc, words, noun, sent)
+            subject = _turnout_subject_of(doc, words, fig, sent, noun, denom, sentence)
         elif kind == "seats_total":
             subject = chamber_subject(doc, words, fig, sent) or noun_subject(
                 doc, words, noun, sent

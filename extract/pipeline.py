@@ -9,6 +9,7 @@ or `process_articles` (a stream, batched through `nlp.pipe`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,6 +31,7 @@ from extract.nlp import load_pipeline
 from extract.numbers import Figure, find_figures
 from extract.phrases import has_phrase
 from extract.pronouns import resolve_pronouns
+from extract.resources import load_json
 from extract.status import SentenceCues, StatusContext
 from extract.subjects import resolve_subject
 from extract.tokens import (
@@ -146,7 +148,11 @@ def _draft_round(
 
 
 def claims_from_doc(
-    doc: Doc, article_id: str, *, country: str | None = None
+    doc: Doc,
+    article_id: str,
+    *,
+    country: str | None = None,
+    body: str | None = None,
 ) -> list[Claim]:
     """Every claim in one processed Doc, in text order."""
     words = lower_words(doc)
@@ -209,7 +215,7 @@ def claims_from_doc(
             cue, fused = None, []
         cues.append((cue, fused))
     claims: list[Claim] = []
-    make = _ClaimMaker(doc, article_id, country)
+    make = _ClaimMaker(doc, article_id, country, body)
     first_results_done = False
     for idx, (s, e) in enumerate(bounds):
         drafts = per_sentence[idx]
@@ -252,16 +258,26 @@ def claims_from_doc(
 _validate_claim = Claim.__pydantic_validator__.validate_python
 
 
+@lru_cache(maxsize=1)
+def _elections_by_body() -> dict[str, str]:
+    """body -> the name of its election, from patterns/turnout.json."""
+    return dict(load_json("turnout.json")["elections_by_body"])
+
+
 class _ClaimMaker:
     """Builds the `Claim`s of one article: the token offsets are read once, and each
     subject phrase is resolved to its id once however many figures it has."""
 
-    def __init__(self, doc: Doc, article_id: str, country: str | None) -> None:
+    def __init__(
+        self, doc: Doc, article_id: str, country: str | None, body: str | None
+    ) -> None:
         self.words, _ = token_texts(doc)
         self.starts = token_starts(doc)
         self.article_id = article_id
         self.country = country
         self.subject_ids: dict[str, str | None] = {}
+        # the article's election, named for a turnout whose sentence names none
+        self.election = _elections_by_body().get(body) if body else None
 
     def __call__(
         self, d: Draft, status: str, rnd: int | None, sources, sentence: str
@@ -271,7 +287,18 @@ class _ClaimMaker:
         end = self.starts[f.end - 1] + len(self.words[f.end - 1])
         subject = d.subject_text
         subject_id = None
-        if subject:
+        if (
+            subject is None
+            and d.kind == "turnout"
+            and self.election
+            and (d.noun[0] is not None or d.unit != "votes")
+        ):
+            # "Turnout was 44 percent, the commission said": the turnout of the
+            # article's election (guidelines). (A bare figure taken as a count of
+            # votes from its context, "on June 9, 4333", is too weak a turnout to
+            # name an election for.)
+            subject = self.election
+        elif subject:
             subject_id = self.subject_ids.get(subject)
             if subject_id is None and subject not in self.subject_ids:
                 subject_id = self.subject_ids[subject] = resolve_subject(
@@ -321,7 +348,7 @@ def describe_article(
 
 def _process_doc(doc: Doc, article: Article) -> tuple[ArticleInfo, list[Claim]]:
     contest = detect_contest(article.text, article.title)
-    claims = claims_from_doc(doc, article.id, country=contest[0])
+    claims = claims_from_doc(doc, article.id, country=contest[0], body=contest[1])
     # The cached views in user_data include Spans, which point back at the Doc: the
     # cycle leaves every Doc to the garbage collector, whose pauses then land inside
     # the next articles. Nothing reads the views after this, so break the cycle.

@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import Literal
@@ -347,13 +348,26 @@ def reconciliation_schema() -> dict:
 # --------------------------------------------------------------------------- keys
 
 _ARTICLES = {"the", "a", "an"}
-_TURNOUT_GENERIC = {
-    "turnout", "election", "elections", "vote", "votes", "voting", "poll", "polls",
-    "ballot", "ballots", "eligible", "registered", "voters", "electorate", "voter",
-    "national", "presidential", "parliamentary", "general", "first", "second",
-    "round", "runoff", "run", "off", "country", "country's", "overall", "total",
-    "participation", "people", "citizens", "of", "in", "s",
-}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _turnout_generic() -> frozenset[str]:
+    """Words that do not tell one turnout of a contest from another: the
+    reconcile_generic list of patterns/turnout.json, the words of the body phrases
+    of countries.json ("presidential", "local elections": the contest keeps bodies
+    apart) and number and scale words ("the seven phases of voting", "the 93.4
+    million registered voters")."""
+    from extract.resources import load_json
+
+    words = set(load_json("turnout.json")["reconcile_generic"])
+    for body_words in load_json("countries.json")["bodies"].values():
+        for phrase in body_words:
+            words.update(normalise_name(phrase).split())
+    numbers = load_json("numbers.json")
+    words.update(numbers["units"])
+    words.update(numbers["tens"])
+    words.update(numbers["scales"])
+    return frozenset(words)
 
 
 def normalise_name(text: str | None) -> str:
@@ -372,7 +386,8 @@ def subject_key(claim: Claim) -> str:
         return claim.subject_id
     text = normalise_name(claim.subject)
     if claim.kind == "turnout":
-        kept = [w for w in text.split() if w not in _TURNOUT_GENERIC]
+        generic = _turnout_generic()
+        kept = [w for w in text.split() if w not in generic and not w.isdigit()]
         kept = [w for w in kept if not _is_country_word(w)]
         text = " ".join(kept)
         return "text:" + (text or "*")

@@ -873,11 +873,126 @@ EXACT_SUBJECTS = [
         ["the Coastal Alliance"],
     ),
     ("Theresa May's Conservatives won 318 seats.", ["Theresa May's Conservatives"]),
+    # turnout: the election or the electorate (guidelines); the election the
+    # turnout word names first, then the electorate it is a share of, then an
+    # election named after the figure, then what the figure counts
+    (
+        "Turnout was 65.4 percent of the 22.1 million registered voters, the "
+        "electoral commission said.",
+        ["registered voters", "registered voters"],
+    ),
+    (
+        "Turnout in the runoff was 79.4% of the 156.4 million Brazilians eligible "
+        "to vote, the electoral court said.",
+        ["the runoff", "Brazilians"],
+    ),
+    (
+        "Turnout was 3,118,902, out of 5.6 million registered voters, the board said.",
+        ["registered voters", "registered voters"],
+    ),
+    # a comparison clause names no election: "the lowest turnout in any ..."
+    (
+        "Only 40 percent of Iran's 61 million eligible voters cast their ballots in "
+        "the first round -- the lowest turnout in any presidential election since "
+        "the 1979 revolution.",
+        ["eligible voters", "eligible voters"],
+    ),
+    ("Turnout at record 88.84%, state broadcaster TRT said.", [None]),
+    (
+        "Turnout across the seven phases of voting was 65.79 per cent, the "
+        "commission said.",
+        ["the seven phases of voting"],
+    ),
+    # an election named before the turnout word (headlines)
+    ("Iran Puts Parliamentary Election Turnout At 41%", ["Parliamentary Election"]),
+    ("Presidential runoff turnout put at 49.8%", ["Presidential runoff"]),
+    # what the figure counts, when nothing else is named
+    (
+        "Nearly 642 million people voted, the chief election commissioner told "
+        "reporters.",
+        ["people voted"],
+    ),
+    (
+        "About 16.2 million ballots were cast, a senior IEC official told Reuters.",
+        ["ballots"],
+    ),
+    (
+        "The Interior Ministry said earlier that over 19,000,000 ballots had so far "
+        "been counted.",
+        ["ballots"],
+    ),
+    # near misses that keep their subjects: a named election, a group, a region;
+    # a bare "voters" names no electorate
+    (
+        "Turnout in the parliamentary elections was 42.5 percent, the interior "
+        "ministry said.",
+        ["the parliamentary elections"],
+    ),
+    (
+        "Turnout in the referendum was 71 percent, the highest turnout in any vote "
+        "since independence.",
+        ["the referendum"],
+    ),
+    ("About 31 million women cast their ballots, the commission said.", ["women"]),
+    (
+        "Turnout in Tehran was 25 percent, the lowest turnout in any province.",
+        ["Tehran"],
+    ),
+    ("Some 25 million voters took part, the ministry said.", [None]),
+    ("Turnout was 44 percent, the commission said.", [None]),
 ]
 
 
 @pytest.mark.parametrize(("text", "subjects"), EXACT_SUBJECTS)
 def test_subject_is_exactly(nlp, text, subjects):
+    assert [c.subject for c in extract_text(text, nlp=nlp)] == subjects
+
+
+# A turnout whose sentence names no election or electorate is the turnout of the
+# article's election (its body, patterns/turnout.json); what the sentence names wins
+ARTICLE_TURNOUT_SUBJECTS = [
+    (
+        "BAGHDAD, Oct 17 (Reuters) - Iraq's electoral commission confirmed the final "
+        "results of the parliamentary election on Sunday. Turnout was 44 percent, "
+        "the commission said.",
+        ["general election"],
+    ),
+    (
+        "NAIROBI, Aug 15 (Reuters) - William Ruto won Kenya's presidential election, "
+        "the electoral commission said on Monday. Voter turnout was 64.76 percent, "
+        "according to the commission's final tally.",
+        ["presidential election"],
+    ),
+    (
+        "PARIS, March 15 (AFP) - Voters went to the polls on Sunday in municipal "
+        "elections across France. Turnout was 38.7 percent, the interior ministry "
+        "said.",
+        ["local elections"],
+    ),
+    (
+        "TEHRAN, July 6 (AP) - Iran's presidential election went to a runoff. Some "
+        "30 million people took part, the interior ministry said.",
+        ["presidential election"],
+    ),
+    # named in the sentence: kept
+    (
+        "ANKARA, May 28 (Anadolu) - Turks voted on Sunday in the presidential "
+        "runoff. Turnout in the runoff was 84.2 percent, the YSK said.",
+        ["the runoff"],
+    ),
+    (
+        "NEW DELHI, June 4 (PTI) - Counting of votes in the Lok Sabha polls began on "
+        "Tuesday. About 312 million women cast their ballots, the Election "
+        "Commission said.",
+        ["women"],
+    ),
+    # no election detected for the article: none named
+    ("Turnout was 44 percent, the commission said. Counting went on.", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), ARTICLE_TURNOUT_SUBJECTS)
+def test_turnout_of_the_articles_election(nlp, text, subjects):
     assert [c.subject for c in extract_text(text, nlp=nlp)] == subjects
 
 

@@ -266,6 +266,46 @@ def test_subject_normalisation():
     assert subject_key(turnout) == "text:*"
 
 
+# two reports of one election's turnout, each naming it its own way (guidelines: the
+# election or the electorate), are one group and conflict when their figures differ
+@pytest.mark.parametrize(
+    ("first", "second", "unit"),
+    [
+        ("registered voters", "presidential election", "percent"),
+        ("registered voters", "ballots cast", "percent"),
+        ("ballots cast", "general election", "votes"),
+        ("ballots", "presidential election", "votes"),
+        ("people voted", "the country's 93.4 million registered voters", "people"),
+        ("the seven phases of voting", None, "percent"),
+        ("Brazilians eligible to vote", "runoff", "percent"),
+        ("Mexicans on the electoral roll", "presidential election", "percent"),
+        ("Parliamentary Election", "eligible voters", "percent"),
+        ("local elections", "the municipal elections", "percent"),
+    ],
+)
+def test_turnout_subjects_of_one_election_share_a_group(first, second, unit):
+    a, b = (64.76, 65.4) if unit == "percent" else (14_200_000, 16_100_000)
+    claims = [
+        claim(a, kind="turnout", unit=unit, subject=first, sources=[AFP]),
+        claim(b, kind="turnout", unit=unit, subject=second, sources=[AP]),
+    ]
+    group = only_group(reconcile(claims))
+    assert group.verdict == "conflict"
+
+
+# a group's or a region's turnout stays apart from the election's
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("women", "presidential election"), ("Kano state", "registered voters")],
+)
+def test_turnout_of_a_group_or_region_is_its_own(first, second):
+    claims = [
+        claim(40, kind="turnout", unit="percent", subject=first, sources=[AFP]),
+        claim(45, kind="turnout", unit="percent", subject=second, sources=[AP]),
+    ]
+    assert len(reconcile(claims).groups) == 2
+
+
 def test_percent_and_count_are_different_measures():
     claims = [
         claim(41, kind="turnout", unit="percent", subject="turnout"),
