@@ -13,6 +13,22 @@ import pytest
 from extract import extract_text
 
 CASES = [
+    # "after counting N percent of ballots" sets the status; it is no share of
+    # the vote for the last name before it
+    (
+        "Zelenskiy won 73.2 percent of the vote in the runoff against Poroshenko's "
+        "24.5 percent, the Central Election Commission said after counting 99.9 "
+        "percent of ballots.",
+        [
+            ("votes", 73.2, "percent", "exact", None, "Zelenskiy", "partial"),
+            ("votes", 24.5, "percent", "exact", None, "Poroshenko", "partial"),
+        ],
+    ),
+    # a share a candidate tallied stays a share (tallied is a win verb too)
+    (
+        "Kessler tallied 52 percent of the votes, the board said.",
+        [("votes", 52, "percent", "exact", None, "Kessler", "unknown")],
+    ),
     # seats with a partitive total and a second party in the same clause chain
     (
         "The Civic Union won 41 of the 95 seats, while the Harbour League took 29.",
@@ -688,6 +704,10 @@ NOT_CLAIMS = [
     "With 86% of polling stations reporting, the count continued.",
     "With 95 percent of the vote in, the count went on.",
     "After 99% of ballots had been counted, the board adjourned.",
+    # the count's verb before the share: its progress, not a result
+    "The board adjourned after counting 99.9 percent of ballots.",
+    "Officials have counted 95 percent of ballots.",
+    "After processing 90% of the votes, the commission paused the count.",
     # opinion polls
     "An opinion poll last week gave the Greens 38 per cent.",
     # previous elections
