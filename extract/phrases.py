@@ -41,7 +41,8 @@ _NP_STOP = frozenset(
     did not against over versus vs vs. beat beats beating defeated defeats defeating
     topped tops edged ousted unseated trounced routed ahead behind into during
     claims secures captures grabs sweeps retains keeps trails trailed trailing
-    loses lost rejected approved endorsed""".split()
+    loses lost rejected approved endorsed flipped flips contested joined
+    joins""".split()
 )
 _NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
 _PARTICIPLES_BEFORE_BY = frozenset(
@@ -107,6 +108,7 @@ def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> b
     if words[k] in _NP_STOP and not (
         (_is_name_like(text) and k > 0 and not doc[k].is_sent_start)
         or (words[k - 1] == "-" and _compound_after_hyphen(doc, words, k))
+        or _compound_before_hyphen(doc, words, k)
     ):
         return False
     return True
@@ -139,6 +141,15 @@ def _spaced_dash(doc: Doc, words: Sequence[str], k: int) -> bool:
         return False
     _, spaces = token_texts(doc)
     return bool(spaces[k - 1]) and bool(spaces[k])
+
+
+def _compound_before_hyphen(doc: Doc, words: Sequence[str], k: int) -> bool:
+    """Whether token k starts a hyphenated compound ("left-wing", "so-called"):
+    there it is part of the phrase, not the verb or adverb it would be on its own."""
+    if k + 2 >= len(words) or words[k + 1] != "-":
+        return False
+    _, spaces = token_texts(doc)
+    return not spaces[k] and not spaces[k + 1] and words[k + 2].isalpha()
 
 
 def _compound_after_hyphen(doc: Doc, words: Sequence[str], k: int) -> bool:

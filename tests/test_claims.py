@@ -886,6 +886,27 @@ EXACT_SUBJECTS = [
         "On Saturday Prime Minister Varga's Harbour League won 88 seats.",
         ["Prime Minister Varga's Harbour League"],
     ),
+    # a compound adjective whose first word is also a verb or adverb stays whole
+    (
+        "PARIS, July 8 (Reuters) - The left-wing New Popular Front won 182 seats in "
+        "the 577-seat National Assembly.",
+        ["The left-wing New Popular Front"],
+    ),
+    (
+        "The so-called Axis of Resistance won 12 seats.",
+        ["The so-called Axis of Resistance"],
+    ),
+    (
+        "The well-funded Harbour League took 41 percent.",
+        ["The well-funded Harbour League"],
+    ),
+    # "flipped" is a win verb: the phrase before it is the subject, not part of it
+    (
+        "The Democrats flipped 3 seats and now hold 215 of the 435 seats in the House, "
+        "according to AP projections.",
+        ["The Democrats", "The Democrats"],
+    ),
+    ("Republicans flipped four seats in New York.", ["Republicans"]),
     # a day that is part of a name stays in it
     ("The Sunday Party won 3 seats.", ["The Sunday Party"]),
     (
