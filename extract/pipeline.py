@@ -232,9 +232,11 @@ def claims_from_doc(
                 and cues[idx + 1][0] in {"final", "partial", "preliminary"}
             ):
                 cue = cues[idx + 1][0]
-        # a change of round ends the carried status
+        # a change of round ends the carried status, and a return to a round takes
+        # up the status it had
         if sent_round is not None and ctx.round is not None and sent_round != ctx.round:
-            ctx.status = None
+            ctx.by_round[ctx.round] = ctx.status
+            ctx.status = ctx.by_round.get(sent_round)
         if drafts:
             sentence = span_text(doc, s, e).strip()  # one text for its claims
         for d in drafts:

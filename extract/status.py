@@ -12,9 +12,10 @@ Cues are data (`patterns/status.json`). The rules follow the corpus guidelines:
   results") sets nothing, and "results from/for" is a partial cue only before a
   number ("results from 412 of 430 constituencies", not "from the commission");
 - a sentence with no cue takes the cue of the last sentence that had one (the same
-  update continues), unless the round changes or the sentence only states structural
-  facts (chamber size, eligible voters, candidates); the article's first results
-  sentence may take the cue of the sentence right after it (the lede and its update);
+  update continues), unless the round changes (a return to a round takes up the
+  status it had) or the sentence only states structural facts (chamber size,
+  eligible voters, candidates); the article's first results sentence may take the
+  cue of the sentence right after it (the lede and its update);
 - a sentence that only looks ahead ("final results are expected later") sets nothing.
 """
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
@@ -61,6 +62,9 @@ class StatusContext:
     status: str | None = None
     round: int | None = None
     first_results_sentence: bool = True
+    # the status each round had when the article left it ("... in the runoff, with
+    # 99.9% counted. In the first round ... Turnout in the runoff was 79.4%")
+    by_round: dict[int, str | None] = field(default_factory=dict)
 
 
 class _SentenceClauses:

@@ -1059,6 +1059,43 @@ def test_round_is_read_and_carried(nlp):
     assert [(c.value, c.round) for c in claims] == [(33, 2)]
 
 
+# A status cue carried through an article (guidelines, Status): each row is an
+# article and the (kind, value, status) of its claims in text order
+STATUS_CARRIES = [
+    # a return to the runoff after its first round takes up the runoff's status
+    (
+        "Varga won the runoff on Sunday with 50.9% of the valid votes, with 99.9% "
+        "of voting machines counted, the electoral court said.\n\n"
+        "In the first round on Oct. 2, Varga had taken 48.4%.\n\n"
+        "Turnout in the runoff was 79.4%, the court said.",
+        [
+            ("votes", 50.9, "partial"),
+            ("votes", 48.4, "unknown"),
+            ("turnout", 79.4, "partial"),
+        ],
+    ),
+    # ... and a change of round with no return still ends it
+    (
+        "Varga won the runoff on Sunday with 50.9% of the valid votes, with 99.9% "
+        "of voting machines counted, the electoral court said.\n\n"
+        "In the first round on Oct. 2, Varga had taken 48.4% and Kessler 43.2%.",
+        [
+            ("votes", 50.9, "partial"),
+            ("votes", 48.4, "unknown"),
+            ("votes", 43.2, "unknown"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), STATUS_CARRIES, ids=[c[0][:50] for c in STATUS_CARRIES]
+)
+def test_status_carried_through_the_article(nlp, text, expected):
+    got = [(c.kind, c.value, c.status) for c in extract_text(text, nlp=nlp)]
+    assert got == [(k, pytest.approx(v), st) for k, v, st in expected]
+
+
 def test_subject_id_from_alias_data(nlp):
     text = (
         "Iran's Fars news agency said the pro-Rouhani List of Hope won 33 of 68 seats."
