@@ -44,6 +44,8 @@ from extract.tokens import (
 )
 
 _RESULT_KINDS = frozenset({"seats", "votes", "turnout"})
+_SEAT_KINDS = frozenset({"seats", "seats_total"})
+_SEAT_OR_VOTE_KINDS = frozenset({"seats", "seats_total", "votes"})
 _STRUCTURAL_CARRY = frozenset(
     {
         "decided",
@@ -114,6 +116,7 @@ def _draft_status(
     fused,
     ctx: StatusContext,
     has_results: bool,
+    turnout_only: bool = False,
 ) -> str:
     if sentence.is_conditional(doc, d.figure.start):
         return "conditional"
@@ -127,7 +130,8 @@ def _draft_status(
         or has_results
         or (d.kind == "seats_total" and any(w in _STRUCTURAL_CARRY for w in words[s:e]))
     )
-    if carry_ok and ctx.status:
+    if carry_ok and ctx.status and not (turnout_only and ctx.from_seats):
+        # (the state of the seat count is not that of the turnout)
         return ctx.status
     return "unknown"
 
@@ -235,13 +239,26 @@ def claims_from_doc(
         # a change of round ends the carried status, and a return to a round takes
         # up the status it had
         if sent_round is not None and ctx.round is not None and sent_round != ctx.round:
-            ctx.by_round[ctx.round] = ctx.status
-            ctx.status = ctx.by_round.get(sent_round)
+            ctx.by_round[ctx.round] = (ctx.status, ctx.from_seats)
+            ctx.status, ctx.from_seats = ctx.by_round.get(sent_round, (None, False))
+        turnout_only = has_results and all(
+            d.kind not in _SEAT_OR_VOTE_KINDS for d in drafts
+        )
         if drafts:
             sentence = span_text(doc, s, e).strip()  # one text for its claims
         for d in drafts:
             status = _draft_status(
-                doc, words, s, e, d, sentence_cues[idx], cue, fused, ctx, has_results
+                doc,
+                words,
+                s,
+                e,
+                d,
+                sentence_cues[idx],
+                cue,
+                fused,
+                ctx,
+                has_results,
+                turnout_only,
             )
             rnd = _draft_round(sentence_cues[idx], d, status, ctx)
             claims.append(
@@ -249,6 +266,7 @@ def claims_from_doc(
             )
         if cue:
             ctx.status = cue
+            ctx.from_seats = bool(drafts) and all(d.kind in _SEAT_KINDS for d in drafts)
         if sent_round is not None:
             ctx.round = sent_round
     return claims

@@ -14,8 +14,10 @@ Cues are data (`patterns/status.json`). The rules follow the corpus guidelines:
 - a sentence with no cue takes the cue of the last sentence that had one (the same
   update continues), unless the round changes (a return to a round takes up the
   status it had) or the sentence only states structural facts (chamber size,
-  eligible voters, candidates); the article's first results sentence may take the
-  cue of the sentence right after it (the lede and its update);
+  eligible voters, candidates); a cue set by a sentence whose figures are all seats
+  ("leading in 240 so far") does not reach a turnout sentence (`pipeline`); the
+  article's first results sentence may take the cue of the sentence right after it
+  (the lede and its update);
 - a sentence that only looks ahead ("final results are expected later") sets nothing.
 """
 
@@ -62,9 +64,13 @@ class StatusContext:
     status: str | None = None
     round: int | None = None
     first_results_sentence: bool = True
+    # the status carried was set by a sentence whose figures are all seats ("the BJP
+    # had won or was leading in 240 so far"): it is the state of the seat count,
+    # not of the turnout
+    from_seats: bool = False
     # the status each round had when the article left it ("... in the runoff, with
     # 99.9% counted. In the first round ... Turnout in the runoff was 79.4%")
-    by_round: dict[int, str | None] = field(default_factory=dict)
+    by_round: dict[int, tuple[str | None, bool]] = field(default_factory=dict)
 
 
 class _SentenceClauses:

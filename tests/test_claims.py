@@ -1085,6 +1085,46 @@ STATUS_CARRIES = [
             ("votes", 43.2, "unknown"),
         ],
     ),
+    # the state of the seat count is not that of the turnout
+    (
+        "By late evening, results had been declared for more than 500 of the 543 "
+        "seats, and the BJP had won or was leading in 240 so far.\n\n"
+        "Turnout was 65.79 per cent, the commission said. Kumar said 312 million "
+        "women had cast their ballots.",
+        [
+            ("seats_total", 500, "partial"),
+            ("seats", 240, "partial"),
+            ("turnout", 65.79, "unknown"),
+            ("turnout", 312000000, "unknown"),
+        ],
+    ),
+    (
+        "The Greens won four seats and independents six, the final tally showed."
+        "\n\nTurnout was just under 60 per cent, according to an analysis by the "
+        "PA news agency.",
+        [("seats", 4, "final"), ("seats", 6, "final"), ("turnout", 60, "unknown")],
+    ),
+    # ... but a seat count's status still reaches seats, and a vote count's the
+    # turnout
+    (
+        "The Greens had won or were leading in 40 seats so far, the board said."
+        "\n\nLabour had 30.",
+        [("seats", 40, "partial"), ("seats", 30, "partial")],
+    ),
+    (
+        "Varga won 50.49% of the vote, the chairman said as he announced the final "
+        "results.\n\nTurnout was 65.4 percent, the chairman said.",
+        [("votes", 50.49, "final"), ("turnout", 65.4, "final")],
+    ),
+    (
+        "With 97% of precincts reporting, the Greens had 40.2% of the vote and 41 "
+        "seats.\n\nTurnout was 61 percent.",
+        [
+            ("votes", 40.2, "partial"),
+            ("seats", 41, "partial"),
+            ("turnout", 61, "partial"),
+        ],
+    ),
 ]
 
 
