@@ -105,6 +105,13 @@ def _coverage_values(
     return out
 
 
+def _repeats_a_figure(drafts: list[Draft], later: list[list[Draft]]) -> bool:
+    """Whether one of the values of `drafts` is given again in the sentences
+    `later`: the same update told again."""
+    values = {d.value for d in drafts}
+    return any(d.value in values for sent in later for d in sent)
+
+
 def _draft_status(
     doc,
     words,
@@ -227,15 +234,24 @@ def claims_from_doc(
         sent_round = sentence_cues[idx].round_near(s)
         # (most sentences have no drafts: no generator made for them)
         has_results = bool(drafts) and any(d.kind in _RESULT_KINDS for d in drafts)
-        # the lede and the update right after it are one report
+        # the lede and the update right after it are one report; so are a headline
+        # and the update two sentences on that repeats one of its figures ("BJP
+        # wins 240 seats" / "INDIA bloc takes 234" / "... won 240 of the 543
+        # seats, final results showed"), and not a lede whose rounded figures the
+        # update after it gives anew ("62 percent (17.8 million ...)" / ... /
+        # "elected with 17.9 million votes after all ballots were counted")
         if drafts and has_results and not first_results_done:
             first_results_done = True
-            if (
-                cue is None
-                and idx + 1 < len(bounds)
-                and cues[idx + 1][0] in {"final", "partial", "preliminary"}
-            ):
-                cue = cues[idx + 1][0]
+            if cue is None and idx + 1 < len(bounds):
+                ahead = idx + 1
+                if (
+                    cues[ahead] == (None, [])
+                    and idx + 2 < len(bounds)
+                    and _repeats_a_figure(drafts, per_sentence[idx + 1 : idx + 3])
+                ):
+                    ahead = idx + 2
+                if cues[ahead][0] in {"final", "partial", "preliminary"}:
+                    cue = cues[ahead][0]
         # a change of round ends the carried status, and a return to a round takes
         # up the status it had
         if sent_round is not None and ctx.round is not None and sent_round != ctx.round:

@@ -15,9 +15,10 @@ Cues are data (`patterns/status.json`). The rules follow the corpus guidelines:
   update continues), unless the round changes (a return to a round takes up the
   status it had) or the sentence only states structural facts (chamber size,
   eligible voters, candidates); a cue set by a sentence whose figures are all seats
-  ("leading in 240 so far") does not reach a turnout sentence (`pipeline`); the
-  article's first results sentence may take the cue of the sentence right after it
-  (the lede and its update);
+  ("leading in 240 so far") does not reach a turnout sentence (`pipeline`);
+- the article's first results sentence may take the cue of the sentence right after
+  it (the lede and its update), or of the one after that when the two sentences
+  after it repeat one of its figures (a headline and the lede that restates it);
 - a sentence that only looks ahead ("final results are expected later") sets nothing.
 """
 

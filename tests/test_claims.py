@@ -1062,6 +1062,61 @@ def test_round_is_read_and_carried(nlp):
 # A status cue carried through an article (guidelines, Status): each row is an
 # article and the (kind, value, status) of its claims in text order
 STATUS_CARRIES = [
+    # a headline and subhead take the final results of the lede that repeats
+    # their figure, two sentences on
+    (
+        "Greens win 41 seats, need partners as Labour secures 52\n\n"
+        "Farmers' Bloc takes 12 in surprise showing\n\n"
+        "PORT CALDER, June 9 (PTI) - The Greens won 41 of the 95 seats, final "
+        "results published by the electoral board showed on Monday.",
+        [
+            ("seats", 41, "final"),
+            ("seats", 52, "final"),
+            ("seats", 12, "final"),
+            ("seats", 41, "final"),
+        ],
+    ),
+    (
+        "Varga wins presidential vote with 50.49%, electoral commission says\n\n"
+        "LUSENA, Aug 15 (Reuters) - Ana Varga narrowly won the presidential "
+        "election, the head of the commission said on Monday.\n\n"
+        "Varga won 7,176,141 votes, or 50.49%, the chairman said as he announced "
+        "the final results.",
+        [
+            ("votes", 50.49, "final"),
+            ("votes", 7176141, "final"),
+            ("votes", 50.49, "final"),
+        ],
+    ),
+    (
+        "Electoral body declares Varga president-elect with 7.17m votes\n\n"
+        "LUSENA (AA) - The electoral commission on Monday declared Ana Varga the "
+        "winner with 7.17m votes, or 50.49 percent of the total.\n\n"
+        "Rival Tomas Kessler received 6.94m votes, the commission said in its "
+        "final tally.",
+        [
+            ("votes", 7170000, "final"),
+            ("votes", 7170000, "final"),
+            ("votes", 50.49, "final"),
+            ("votes", 6940000, "final"),
+        ],
+    ),
+    # a lede whose rounded figures the update two sentences on gives anew is not
+    # that update
+    (
+        "Ana Varga won, taking 62 percent of the vote (17.8 million of 28.6 "
+        "million ballots). Turnout fell to a record low of about 48.8%.\n\n"
+        "The minister said Varga had been elected with 17.9 million votes after all "
+        "28.9 million ballots were counted.",
+        [
+            ("votes", 62, "unknown"),
+            ("votes", 17800000, "unknown"),
+            ("turnout", 28600000, "unknown"),
+            ("turnout", 48.8, "unknown"),
+            ("votes", 17900000, "final"),
+            ("turnout", 28900000, "final"),
+        ],
+    ),
     # a return to the runoff after its first round takes up the runoff's status
     (
         "Varga won the runoff on Sunday with 50.9% of the valid votes, with 99.9% "
