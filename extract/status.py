@@ -99,9 +99,12 @@ class _SentenceClauses:
         self.relatives: list[tuple[int, int]] = []
         openers = _relative_openers()
         if self.may_be_conditional and not openers.isdisjoint(sentence):
+            count_openers = _count_phrase_openers()
             for t in range(s + 1, e):
                 if words[t] in openers and words[t - 1] == ",":
                     close = next((c for c in range(t + 1, e) if words[c] == ","), e)
+                    if words[t] in count_openers and not cue_positions(words, t, close):
+                        continue  # (a "with" phrase naming no count)
                     self.relatives.append((t, close))
 
     def clause_of(self, i: int) -> tuple[int, int]:
@@ -173,7 +176,14 @@ def _conditional_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _relative_openers() -> frozenset[str]:
-    return frozenset(load_json("status.json")["relative_openers"])
+    """The relative openers, and the openers of a phrase naming its count."""
+    data = load_json("status.json")
+    return frozenset(data["relative_openers"]) | _count_phrase_openers()
+
+
+@lru_cache(maxsize=1)
+def _count_phrase_openers() -> frozenset[str]:
+    return frozenset(load_json("status.json")["count_phrase_openers"])
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,33 @@ import pytest
 from extract import extract_text
 
 CASES = [
+    # a ", with ..." phrase naming the count it reports is a clause of its own: the
+    # main clause's conditional wording does not reach its figure
+    (
+        "Varga appeared set to win the presidential election, with unofficial quick "
+        "counts by several pollsters showing her taking around 58% of the vote.",
+        [("votes", 58, "percent", "approx", None, None, "preliminary")],
+    ),
+    (
+        "The alliance is set to win 290 seats, with exit polls giving the opposition "
+        "230.",
+        [
+            ("seats", 290, "seats", "exact", None, "alliance", "conditional"),
+            ("seats", 230, "seats", "exact", None, "opposition", "preliminary"),
+        ],
+    ),
+    # ... and one naming no count stays in the main clause
+    (
+        "The bloc would hold 70 seats, with the Greens on 20.",
+        [
+            ("seats", 70, "seats", "exact", None, "bloc", "conditional"),
+            ("seats", 20, "seats", "exact", None, "Greens", "conditional"),
+        ],
+    ),
+    (
+        "The Greens, with 41 seats, would lead the next government.",
+        [("seats", 41, "seats", "exact", None, "Greens", "conditional")],
+    ),
     # "after counting N percent of ballots" sets the status; it is no share of
     # the vote for the last name before it
     (
