@@ -44,6 +44,8 @@ from extract.tokens import (
 )
 
 _RESULT_KINDS = frozenset({"seats", "votes", "turnout"})
+_SEAT_KINDS = frozenset({"seats", "seats_total"})
+_SEAT_OR_VOTE_KINDS = frozenset({"seats", "seats_total", "votes"})
 _STRUCTURAL_CARRY = frozenset(
     {
         "decided",
@@ -103,6 +105,13 @@ def _coverage_values(
     return out
 
 
+def _repeats_a_figure(drafts: list[Draft], later: list[list[Draft]]) -> bool:
+    """Whether one of the values of `drafts` is given again in the sentences
+    `later`: the same update told again."""
+    values = {d.value for d in drafts}
+    return any(d.value in values for sent in later for d in sent)
+
+
 def _draft_status(
     doc,
     words,
@@ -114,6 +123,7 @@ def _draft_status(
     fused,
     ctx: StatusContext,
     has_results: bool,
+    turnout_only: bool = False,
 ) -> str:
     if sentence.is_conditional(doc, d.figure.start):
         return "conditional"
@@ -127,7 +137,8 @@ def _draft_status(
         or has_results
         or (d.kind == "seats_total" and any(w in _STRUCTURAL_CARRY for w in words[s:e]))
     )
-    if carry_ok and ctx.status:
+    if carry_ok and ctx.status and not (turnout_only and ctx.from_seats):
+        # (the state of the seat count is not that of the turnout)
         return ctx.status
     return "unknown"
 
@@ -223,23 +234,47 @@ def claims_from_doc(
         sent_round = sentence_cues[idx].round_near(s)
         # (most sentences have no drafts: no generator made for them)
         has_results = bool(drafts) and any(d.kind in _RESULT_KINDS for d in drafts)
-        # the lede and the update right after it are one report
+        # the lede and the update right after it are one report; so are a headline
+        # and the update two sentences on that repeats one of its figures ("BJP
+        # wins 240 seats" / "INDIA bloc takes 234" / "... won 240 of the 543
+        # seats, final results showed"), and not a lede whose rounded figures the
+        # update after it gives anew ("62 percent (17.8 million ...)" / ... /
+        # "elected with 17.9 million votes after all ballots were counted")
         if drafts and has_results and not first_results_done:
             first_results_done = True
-            if (
-                cue is None
-                and idx + 1 < len(bounds)
-                and cues[idx + 1][0] in {"final", "partial", "preliminary"}
-            ):
-                cue = cues[idx + 1][0]
-        # a change of round ends the carried status
+            if cue is None and idx + 1 < len(bounds):
+                ahead = idx + 1
+                if (
+                    cues[ahead] == (None, [])
+                    and idx + 2 < len(bounds)
+                    and _repeats_a_figure(drafts, per_sentence[idx + 1 : idx + 3])
+                ):
+                    ahead = idx + 2
+                if cues[ahead][0] in {"final", "partial", "preliminary"}:
+                    cue = cues[ahead][0]
+        # a change of round ends the carried status, and a return to a round takes
+        # up the status it had
         if sent_round is not None and ctx.round is not None and sent_round != ctx.round:
-            ctx.status = None
+            ctx.by_round[ctx.round] = (ctx.status, ctx.from_seats)
+            ctx.status, ctx.from_seats = ctx.by_round.get(sent_round, (None, False))
+        turnout_only = has_results and all(
+            d.kind not in _SEAT_OR_VOTE_KINDS for d in drafts
+        )
         if drafts:
             sentence = span_text(doc, s, e).strip()  # one text for its claims
         for d in drafts:
             status = _draft_status(
-                doc, words, s, e, d, sentence_cues[idx], cue, fused, ctx, has_results
+                doc,
+                words,
+                s,
+                e,
+                d,
+                sentence_cues[idx],
+                cue,
+                fused,
+                ctx,
+                has_results,
+                turnout_only,
             )
             rnd = _draft_round(sentence_cues[idx], d, status, ctx)
             claims.append(
@@ -247,6 +282,7 @@ def claims_from_doc(
             )
         if cue:
             ctx.status = cue
+            ctx.from_seats = bool(drafts) and all(d.kind in _SEAT_KINDS for d in drafts)
         if sent_round is not None:
             ctx.round = sent_round
     return claims

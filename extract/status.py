@@ -12,9 +12,13 @@ Cues are data (`patterns/status.json`). The rules follow the corpus guidelines:
   results") sets nothing, and "results from/for" is a partial cue only before a
   number ("results from 412 of 430 constituencies", not "from the commission");
 - a sentence with no cue takes the cue of the last sentence that had one (the same
-  update continues), unless the round changes or the sentence only states structural
-  facts (chamber size, eligible voters, candidates); the article's first results
-  sentence may take the cue of the sentence right after it (the lede and its update);
+  update continues), unless the round changes (a return to a round takes up the
+  status it had) or the sentence only states structural facts (chamber size,
+  eligible voters, candidates); a cue set by a sentence whose figures are all seats
+  ("leading in 240 so far") does not reach a turnout sentence (`pipeline`);
+- the article's first results sentence may take the cue of the sentence right after
+  it (the lede and its update), or of the one after that when the two sentences
+  after it repeat one of its figures (a headline and the lede that restates it);
 - a sentence that only looks ahead ("final results are expected later") sets nothing.
 """
 
@@ -23,7 +27,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
@@ -61,6 +65,13 @@ class StatusContext:
     status: str | None = None
     round: int | None = None
     first_results_sentence: bool = True
+    # the status carried was set by a sentence whose figures are all seats ("the BJP
+    # had won or was leading in 240 so far"): it is the state of the seat count,
+    # not of the turnout
+    from_seats: bool = False
+    # the status each round had when the article left it ("... in the runoff, with
+    # 99.9% counted. In the first round ... Turnout in the runoff was 79.4%")
+    by_round: dict[int, tuple[str | None, bool]] = field(default_factory=dict)
 
 
 class _SentenceClauses:
@@ -88,9 +99,12 @@ class _SentenceClauses:
         self.relatives: list[tuple[int, int]] = []
         openers = _relative_openers()
         if self.may_be_conditional and not openers.isdisjoint(sentence):
+            count_openers = _count_phrase_openers()
             for t in range(s + 1, e):
                 if words[t] in openers and words[t - 1] == ",":
                     close = next((c for c in range(t + 1, e) if words[c] == ","), e)
+                    if words[t] in count_openers and not cue_positions(words, t, close):
+                        continue  # (a "with" phrase naming no count)
                     self.relatives.append((t, close))
 
     def clause_of(self, i: int) -> tuple[int, int]:
@@ -162,7 +176,14 @@ def _conditional_clause(doc: Doc, words: Sequence[str], a: int, b: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _relative_openers() -> frozenset[str]:
-    return frozenset(load_json("status.json")["relative_openers"])
+    """The relative openers, and the openers of a phrase naming its count."""
+    data = load_json("status.json")
+    return frozenset(data["relative_openers"]) | _count_phrase_openers()
+
+
+@lru_cache(maxsize=1)
+def _count_phrase_openers() -> frozenset[str]:
+    return frozenset(load_json("status.json")["count_phrase_openers"])
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,33 @@ import pytest
 from extract import extract_text
 
 CASES = [
+    # a ", with ..." phrase naming the count it reports is a clause of its own: the
+    # main clause's conditional wording does not reach its figure
+    (
+        "Varga appeared set to win the presidential election, with unofficial quick "
+        "counts by several pollsters showing her taking around 58% of the vote.",
+        [("votes", 58, "percent", "approx", None, None, "preliminary")],
+    ),
+    (
+        "The alliance is set to win 290 seats, with exit polls giving the opposition "
+        "230.",
+        [
+            ("seats", 290, "seats", "exact", None, "alliance", "conditional"),
+            ("seats", 230, "seats", "exact", None, "opposition", "preliminary"),
+        ],
+    ),
+    # ... and one naming no count stays in the main clause
+    (
+        "The bloc would hold 70 seats, with the Greens on 20.",
+        [
+            ("seats", 70, "seats", "exact", None, "bloc", "conditional"),
+            ("seats", 20, "seats", "exact", None, "Greens", "conditional"),
+        ],
+    ),
+    (
+        "The Greens, with 41 seats, would lead the next government.",
+        [("seats", 41, "seats", "exact", None, "Greens", "conditional")],
+    ),
     # "after counting N percent of ballots" sets the status; it is no share of
     # the vote for the last name before it
     (
@@ -1057,6 +1084,138 @@ def test_round_is_read_and_carried(nlp):
     )
     claims = extract_text(text, nlp=nlp)
     assert [(c.value, c.round) for c in claims] == [(33, 2)]
+
+
+# A status cue carried through an article (guidelines, Status): each row is an
+# article and the (kind, value, status) of its claims in text order
+STATUS_CARRIES = [
+    # a headline and subhead take the final results of the lede that repeats
+    # their figure, two sentences on
+    (
+        "Greens win 41 seats, need partners as Labour secures 52\n\n"
+        "Farmers' Bloc takes 12 in surprise showing\n\n"
+        "PORT CALDER, June 9 (PTI) - The Greens won 41 of the 95 seats, final "
+        "results published by the electoral board showed on Monday.",
+        [
+            ("seats", 41, "final"),
+            ("seats", 52, "final"),
+            ("seats", 12, "final"),
+            ("seats", 41, "final"),
+        ],
+    ),
+    (
+        "Varga wins presidential vote with 50.49%, electoral commission says\n\n"
+        "LUSENA, Aug 15 (Reuters) - Ana Varga narrowly won the presidential "
+        "election, the head of the commission said on Monday.\n\n"
+        "Varga won 7,176,141 votes, or 50.49%, the chairman said as he announced "
+        "the final results.",
+        [
+            ("votes", 50.49, "final"),
+            ("votes", 7176141, "final"),
+            ("votes", 50.49, "final"),
+        ],
+    ),
+    (
+        "Electoral body declares Varga president-elect with 7.17m votes\n\n"
+        "LUSENA (AA) - The electoral commission on Monday declared Ana Varga the "
+        "winner with 7.17m votes, or 50.49 percent of the total.\n\n"
+        "Rival Tomas Kessler received 6.94m votes, the commission said in its "
+        "final tally.",
+        [
+            ("votes", 7170000, "final"),
+            ("votes", 7170000, "final"),
+            ("votes", 50.49, "final"),
+            ("votes", 6940000, "final"),
+        ],
+    ),
+    # a lede whose rounded figures the update two sentences on gives anew is not
+    # that update
+    (
+        "Ana Varga won, taking 62 percent of the vote (17.8 million of 28.6 "
+        "million ballots). Turnout fell to a record low of about 48.8%.\n\n"
+        "The minister said Varga had been elected with 17.9 million votes after all "
+        "28.9 million ballots were counted.",
+        [
+            ("votes", 62, "unknown"),
+            ("votes", 17800000, "unknown"),
+            ("turnout", 28600000, "unknown"),
+            ("turnout", 48.8, "unknown"),
+            ("votes", 17900000, "final"),
+            ("turnout", 28900000, "final"),
+        ],
+    ),
+    # a return to the runoff after its first round takes up the runoff's status
+    (
+        "Varga won the runoff on Sunday with 50.9% of the valid votes, with 99.9% "
+        "of voting machines counted, the electoral court said.\n\n"
+        "In the first round on Oct. 2, Varga had taken 48.4%.\n\n"
+        "Turnout in the runoff was 79.4%, the court said.",
+        [
+            ("votes", 50.9, "partial"),
+            ("votes", 48.4, "unknown"),
+            ("turnout", 79.4, "partial"),
+        ],
+    ),
+    # ... and a change of round with no return still ends it
+    (
+        "Varga won the runoff on Sunday with 50.9% of the valid votes, with 99.9% "
+        "of voting machines counted, the electoral court said.\n\n"
+        "In the first round on Oct. 2, Varga had taken 48.4% and Kessler 43.2%.",
+        [
+            ("votes", 50.9, "partial"),
+            ("votes", 48.4, "unknown"),
+            ("votes", 43.2, "unknown"),
+        ],
+    ),
+    # the state of the seat count is not that of the turnout
+    (
+        "By late evening, results had been declared for more than 500 of the 543 "
+        "seats, and the BJP had won or was leading in 240 so far.\n\n"
+        "Turnout was 65.79 per cent, the commission said. Kumar said 312 million "
+        "women had cast their ballots.",
+        [
+            ("seats_total", 500, "partial"),
+            ("seats", 240, "partial"),
+            ("turnout", 65.79, "unknown"),
+            ("turnout", 312000000, "unknown"),
+        ],
+    ),
+    (
+        "The Greens won four seats and independents six, the final tally showed."
+        "\n\nTurnout was just under 60 per cent, according to an analysis by the "
+        "PA news agency.",
+        [("seats", 4, "final"), ("seats", 6, "final"), ("turnout", 60, "unknown")],
+    ),
+    # ... but a seat count's status still reaches seats, and a vote count's the
+    # turnout
+    (
+        "The Greens had won or were leading in 40 seats so far, the board said."
+        "\n\nLabour had 30.",
+        [("seats", 40, "partial"), ("seats", 30, "partial")],
+    ),
+    (
+        "Varga won 50.49% of the vote, the chairman said as he announced the final "
+        "results.\n\nTurnout was 65.4 percent, the chairman said.",
+        [("votes", 50.49, "final"), ("turnout", 65.4, "final")],
+    ),
+    (
+        "With 97% of precincts reporting, the Greens had 40.2% of the vote and 41 "
+        "seats.\n\nTurnout was 61 percent.",
+        [
+            ("votes", 40.2, "partial"),
+            ("seats", 41, "partial"),
+            ("turnout", 61, "partial"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), STATUS_CARRIES, ids=[c[0][:50] for c in STATUS_CARRIES]
+)
+def test_status_carried_through_the_article(nlp, text, expected):
+    got = [(c.kind, c.value, c.status) for c in extract_text(text, nlp=nlp)]
+    assert got == [(k, pytest.approx(v), st) for k, v, st in expected]
 
 
 def test_subject_id_from_alias_data(nlp):
