@@ -947,10 +947,15 @@ def kind_and_unit(
         window_end = min(e, (ne or fig.end) + 8)
         if has_phrase(lex["invalid_cues"], words, window_start, window_end):
             return "other_count", "votes"
+        if has_subject and _cast_count(words, fig, noun, s, e):
+            return "turnout", "votes"
         if has_subject:
             return "votes", "votes"
         return "turnout", "votes"
     if unit in {"voters", "people"}:
+        if cls == "people_nouns" and lex["candidate_nouns"].match_at(words, ns, e):
+            # "5,121 candidates registered to run": those standing, not voters
+            return "other_count", "people"
         if turnout_word and _turnout_complement(words, fig, s):
             return "turnout", unit  # "turnout was 3.1 million voters, of an electorate"
         # (an eligibility cue in an apposition right after the figure's noun is
@@ -978,6 +983,57 @@ def kind_and_unit(
             return "turnout", unit
         return "other_count", unit
     return None
+
+
+_CAST_AUXILIARIES = frozenset(
+    {"were", "was", "had", "have", "has", "been", "being", "so", "far", "already"}
+)
+_CAST_FOR = frozenset({"for", "against", "to", "by"})
+_FAVOUR = frozenset({"favour", "favor"})
+_CLAUSE_BACK_STOPS = frozenset({",", ";", "—", "and", "while", "but", "("})
+
+
+@lru_cache(maxsize=1)
+def _single_win_verbs() -> frozenset[str]:
+    """The one-word win verbs, less the prepositions ("with 3.2 million ballots
+    cast" is no win)."""
+    listed = load_json("claims.json")["win_verbs"]
+    return frozenset(v for v in listed if " " not in v) - _PREPOSITION_WIN_VERBS
+
+
+def _cast_count(
+    words: Sequence[str],
+    fig: Figure,
+    noun: tuple[str | None, int, int],
+    s: int,
+    e: int,
+) -> bool:
+    """Whether a count of votes is the ballots cast or counted, a turnout
+    (guidelines), though a phrase before it looks like a subject: "Turnout was 72
+    percent, with 3.2 million ballots cast", "with 8.4 million votes counted".
+    Votes cast for someone ("7.1 million votes cast in his favour") and a count a
+    verb of winning gives ("Ruto received 7.1 million votes cast") stay votes."""
+    cls, ns, ne = noun
+    if cls != "vote_nouns" or ns != fig.end:
+        return False
+    t = ne
+    while t < e and t < ne + 4 and words[t] in _CAST_AUXILIARIES:
+        t += 1
+    if t >= e or words[t] not in _turnout_data()[4]:
+        return False
+    t += 1
+    if t < e and (
+        words[t] in _CAST_FOR
+        or (words[t] == "in" and not _FAVOUR.isdisjoint(words[t + 1 : t + 4]))
+    ):
+        return False
+    wins = _single_win_verbs()
+    for b in range(fig.qualifier_start - 1, max(s, fig.qualifier_start - 8) - 1, -1):
+        if words[b] in _CLAUSE_BACK_STOPS:
+            break
+        if words[b] in wins:
+            return False
+    return True
 
 
 def _after_apposition(words: Sequence[str], k: int, e: int) -> int:

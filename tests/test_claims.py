@@ -693,6 +693,78 @@ CASES = [
         "Turnout was high; 5.6 million voters were registered.",
         [("other_count", 5_600_000, "voters", "exact", None, None, "unknown")],
     ),
+    # ballots cast or counted after a turnout share are a turnout in votes
+    # (guidelines), not the votes of the turnout word before them
+    (
+        "Turnout was 72 percent, with 3.2 million ballots cast.",
+        [
+            ("turnout", 72, "percent", "exact", None, None, "unknown"),
+            ("turnout", 3_200_000, "votes", "exact", None, "ballots", "unknown"),
+        ],
+    ),
+    (
+        "Turnout stood at 61.2 percent, with 8.4 million votes counted, the election "
+        "commission said.",
+        [
+            ("turnout", 61.2, "percent", "exact", None, None, "unknown"),
+            ("turnout", 8_400_000, "votes", "exact", None, "votes", "unknown"),
+        ],
+    ),
+    (
+        "Voter turnout was 58 percent in the runoff, with some 2.1 million ballots "
+        "cast.",
+        [
+            ("turnout", 58, "percent", "exact", None, "runoff", "unknown"),
+            ("turnout", 2_100_000, "votes", "approx", None, None, "unknown"),
+        ],
+    ),
+    # near misses: votes cast for someone, or that a verb of winning gives, are
+    # the winner's
+    (
+        "Turnout was 72 percent, with 3.2 million ballots cast for the ruling party.",
+        [
+            ("turnout", 72, "percent", "exact", None, None, "unknown"),
+            ("votes", 3_200_000, "votes", "exact", None, "ruling party", "unknown"),
+        ],
+    ),
+    (
+        "Ruto won with 7.1 million votes cast in his favour.",
+        [("votes", 7_100_000, "votes", "exact", None, "Ruto", "unknown")],
+    ),
+    (
+        "Tinubu received 8.8 million votes cast in the election.",
+        [("votes", 8_800_000, "votes", "exact", None, "Tinubu", "unknown")],
+    ),
+    (
+        "Lula won 50.9 percent, with 60.3 million votes.",
+        [
+            ("votes", 50.9, "percent", "exact", None, "Lula", "unknown"),
+            ("votes", 60_300_000, "votes", "exact", None, "Lula", "unknown"),
+        ],
+    ),
+    # those standing are people, whatever registration cue follows (guidelines:
+    # candidates and applicants give people)
+    (
+        "A total of 5,121 candidates registered to run, the commission said.",
+        [("other_count", 5121, "people", "exact", None, "candidates", "unknown")],
+    ),
+    (
+        "Some 3,000 candidates took part in the vote, the electoral board said.",
+        [("other_count", 3000, "people", "approx", None, "candidates", "unknown")],
+    ),
+    (
+        "More than 1,200 applicants registered with the election commission.",
+        [("other_count", 1200, "people", "at_least", None, "applicants", "unknown")],
+    ),
+    # near misses: people and voters registered are the electorate
+    (
+        "Some 61 million people are registered to vote, the commission said.",
+        [("other_count", 61_000_000, "voters", "approx", None, None, "unknown")],
+    ),
+    (
+        "About 4.2 million women were registered as voters.",
+        [("other_count", 4_200_000, "voters", "approx", None, None, "unknown")],
+    ),
 ]
 
 NOT_CLAIMS = [
@@ -981,6 +1053,8 @@ EXACT_SUBJECTS = [
     ),
     ("Some 25 million voters took part, the ministry said.", [None]),
     ("Turnout was 44 percent, the commission said.", [None]),
+    # ballots cast after a turnout share: their own subject, not "Turnout"
+    ("Turnout was 72 percent, with 3.2 million ballots cast.", [None, "ballots"]),
 ]
 
 
