@@ -1314,6 +1314,17 @@ def find_subject(
         span = subject_before(doc, words, j, s)
         if span:
             return span
+    # "Labour's total reached 412 seats": a possessor's tally states its level
+    levels = lex["share_level_verbs"]
+    n = (
+        levels.match_ending(words, k, s)
+        if k > s and words[k - 1] in levels.by_last
+        else 0
+    )
+    if n:
+        span = subject_before(doc, words, k - n, s)
+        if span and _share_owner(doc, words, span, s) != span:
+            return span
     # in apposition to the object of a win verb: "Fidesz won a two-thirds
     # majority, 135 of 199 seats", "won a landslide, 52% of the vote"
     if k - 2 >= s and words[k - 1] == ",":
@@ -1344,6 +1355,17 @@ def find_subject(
 _POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
 
 
+def _changer(doc: Doc, words: Sequence[str], change: Figure, s: int) -> Span | None:
+    """The subject of the verb right before a change's size: "The ANC fell 17
+    percentage points to ...", "Support for the AfD rose 5.2 points to ..."; None
+    when no change verb stands there."""
+    q = change.qualifier_start
+    if q > s and words[q - 1] == "by":
+        q -= 1  # "rose by 3 points to 41 percent"
+    n = _lex()["level_change_verbs"].match_ending(words, q, s) if q > s else 0
+    return subject_before(doc, words, q - n, s) if n else None
+
+
 def _share_owner(doc: Doc, words: Sequence[str], span: Span, s: int) -> Span:
     """The possessor when a subject phrase names a party's share rather than the
     party: "The ruling party's share", "Labour's vote share" -> the possessor; "the
@@ -1351,7 +1373,9 @@ def _share_owner(doc: Doc, words: Sequence[str], span: Span, s: int) -> Span:
     a, b = span
     shares = _lex()["share_nouns"]
     for p in range(b - 2, a, -1):  # (a phrase mostly has no possessive)
-        if words[p] in _POSSESSIVE_WORDS and shares.match_at(words, p + 1, b) == b - (
+        # (the share noun may run past a phrase cut before its last word:
+        # "Fidesz's seat tally rose to 135" gives the phrase "Fidesz's seat")
+        if words[p] in _POSSESSIVE_WORDS and shares.match_at(words, p + 1) >= b - (
             p + 1
         ):
             return (a, p)
@@ -1797,9 +1821,11 @@ def draft_claims(
                 reason = "threshold"
         last_skip = (reason, fig) if reason else None
         if reason:
-            if reason == "comparison":
-                # "X's share fell 17 (percentage) points to 40.2%"
-                t = fig.end + (fig.end < e and words[fig.end] == "points")
+            points = fig.end < e and words[fig.end] == "points"
+            if reason == "comparison" or points:
+                # "X's share fell 17 (percentage) points to 40.2%" (a count of
+                # points is also a unit outside the schema)
+                t = fig.end + points
                 change = (fig, t + 1) if t < e and words[t] == "to" else None
             continue
         # "N of whom/them": the total is the previous figure
@@ -1848,7 +1874,7 @@ def draft_claims(
             ):
                 # "X's share fell 17 points to 40.2%": the change's subject has
                 # the level it reached
-                provisional = find_subject(
+                provisional = _changer(doc, words, change[0], s) or find_subject(
                     doc,
                     words,
                     change[0],

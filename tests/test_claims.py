@@ -764,6 +764,14 @@ CASES = [
     (
         "About 4.2 million women were registered as voters.",
         [("other_count", 4_200_000, "voters", "approx", None, None, "unknown")],
+    ),  # a possessor's total is a seat count of the possessor, not a chamber size
+    (
+        "Labour's total reached 412 seats, the BBC said.",
+        [("seats", 412, "seats", "exact", None, "Labour", "unknown")],
+    ),
+    (
+        "The count reached 412 seats.",
+        [("seats_total", 412, "seats", "exact", None, None, "unknown")],
     ),
 ]
 
@@ -1055,6 +1063,28 @@ EXACT_SUBJECTS = [
     ("Turnout was 44 percent, the commission said.", [None]),
     # ballots cast after a turnout share: their own subject, not "Turnout"
     ("Turnout was 72 percent, with 3.2 million ballots cast.", [None, "ballots"]),
+    # the level a change reached is the subject's of the change verb, not a
+    # phrase that takes the verb in ("The ANC fell")
+    (
+        "The ANC fell 17 percentage points to 40.2 percent, final results showed.",
+        ["The ANC"],
+    ),
+    (
+        "The Social Democrats dropped 4 points to 16.4 percent.",
+        ["The Social Democrats"],
+    ),
+    ("Kessler's vote share rose by 3 points to 41 percent.", ["Kessler"]),
+    ("Support for the AfD rose 5.2 points to 20.8 percent.", ["the AfD"]),
+    # a possessor's tally or total: the possessor has the figure
+    (
+        "Fidesz's seat tally rose to 135, the National Election Office said.",
+        ["Fidesz"],
+    ),
+    ("Labour's total reached 412 seats.", ["Labour"]),
+    ("The bloc's tally now stands at 87 seats, state television said.", ["The bloc"]),
+    # near misses: no possessor's tally, no change verb
+    ("The ruling party's share fell to 36.6 percent.", ["The ruling party"]),
+    ("Kessler won 41 percent, up 3 points.", ["Kessler"]),
 ]
 
 
