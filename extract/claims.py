@@ -35,6 +35,7 @@ from extract.phrases import (
     key_words,
     np_backward,
     np_forward,
+    number_in_name,
     subject_before,
     text_of,
 )
@@ -1131,7 +1132,10 @@ def find_subject(
             n = 0
     if n:
         span = np_forward(doc, words, k + n, e)
-        if span and not any(is_numeral(facts, t) for t in range(*span)):
+        if span and not any(
+            is_numeral(facts, t) and not number_in_name(facts, words, t)
+            for t in range(*span)
+        ):
             return span
     # "the 124 their rivals would have": a phrase after the figure with its own verb
     if (

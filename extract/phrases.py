@@ -98,7 +98,7 @@ def _is_name_like(text: str) -> bool:
 def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> bool:
     text = facts.texts[k]
     if facts.like_num[k] and not text.isalpha():
-        return False
+        return number_in_name(facts, words, k)
     if text.isspace():
         return False
     if facts.punct[k] and (
@@ -112,6 +112,27 @@ def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> b
     ):
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _name_number_nouns() -> frozenset[str]:
+    return frozenset(load_json("claims.json")["name_number_nouns"])
+
+
+def number_in_name(facts: TokenFacts, words: Sequence[str], k: int) -> bool:
+    """Whether the number in digits at token k is part of a name: capitalised
+    words follow it up to a name's noun ("the May 18 Movement", "the 5 Star
+    Movement", "Agenda 2000 Party"); not "on May 18 Labour won"."""
+    texts = facts.texts
+    if not texts[k].isdigit():
+        return False
+    nouns = _name_number_nouns()
+    for t in range(k + 1, min(len(texts), k + 4)):
+        if not texts[t][:1].isupper():
+            return False
+        if words[t] in nouns:
+            return True
+    return False
 
 
 def _name_slash(doc: Doc, facts: TokenFacts, k: int) -> bool:

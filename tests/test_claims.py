@@ -1085,6 +1085,16 @@ EXACT_SUBJECTS = [
     # near misses: no possessor's tally, no change verb
     ("The ruling party's share fell to 36.6 percent.", ["The ruling party"]),
     ("Kessler won 41 percent, up 3 points.", ["Kessler"]),
+    # a number inside a name ends with the name's noun: part of the subject
+    ("The May 18 Movement won 3 seats.", ["The May 18 Movement"]),
+    ("The 5 Star Movement won 32.7 percent of the vote.", ["The 5 Star Movement"]),
+    (
+        "Three seats went to the May 18 Movement, the commission said.",
+        ["the May 18 Movement"],
+    ),
+    # near misses: a date before a name is no part of it
+    ("On May 18 Labour won 3 seats.", ["Labour"]),
+    ("On March 3 the Greens won 12 seats.", ["the Greens"]),
 ]
 
 
