@@ -2018,6 +2018,8 @@ def draft_claims(
         prev_unit = unit if unit != "percent" else prev_unit
         if kind in {"seats", "votes"}:
             prev_subject = subject
+    if sentence.all_word and (drafts or opening_total is not None):
+        _won_them_all(doc, words, sent, drafts, opening_total, opening_noun)
     # a sentence that splits one total: "33 of the 68 seats ..., while the conservative
     # coalition took 21" gives 21 the 68 too (bare figures of the same unit only)
     for first in drafts:  # the first seat count with a total, if any
@@ -2124,6 +2126,73 @@ def draft_claims(
     context.declared = declared_here
     context.kind = out[-1].kind if out else context.kind
     return out
+
+
+_ALL_OF = frozenset({"them", "those", "these"})
+
+
+def _won_them_all(
+    doc: Doc,
+    words: Sequence[str],
+    sent: tuple[int, int],
+    drafts: list[Draft],
+    opening_total: Figure | None,
+    opening_noun: tuple[str | None, int, int],
+) -> None:
+    """A count of seats, then a winner of "all of them" after it: "In Tehran,
+    where 30 seats were at stake, reformists won all of them", "Of the 30 seats
+    in Tehran, reformists won all of them", "... swept them all". The count
+    becomes the winner's seats, all of them (of_total the count, as "all 30
+    seats" has). Changes `drafts`."""
+    s, e = sent
+    for t in range(s + 1, e - 1):
+        if words[t] == "all" and t + 2 < e and words[t + 1] == "of":
+            if words[t + 2] in _ALL_OF:
+                break
+        elif words[t] == "them" and words[t + 1] == "all":
+            break  # "swept them all"
+    else:
+        return
+    n = _lex()["win_verbs"].match_ending(words, t, s)
+    if not n or words[t - 1] in _PREPOSITION_WIN_VERBS:
+        return
+    count: Draft | None = None
+    for d in drafts:
+        if d.kind == "seats_total" and d.unit == "seats":
+            count = d  # (the last before the winner)
+    if count is not None and count.figure.end >= t - n:
+        return
+    if count is None:
+        if (
+            drafts
+            or opening_total is None
+            or opening_noun[0] != "seat_nouns"
+            or opening_total.percent
+        ):
+            return
+        fig = opening_total
+    else:
+        fig = count.figure
+    subject = subject_before(doc, words, t - n, s)
+    if subject is None or subject[0] < fig.end:
+        return
+    if count is None:
+        drafts.append(
+            Draft.of(
+                doc,
+                fig,
+                "seats",
+                "seats",
+                subject,
+                of_total=fig.value,
+                noun=opening_noun,
+            )
+        )
+        return
+    count.kind = "seats"
+    count.subject = subject
+    count.subject_text = text_of(doc, subject)
+    count.of_total = count.of_total or fig.value  # ("12 of the 30 ... all of them")
 
 
 def _apposed_share_total(
@@ -2438,6 +2507,8 @@ class _SentenceWords:
         self.poll_cue = not poll.isdisjoint(present)
         # "respectively" pairs a list of names with a list of figures
         self.respectively = "respectively" in present
+        # "..., reformists won all of them": a winner of a seat count before
+        self.all_word = "all" in present
         # what kind_and_unit, find_subject and turnout_subject search the sentence
         # or a stretch of it for: most sentences hold none
         self.turnout_word = not turnout.isdisjoint(present)
@@ -2482,7 +2553,7 @@ def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
         *each,
         lex["past_election_cues"].all_words,
         lex["threshold_cues"].all_words,
-        {"in", "respectively"},
+        {"in", "respectively", "all"},
     )
     return (looked_for, *each)
 

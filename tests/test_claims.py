@@ -772,6 +772,36 @@ CASES = [
     (
         "The count reached 412 seats.",
         [("seats_total", 412, "seats", "exact", None, None, "unknown")],
+    ),  # a winner of "all of them" after a count of seats has them all
+    (
+        "In Tehran, where 30 seats were at stake, reformists won all of them.",
+        [("seats", 30, "seats", "exact", 30, "reformists", "unknown")],
+    ),
+    (
+        "Of the 30 seats at stake in Tehran, reformists won all of them.",
+        [("seats", 30, "seats", "exact", 30, "reformists", "unknown")],
+    ),
+    (
+        "Thirty seats were up for grabs in the capital, and the Islamic Coalition "
+        "captured all of them, state TV said.",
+        [("seats", 30, "seats", "exact", 30, "Islamic Coalition", "unknown")],
+    ),
+    (
+        "In Tehran, 30 seats were contested and the reformists swept them all.",
+        [("seats", 30, "seats", "exact", 30, "reformists", "unknown")],
+    ),
+    # near misses: most of them, a turnout in all of them, a count of its own
+    (
+        "In Tehran, where 30 seats were at stake, reformists won most of them.",
+        [("seats_total", 30, "seats", "exact", None, None, "unknown")],
+    ),
+    (
+        "Some 30 seats were at stake, and turnout was high in all of them.",
+        [("seats_total", 30, "seats", "approx", None, None, "unknown")],
+    ),
+    (
+        "Of the 30 seats at stake in Tehran, reformists won 28.",
+        [("seats", 28, "seats", "exact", 30, "reformists", "unknown")],
     ),
 ]
 
