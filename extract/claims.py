@@ -1261,6 +1261,8 @@ def find_subject(
             "stood",
         }:
             j -= 1
+        # "The Greens left with 16 seats", "came away with"
+        j -= lex["with_result_verbs"].match_ending(words, j, s)
         span = subject_before(doc, words, j, s)
         if span:
             # "Labour won a landslide with 412 seats", "Lula beat Bolsonaro with

@@ -53,6 +53,9 @@ _PUNCT_INSIDE = frozenset({"-", "’s", "'s", "'", "’", "(", ")", ".", "&"})
 _RELATIVE = frozenset({"who", "whose", "which", "whom", "that", "where"})
 # the relative pronouns that are their clause's subject after a comma
 _RELATIVE_SUBJECTS = frozenset({"who", "which"})
+# what opens a relative clause whose pronoun stands for the phrase before it (a
+# spaced hyphen too: `_spaced_dash`)
+_RELATIVE_OPENERS = frozenset({",", "—", "–", "--", "("})
 _APPOSITIVE_OPENERS = frozenset(
     """a an most many some all none several among including one two three half
     up down""".split()
@@ -456,9 +459,16 @@ def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span |
         or (words[k - 1].endswith("ly") and texts[k - 1].islower())
     ):
         k -= 1
-    if k - 2 > start and words[k - 1] in _RELATIVE_SUBJECTS and words[k - 2] == ",":
-        # "The Greens, who won 16 seats, ...": the relative pronoun stands for the
-        # phrase before its comma
+    if (
+        k - 2 > start
+        and words[k - 1] in _RELATIVE_SUBJECTS
+        and (
+            words[k - 2] in _RELATIVE_OPENERS
+            or (words[k - 2] == "-" and _spaced_dash(doc, words, k - 2))
+        )
+    ):
+        # "The Greens, who won 16 seats, ...", "Labour - which won 412 seats -":
+        # the relative pronoun stands for the phrase before its comma or dash
         return np_backward(doc, words, k - 2, start)
     guard = 0
     while k - 1 >= start and words[k - 1] == "," and guard < 4:

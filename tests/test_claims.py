@@ -1125,6 +1125,22 @@ EXACT_SUBJECTS = [
     # near misses: a date before a name is no part of it
     ("On May 18 Labour won 3 seats.", ["Labour"]),
     ("On March 3 the Greens won 12 seats.", ["the Greens"]),
+    # coming out of the vote "with" a result: the phrase before the verb
+    ("The Greens left with 16 seats.", ["The Greens"]),
+    ("The Greens came away with 16 seats.", ["The Greens"]),
+    ("The Liberals emerged with 48 seats, the commission said.", ["The Liberals"]),
+    # a relative clause set off by dashes or brackets stands for the phrase
+    # before it, as one set off by commas does
+    ("Labour - which won 412 seats - formed a government.", ["Labour"]),
+    ("Labour — which won 412 seats — formed a government.", ["Labour"]),
+    ("Labour (which won 412 seats) formed a government.", ["Labour"]),
+    (
+        "Pro-Kremlin United Russia - which won 324 seats - kept its majority.",
+        ["Pro-Kremlin United Russia"],
+    ),
+    # near misses: the object of "left", commas
+    ("The vote left the Greens with 16 seats.", ["the Greens"]),
+    ("Labour, which won 412 seats, formed a government.", ["Labour"]),
 ]
 
 
