@@ -1329,7 +1329,8 @@ def find_subject(
     )
     if n:
         span = subject_before(doc, words, k - n, s)
-        if span and _share_owner(doc, words, span, s) != span:
+        owner = _share_owner(doc, words, span, s) if span else None
+        if owner is not None and owner != span and not _reporting_body(words, owner):
             return span
     # in apposition to the object of a win verb: "Fidesz won a two-thirds
     # majority, 135 of 199 seats", "won a landslide, 52% of the vote"
@@ -1359,6 +1360,19 @@ def find_subject(
 
 
 _POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
+
+
+@lru_cache(maxsize=1)
+def _body_and_media_heads() -> frozenset[str]:
+    data = load_json("attribution.json")
+    return frozenset(data["body_heads"]) | frozenset(data["media_heads"])
+
+
+def _reporting_body(words: Sequence[str], span: Span) -> bool:
+    """Whether the phrase ends in the head of an official body or outlet (the
+    attribution lists): "the commission's total" is a count it gives, not its
+    own."""
+    return words[span[1] - 1] in _body_and_media_heads()
 
 
 def _changer(doc: Doc, words: Sequence[str], change: Figure, s: int) -> Span | None:

@@ -764,7 +764,8 @@ CASES = [
     (
         "About 4.2 million women were registered as voters.",
         [("other_count", 4_200_000, "voters", "approx", None, None, "unknown")],
-    ),  # a possessor's total is a seat count of the possessor, not a chamber size
+    ),
+    # a possessor's total is a seat count of the possessor, not a chamber size
     (
         "Labour's total reached 412 seats, the BBC said.",
         [("seats", 412, "seats", "exact", None, "Labour", "unknown")],
@@ -772,7 +773,13 @@ CASES = [
     (
         "The count reached 412 seats.",
         [("seats_total", 412, "seats", "exact", None, None, "unknown")],
-    ),  # a winner of "all of them" after a count of seats has them all
+    ),
+    # near miss: an official body's total is a count it gives, not its own
+    (
+        "The commission's total reached 14.2 million ballots.",
+        [("turnout", 14_200_000, "votes", "exact", None, None, "unknown")],
+    ),
+    # a winner of "all of them" after a count of seats has them all
     (
         "In Tehran, where 30 seats were at stake, reformists won all of them.",
         [("seats", 30, "seats", "exact", 30, "reformists", "unknown")],
