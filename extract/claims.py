@@ -35,6 +35,7 @@ from extract.phrases import (
     key_words,
     np_backward,
     np_forward,
+    number_in_name,
     subject_before,
     text_of,
 )
@@ -947,10 +948,15 @@ def kind_and_unit(
         window_end = min(e, (ne or fig.end) + 8)
         if has_phrase(lex["invalid_cues"], words, window_start, window_end):
             return "other_count", "votes"
+        if has_subject and _cast_count(words, fig, noun, s, e):
+            return "turnout", "votes"
         if has_subject:
             return "votes", "votes"
         return "turnout", "votes"
     if unit in {"voters", "people"}:
+        if cls == "people_nouns" and lex["candidate_nouns"].match_at(words, ns, e):
+            # "5,121 candidates registered to run": those standing, not voters
+            return "other_count", "people"
         if turnout_word and _turnout_complement(words, fig, s):
             return "turnout", unit  # "turnout was 3.1 million voters, of an electorate"
         # (an eligibility cue in an apposition right after the figure's noun is
@@ -978,6 +984,57 @@ def kind_and_unit(
             return "turnout", unit
         return "other_count", unit
     return None
+
+
+_CAST_AUXILIARIES = frozenset(
+    {"were", "was", "had", "have", "has", "been", "being", "so", "far", "already"}
+)
+_CAST_FOR = frozenset({"for", "against", "to", "by"})
+_FAVOUR = frozenset({"favour", "favor"})
+_CLAUSE_BACK_STOPS = frozenset({",", ";", "—", "and", "while", "but", "("})
+
+
+@lru_cache(maxsize=1)
+def _single_win_verbs() -> frozenset[str]:
+    """The one-word win verbs, less the prepositions ("with 3.2 million ballots
+    cast" is no win)."""
+    listed = load_json("claims.json")["win_verbs"]
+    return frozenset(v for v in listed if " " not in v) - _PREPOSITION_WIN_VERBS
+
+
+def _cast_count(
+    words: Sequence[str],
+    fig: Figure,
+    noun: tuple[str | None, int, int],
+    s: int,
+    e: int,
+) -> bool:
+    """Whether a count of votes is the ballots cast or counted, a turnout
+    (guidelines), though a phrase before it looks like a subject: "Turnout was 72
+    percent, with 3.2 million ballots cast", "with 8.4 million votes counted".
+    Votes cast for someone ("7.1 million votes cast in his favour") and a count a
+    verb of winning gives ("Ruto received 7.1 million votes cast") stay votes."""
+    cls, ns, ne = noun
+    if cls != "vote_nouns" or ns != fig.end:
+        return False
+    t = ne
+    while t < e and t < ne + 4 and words[t] in _CAST_AUXILIARIES:
+        t += 1
+    if t >= e or words[t] not in _turnout_data()[4]:
+        return False
+    t += 1
+    if t < e and (
+        words[t] in _CAST_FOR
+        or (words[t] == "in" and not _FAVOUR.isdisjoint(words[t + 1 : t + 4]))
+    ):
+        return False
+    wins = _single_win_verbs()
+    for b in range(fig.qualifier_start - 1, max(s, fig.qualifier_start - 8) - 1, -1):
+        if words[b] in _CLAUSE_BACK_STOPS:
+            break
+        if words[b] in wins:
+            return False
+    return True
 
 
 def _after_apposition(words: Sequence[str], k: int, e: int) -> int:
@@ -1075,7 +1132,10 @@ def find_subject(
             n = 0
     if n:
         span = np_forward(doc, words, k + n, e)
-        if span and not any(is_numeral(facts, t) for t in range(*span)):
+        if span and not any(
+            is_numeral(facts, t) and not number_in_name(facts, words, t)
+            for t in range(*span)
+        ):
             return span
     # "the 124 their rivals would have": a phrase after the figure with its own verb
     if (
@@ -1201,6 +1261,8 @@ def find_subject(
             "stood",
         }:
             j -= 1
+        # "The Greens left with 16 seats", "came away with"
+        j -= lex["with_result_verbs"].match_ending(words, j, s)
         span = subject_before(doc, words, j, s)
         if span:
             # "Labour won a landslide with 412 seats", "Lula beat Bolsonaro with
@@ -1258,6 +1320,18 @@ def find_subject(
         span = subject_before(doc, words, j, s)
         if span:
             return span
+    # "Labour's total reached 412 seats": a possessor's tally states its level
+    levels = lex["share_level_verbs"]
+    n = (
+        levels.match_ending(words, k, s)
+        if k > s and words[k - 1] in levels.by_last
+        else 0
+    )
+    if n:
+        span = subject_before(doc, words, k - n, s)
+        owner = _share_owner(doc, words, span, s) if span else None
+        if owner is not None and owner != span and not _reporting_body(words, owner):
+            return span
     # in apposition to the object of a win verb: "Fidesz won a two-thirds
     # majority, 135 of 199 seats", "won a landslide, 52% of the vote"
     if k - 2 >= s and words[k - 1] == ",":
@@ -1288,6 +1362,30 @@ def find_subject(
 _POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
 
 
+@lru_cache(maxsize=1)
+def _body_and_media_heads() -> frozenset[str]:
+    data = load_json("attribution.json")
+    return frozenset(data["body_heads"]) | frozenset(data["media_heads"])
+
+
+def _reporting_body(words: Sequence[str], span: Span) -> bool:
+    """Whether the phrase ends in the head of an official body or outlet (the
+    attribution lists): "the commission's total" is a count it gives, not its
+    own."""
+    return words[span[1] - 1] in _body_and_media_heads()
+
+
+def _changer(doc: Doc, words: Sequence[str], change: Figure, s: int) -> Span | None:
+    """The subject of the verb right before a change's size: "The ANC fell 17
+    percentage points to ...", "Support for the AfD rose 5.2 points to ..."; None
+    when no change verb stands there."""
+    q = change.qualifier_start
+    if q > s and words[q - 1] == "by":
+        q -= 1  # "rose by 3 points to 41 percent"
+    n = _lex()["level_change_verbs"].match_ending(words, q, s) if q > s else 0
+    return subject_before(doc, words, q - n, s) if n else None
+
+
 def _share_owner(doc: Doc, words: Sequence[str], span: Span, s: int) -> Span:
     """The possessor when a subject phrase names a party's share rather than the
     party: "The ruling party's share", "Labour's vote share" -> the possessor; "the
@@ -1295,7 +1393,9 @@ def _share_owner(doc: Doc, words: Sequence[str], span: Span, s: int) -> Span:
     a, b = span
     shares = _lex()["share_nouns"]
     for p in range(b - 2, a, -1):  # (a phrase mostly has no possessive)
-        if words[p] in _POSSESSIVE_WORDS and shares.match_at(words, p + 1, b) == b - (
+        # (the share noun may run past a phrase cut before its last word:
+        # "Fidesz's seat tally rose to 135" gives the phrase "Fidesz's seat")
+        if words[p] in _POSSESSIVE_WORDS and shares.match_at(words, p + 1) >= b - (
             p + 1
         ):
             return (a, p)
@@ -1741,9 +1841,11 @@ def draft_claims(
                 reason = "threshold"
         last_skip = (reason, fig) if reason else None
         if reason:
-            if reason == "comparison":
-                # "X's share fell 17 (percentage) points to 40.2%"
-                t = fig.end + (fig.end < e and words[fig.end] == "points")
+            points = fig.end < e and words[fig.end] == "points"
+            if reason == "comparison" or points:
+                # "X's share fell 17 (percentage) points to 40.2%" (a count of
+                # points is also a unit outside the schema)
+                t = fig.end + points
                 change = (fig, t + 1) if t < e and words[t] == "to" else None
             continue
         # "N of whom/them": the total is the previous figure
@@ -1792,7 +1894,7 @@ def draft_claims(
             ):
                 # "X's share fell 17 points to 40.2%": the change's subject has
                 # the level it reached
-                provisional = find_subject(
+                provisional = _changer(doc, words, change[0], s) or find_subject(
                     doc,
                     words,
                     change[0],
@@ -1932,6 +2034,8 @@ def draft_claims(
         prev_unit = unit if unit != "percent" else prev_unit
         if kind in {"seats", "votes"}:
             prev_subject = subject
+    if sentence.all_word and (drafts or opening_total is not None):
+        _won_them_all(doc, words, sent, drafts, opening_total, opening_noun)
     # a sentence that splits one total: "33 of the 68 seats ..., while the conservative
     # coalition took 21" gives 21 the 68 too (bare figures of the same unit only)
     for first in drafts:  # the first seat count with a total, if any
@@ -2038,6 +2142,73 @@ def draft_claims(
     context.declared = declared_here
     context.kind = out[-1].kind if out else context.kind
     return out
+
+
+_ALL_OF = frozenset({"them", "those", "these"})
+
+
+def _won_them_all(
+    doc: Doc,
+    words: Sequence[str],
+    sent: tuple[int, int],
+    drafts: list[Draft],
+    opening_total: Figure | None,
+    opening_noun: tuple[str | None, int, int],
+) -> None:
+    """A count of seats, then a winner of "all of them" after it: "In Tehran,
+    where 30 seats were at stake, reformists won all of them", "Of the 30 seats
+    in Tehran, reformists won all of them", "... swept them all". The count
+    becomes the winner's seats, all of them (of_total the count, as "all 30
+    seats" has). Changes `drafts`."""
+    s, e = sent
+    for t in range(s + 1, e - 1):
+        if words[t] == "all" and t + 2 < e and words[t + 1] == "of":
+            if words[t + 2] in _ALL_OF:
+                break
+        elif words[t] == "them" and words[t + 1] == "all":
+            break  # "swept them all"
+    else:
+        return
+    n = _lex()["win_verbs"].match_ending(words, t, s)
+    if not n or words[t - 1] in _PREPOSITION_WIN_VERBS:
+        return
+    count: Draft | None = None
+    for d in drafts:
+        if d.kind == "seats_total" and d.unit == "seats":
+            count = d  # (the last before the winner)
+    if count is not None and count.figure.end >= t - n:
+        return
+    if count is None:
+        if (
+            drafts
+            or opening_total is None
+            or opening_noun[0] != "seat_nouns"
+            or opening_total.percent
+        ):
+            return
+        fig = opening_total
+    else:
+        fig = count.figure
+    subject = subject_before(doc, words, t - n, s)
+    if subject is None or subject[0] < fig.end:
+        return
+    if count is None:
+        drafts.append(
+            Draft.of(
+                doc,
+                fig,
+                "seats",
+                "seats",
+                subject,
+                of_total=fig.value,
+                noun=opening_noun,
+            )
+        )
+        return
+    count.kind = "seats"
+    count.subject = subject
+    count.subject_text = text_of(doc, subject)
+    count.of_total = count.of_total or fig.value  # ("12 of the 30 ... all of them")
 
 
 def _apposed_share_total(
@@ -2352,6 +2523,8 @@ class _SentenceWords:
         self.poll_cue = not poll.isdisjoint(present)
         # "respectively" pairs a list of names with a list of figures
         self.respectively = "respectively" in present
+        # "..., reformists won all of them": a winner of a seat count before
+        self.all_word = "all" in present
         # what kind_and_unit, find_subject and turnout_subject search the sentence
         # or a stretch of it for: most sentences hold none
         self.turnout_word = not turnout.isdisjoint(present)
@@ -2396,7 +2569,7 @@ def _skip_cue_key_words() -> tuple[frozenset[str], ...]:
         *each,
         lex["past_election_cues"].all_words,
         lex["threshold_cues"].all_words,
-        {"in", "respectively"},
+        {"in", "respectively", "all"},
     )
     return (looked_for, *each)
 

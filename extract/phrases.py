@@ -53,6 +53,9 @@ _PUNCT_INSIDE = frozenset({"-", "’s", "'s", "'", "’", "(", ")", ".", "&"})
 _RELATIVE = frozenset({"who", "whose", "which", "whom", "that", "where"})
 # the relative pronouns that are their clause's subject after a comma
 _RELATIVE_SUBJECTS = frozenset({"who", "which"})
+# what opens a relative clause whose pronoun stands for the phrase before it (a
+# spaced hyphen too: `_spaced_dash`)
+_RELATIVE_OPENERS = frozenset({",", "—", "–", "--", "("})
 _APPOSITIVE_OPENERS = frozenset(
     """a an most many some all none several among including one two three half
     up down""".split()
@@ -98,7 +101,7 @@ def _is_name_like(text: str) -> bool:
 def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> bool:
     text = facts.texts[k]
     if facts.like_num[k] and not text.isalpha():
-        return False
+        return number_in_name(facts, words, k)
     if text.isspace():
         return False
     if facts.punct[k] and (
@@ -112,6 +115,27 @@ def _np_token_ok(doc: Doc, facts: TokenFacts, words: Sequence[str], k: int) -> b
     ):
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _name_number_nouns() -> frozenset[str]:
+    return frozenset(load_json("claims.json")["name_number_nouns"])
+
+
+def number_in_name(facts: TokenFacts, words: Sequence[str], k: int) -> bool:
+    """Whether the number in digits at token k is part of a name: capitalised
+    words follow it up to a name's noun ("the May 18 Movement", "the 5 Star
+    Movement", "Agenda 2000 Party"); not "on May 18 Labour won"."""
+    texts = facts.texts
+    if not texts[k].isdigit():
+        return False
+    nouns = _name_number_nouns()
+    for t in range(k + 1, min(len(texts), k + 4)):
+        if not texts[t][:1].isupper():
+            return False
+        if words[t] in nouns:
+            return True
+    return False
 
 
 def _name_slash(doc: Doc, facts: TokenFacts, k: int) -> bool:
@@ -435,9 +459,16 @@ def subject_before(doc: Doc, words: Sequence[str], j: int, start: int) -> Span |
         or (words[k - 1].endswith("ly") and texts[k - 1].islower())
     ):
         k -= 1
-    if k - 2 > start and words[k - 1] in _RELATIVE_SUBJECTS and words[k - 2] == ",":
-        # "The Greens, who won 16 seats, ...": the relative pronoun stands for the
-        # phrase before its comma
+    if (
+        k - 2 > start
+        and words[k - 1] in _RELATIVE_SUBJECTS
+        and (
+            words[k - 2] in _RELATIVE_OPENERS
+            or (words[k - 2] == "-" and _spaced_dash(doc, words, k - 2))
+        )
+    ):
+        # "The Greens, who won 16 seats, ...", "Labour - which won 412 seats -":
+        # the relative pronoun stands for the phrase before its comma or dash
         return np_backward(doc, words, k - 2, start)
     guard = 0
     while k - 1 >= start and words[k - 1] == "," and guard < 4:

@@ -720,6 +720,123 @@ CASES = [
         "Turnout was high; 5.6 million voters were registered.",
         [("other_count", 5_600_000, "voters", "exact", None, None, "unknown")],
     ),
+    # ballots cast or counted after a turnout share are a turnout in votes
+    # (guidelines), not the votes of the turnout word before them
+    (
+        "Turnout was 72 percent, with 3.2 million ballots cast.",
+        [
+            ("turnout", 72, "percent", "exact", None, None, "unknown"),
+            ("turnout", 3_200_000, "votes", "exact", None, "ballots", "unknown"),
+        ],
+    ),
+    (
+        "Turnout stood at 61.2 percent, with 8.4 million votes counted, the election "
+        "commission said.",
+        [
+            ("turnout", 61.2, "percent", "exact", None, None, "unknown"),
+            ("turnout", 8_400_000, "votes", "exact", None, "votes", "unknown"),
+        ],
+    ),
+    (
+        "Voter turnout was 58 percent in the runoff, with some 2.1 million ballots "
+        "cast.",
+        [
+            ("turnout", 58, "percent", "exact", None, "runoff", "unknown"),
+            ("turnout", 2_100_000, "votes", "approx", None, None, "unknown"),
+        ],
+    ),
+    # near misses: votes cast for someone, or that a verb of winning gives, are
+    # the winner's
+    (
+        "Turnout was 72 percent, with 3.2 million ballots cast for the ruling party.",
+        [
+            ("turnout", 72, "percent", "exact", None, None, "unknown"),
+            ("votes", 3_200_000, "votes", "exact", None, "ruling party", "unknown"),
+        ],
+    ),
+    (
+        "Ruto won with 7.1 million votes cast in his favour.",
+        [("votes", 7_100_000, "votes", "exact", None, "Ruto", "unknown")],
+    ),
+    (
+        "Tinubu received 8.8 million votes cast in the election.",
+        [("votes", 8_800_000, "votes", "exact", None, "Tinubu", "unknown")],
+    ),
+    (
+        "Lula won 50.9 percent, with 60.3 million votes.",
+        [
+            ("votes", 50.9, "percent", "exact", None, "Lula", "unknown"),
+            ("votes", 60_300_000, "votes", "exact", None, "Lula", "unknown"),
+        ],
+    ),
+    # those standing are people, whatever registration cue follows (guidelines:
+    # candidates and applicants give people)
+    (
+        "A total of 5,121 candidates registered to run, the commission said.",
+        [("other_count", 5121, "people", "exact", None, "candidates", "unknown")],
+    ),
+    (
+        "Some 3,000 candidates took part in the vote, the electoral board said.",
+        [("other_count", 3000, "people", "approx", None, "candidates", "unknown")],
+    ),
+    (
+        "More than 1,200 applicants registered with the election commission.",
+        [("other_count", 1200, "people", "at_least", None, "applicants", "unknown")],
+    ),
+    # near misses: people and voters registered are the electorate
+    (
+        "Some 61 million people are registered to vote, the commission said.",
+        [("other_count", 61_000_000, "voters", "approx", None, None, "unknown")],
+    ),
+    (
+        "About 4.2 million women were registered as voters.",
+        [("other_count", 4_200_000, "voters", "approx", None, None, "unknown")],
+    ),
+    # a possessor's total is a seat count of the possessor, not a chamber size
+    (
+        "Labour's total reached 412 seats, the BBC said.",
+        [("seats", 412, "seats", "exact", None, "Labour", "unknown")],
+    ),
+    (
+        "The count reached 412 seats.",
+        [("seats_total", 412, "seats", "exact", None, None, "unknown")],
+    ),
+    # near miss: an official body's total is a count it gives, not its own
+    (
+        "The commission's total reached 14.2 million ballots.",
+        [("turnout", 14_200_000, "votes", "exact", None, None, "unknown")],
+    ),
+    # a winner of "all of them" after a count of seats has them all
+    (
+        "In Tehran, where 30 seats were at stake, reformists won all of them.",
+        [("seats", 30, "seats", "exact", 30, "reformists", "unknown")],
+    ),
+    (
+        "Of the 30 seats at stake in Tehran, reformists won all of them.",
+        [("seats", 30, "seats", "exact", 30, "reformists", "unknown")],
+    ),
+    (
+        "Thirty seats were up for grabs in the capital, and the Islamic Coalition "
+        "captured all of them, state TV said.",
+        [("seats", 30, "seats", "exact", 30, "Islamic Coalition", "unknown")],
+    ),
+    (
+        "In Tehran, 30 seats were contested and the reformists swept them all.",
+        [("seats", 30, "seats", "exact", 30, "reformists", "unknown")],
+    ),
+    # near misses: most of them, a turnout in all of them, a count of its own
+    (
+        "In Tehran, where 30 seats were at stake, reformists won most of them.",
+        [("seats_total", 30, "seats", "exact", None, None, "unknown")],
+    ),
+    (
+        "Some 30 seats were at stake, and turnout was high in all of them.",
+        [("seats_total", 30, "seats", "approx", None, None, "unknown")],
+    ),
+    (
+        "Of the 30 seats at stake in Tehran, reformists won 28.",
+        [("seats", 28, "seats", "exact", 30, "reformists", "unknown")],
+    ),
 ]
 
 NOT_CLAIMS = [
@@ -1008,6 +1125,56 @@ EXACT_SUBJECTS = [
     ),
     ("Some 25 million voters took part, the ministry said.", [None]),
     ("Turnout was 44 percent, the commission said.", [None]),
+    # ballots cast after a turnout share: their own subject, not "Turnout"
+    ("Turnout was 72 percent, with 3.2 million ballots cast.", [None, "ballots"]),
+    # the level a change reached is the subject's of the change verb, not a
+    # phrase that takes the verb in ("The ANC fell")
+    (
+        "The ANC fell 17 percentage points to 40.2 percent, final results showed.",
+        ["The ANC"],
+    ),
+    (
+        "The Social Democrats dropped 4 points to 16.4 percent.",
+        ["The Social Democrats"],
+    ),
+    ("Kessler's vote share rose by 3 points to 41 percent.", ["Kessler"]),
+    ("Support for the AfD rose 5.2 points to 20.8 percent.", ["the AfD"]),
+    # a possessor's tally or total: the possessor has the figure
+    (
+        "Fidesz's seat tally rose to 135, the National Election Office said.",
+        ["Fidesz"],
+    ),
+    ("Labour's total reached 412 seats.", ["Labour"]),
+    ("The bloc's tally now stands at 87 seats, state television said.", ["The bloc"]),
+    # near misses: no possessor's tally, no change verb
+    ("The ruling party's share fell to 36.6 percent.", ["The ruling party"]),
+    ("Kessler won 41 percent, up 3 points.", ["Kessler"]),
+    # a number inside a name ends with the name's noun: part of the subject
+    ("The May 18 Movement won 3 seats.", ["The May 18 Movement"]),
+    ("The 5 Star Movement won 32.7 percent of the vote.", ["The 5 Star Movement"]),
+    (
+        "Three seats went to the May 18 Movement, the commission said.",
+        ["the May 18 Movement"],
+    ),
+    # near misses: a date before a name is no part of it
+    ("On May 18 Labour won 3 seats.", ["Labour"]),
+    ("On March 3 the Greens won 12 seats.", ["the Greens"]),
+    # coming out of the vote "with" a result: the phrase before the verb
+    ("The Greens left with 16 seats.", ["The Greens"]),
+    ("The Greens came away with 16 seats.", ["The Greens"]),
+    ("The Liberals emerged with 48 seats, the commission said.", ["The Liberals"]),
+    # a relative clause set off by dashes or brackets stands for the phrase
+    # before it, as one set off by commas does
+    ("Labour - which won 412 seats - formed a government.", ["Labour"]),
+    ("Labour — which won 412 seats — formed a government.", ["Labour"]),
+    ("Labour (which won 412 seats) formed a government.", ["Labour"]),
+    (
+        "Pro-Kremlin United Russia - which won 324 seats - kept its majority.",
+        ["Pro-Kremlin United Russia"],
+    ),
+    # near misses: the object of "left", commas
+    ("The vote left the Greens with 16 seats.", ["the Greens"]),
+    ("Labour, which won 412 seats, formed a government.", ["Labour"]),
 ]
 
 
