@@ -41,6 +41,7 @@ from extract.numbers import starts_number
 from extract.resources import load_json, load_jsonl
 from extract.tokens import (
     doc_text,
+    is_name_slash,
     keep_beside_group,
     kept_beside_group,
     lower_words,
@@ -787,8 +788,10 @@ class _Reader:
                 start = j - 2
                 j -= 3
                 continue
-            if j in self.in_source:
-                start = j
+            if j in self.in_source or (
+                t == "/" and j + 1 == start and is_name_slash(texts, self.spaces, j)
+            ):
+                start = j  # a marked source; the slash of "CDU/CSU"
                 j -= 1
                 continue
             if t in weekdays and j + 1 == start and self.day_names_paper(j, end):
@@ -828,8 +831,11 @@ class _Reader:
             ):
                 j += 3
                 continue
-            if j in self.in_source and j > start:
-                j += 1
+            if j > start and (
+                j in self.in_source
+                or (t == "/" and is_name_slash(texts, self.spaces, j))
+            ):
+                j += 1  # a marked source; the slash of "Bosnia/Herzegovina"
                 continue
             if t not in _NAME_JOINERS and self.punct[j]:
                 break

@@ -407,6 +407,33 @@ SINGLE = [
         "412",
         [("The commission", None)],
     ),
+    # an unspaced slash between two capitalised words is one name ("CDU/CSU")
+    (
+        "The CDU/CSU said it won 28.6 percent of the vote.",
+        "28.6",
+        [("The CDU/CSU", None)],
+    ),
+    (
+        "The Social Democrats took 25.7 percent, the CDU/CSU said in a statement.",
+        "25.7",
+        [("the CDU/CSU", None)],
+    ),
+    (
+        "The SDA won 25 percent, according to the Bosnia/Herzegovina election commission.",
+        "25",
+        [("the Bosnia/Herzegovina election commission", None)],
+    ),
+    (
+        "The PSOE won 121 seats, according to Ipsos/La Sexta.",
+        "121",
+        [("Ipsos/La Sexta", None)],
+    ),
+    # a spaced slash or a lower-case word beside it still parts the names
+    (
+        "The SDA won 25 percent, Hina / Reuters said.",
+        "25",
+        [("Reuters", "reuters")],
+    ),
 ]
 
 
