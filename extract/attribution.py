@@ -1207,6 +1207,16 @@ class _Reader:
             for k in range(a, b - 1)
         )
 
+    def _claims_outcome(self, k: int, b: int) -> bool:
+        """Whether the words from ``k`` name an outcome claimed ("victory", "a
+        landslide", "the presidency"), so the "claims" before them is no speech
+        (unless a "saying" clause gives figures after it)."""
+        lows, outcomes = self.lows, self.c["claimed_outcomes"]
+        if k < b and lows[k] in {"a", "an", "the", "his", "her", "its", "their"}:
+            k += 1
+        # "Sharif claimed victory, saying his party won 75 seats": he gives them
+        return k < b and lows[k] in outcomes and "saying" not in lows[k:b]
+
     def _skip_back(self, j: int, lo: int) -> int:
         """Skip auxiliaries and time adverbials before a verb; returns the new end."""
         skip = self.c["skip_before_verb"]
@@ -1266,6 +1276,8 @@ class _Reader:
             return None
         if t in {"added", "adds"} and (nxt == "another" or starts_number(nxt)):
             return None  # "The Greens added four seats": a gain, not speech
+        if t in {"claimed", "claims"} and self._claims_outcome(v + 1, b):
+            return None  # "Prabowo claims victory as ...": no speech about figures
         weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
         j = self._skip_back(v, a)
         passive = not _PASSIVE_AUX.isdisjoint(self.lows[j:v])

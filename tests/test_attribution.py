@@ -428,6 +428,38 @@ SINGLE = [
         "121",
         [("Ipsos/La Sexta", None)],
     ),
+    # a candidate who "claims victory" is no source of the count that follows
+    (
+        "Prabowo claims victory as quick counts show him near 58%",
+        "58",
+        [("quick counts", None)],
+    ),
+    (
+        "Erdogan claimed victory as state-run Anadolu agency reported he had 52.1 percent.",
+        "52.1",
+        [("Anadolu agency", "anadolu")],
+    ),
+    (
+        "Tshisekedi claimed the presidency after the CENI said he won 38.6 percent.",
+        "38.6",
+        [("the CENI", None)],
+    ),
+    (
+        "The quick count showed Sheinbaum with 58.3 percent.",
+        "58.3",
+        [("The quick count", None)],
+    ),
+    # ... but one who claims a figure, or says one after claiming victory, gives it
+    (
+        "Sharif claimed victory, saying his party had won 75 seats.",
+        "75",
+        [("Sharif", None)],
+    ),
+    (
+        "Opposition leader Raila Odinga claimed he won 54 percent of the vote.",
+        "54",
+        [("Opposition leader Raila Odinga", None)],
+    ),
     # a spaced slash or a lower-case word beside it still parts the names
     (
         "The SDA won 25 percent, Hina / Reuters said.",
