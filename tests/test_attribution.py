@@ -460,6 +460,22 @@ SINGLE = [
         "54",
         [("Opposition leader Raila Odinga", None)],
     ),
+    # a result set that "give"s a figure, as it "gave" or "gives" one
+    (
+        "ANC loses majority for first time as final results give it 40.2%",
+        "40.2",
+        [("final results", None)],
+    ),
+    (
+        "Provisional results give the ruling party 120 of the 230 seats.",
+        "120",
+        [("Provisional results", None)],
+    ),
+    (
+        "Partial results give Lula 48.4 percent, the electoral court said.",
+        "48.4",
+        [("the electoral court", None)],
+    ),
     # a spaced slash or a lower-case word beside it still parts the names
     (
         "The SDA won 25 percent, Hina / Reuters said.",
@@ -897,6 +913,10 @@ UNATTRIBUTED = [
         "join the ruling party.",
         "three",
     ),
+    # "give" with no result set before it gives no source
+    ("Voters give Labour 412 seats in the exit poll.", "412"),
+    ("The coalition deal would give the two parties 62 seats.", "62"),
+    ("Exit polls give the CDU 30 percent.", "30"),
     # a time after "by" is never a source
     ("The count by Sunday showed the ANC on 40.2 percent.", "40.2"),
     ("According to the count by Sunday, the ANC had 40.2 percent.", "40.2"),
