@@ -1828,6 +1828,11 @@ def attribute(
             inherited = list(s.fallback)
         if inherited:
             s.chain = inherited
+            if not r.c["hypothetical_modals"].isdisjoint(r.lows[s.start : s.end]):
+                # "Together with the TPP, they would command 62 seats": the
+                # journalist's own reckoning on the figures given, not another of
+                # them; the sentences after it still inherit what it carries
+                continue
             for f in s.figures:
                 result[f] = list(inherited)
     return result

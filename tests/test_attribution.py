@@ -719,6 +719,37 @@ CONTEXT = [
         "6,984,520",
         [("INEC", "inec")],
     ),
+    # the journalist's own reckoning on the figures given ("would", "could") inherits
+    # no source; a plain continuation still does
+    (
+        "The KMT won 52 seats, CNA said. Together with the TPP, they would command 62 "
+        "seats, a working majority.",
+        "62",
+        [],
+    ),
+    (
+        "Labour won 412 seats, the BBC reported. With its allies it could count on 430 "
+        "votes in the Commons.",
+        "430",
+        [],
+    ),
+    (
+        "The AKP won 268 seats, Anadolu reported. The pro-Kurdish alliance could expect "
+        "66 seats. The nationalist MHP took 50.",
+        "50",
+        [("Anadolu", "anadolu")],
+    ),
+    (
+        "The KMT won 52 seats, CNA said. Together with the TPP, they command 62 seats, "
+        "a working majority.",
+        "62",
+        [("CNA", None)],
+    ),
+    (
+        "The KMT won 52 seats, CNA said in May. The TPP won eight.",
+        "eight",
+        [("CNA", None)],
+    ),
     (
         "The Electoral Commission said turnout was 59.7 percent. It added that 12 seats were still undecided.",
         "12",
