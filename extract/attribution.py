@@ -555,6 +555,8 @@ class _Sent:
     numbers: Sequence[int] = ()  # figures, else the first number token if any
     atts: Sequence[_Att] = ()
     fallback: list[Source] | None = None  # "unofficial results showed": weakest
+    fallback_trailing: bool = False  # that cue closes the sentence ("..., the results
+    # showed."): it may cover the sentence before too (`_inherit` step 2)
     unclear: bool = False
     chain: list[Source] | None = None  # the chain that carries over from this sentence
     done: bool = False  # read for cues yet (sentences are read only when needed)
@@ -1073,6 +1075,7 @@ class _Reader:
                 elif isinstance(res, _Att):
                     if res.kind == "basis" and not res.basis_only:
                         s.fallback = res.chain
+                        s.fallback_trailing = res.trailing
                     else:
                         atts.append(res)
             elif t == "by" and i not in self.consumed:
@@ -1391,7 +1394,11 @@ class _Reader:
                 # qualifies a count of things, no document giving figures
                 return None
             if weak or t in {"said", "says"}:
-                return _Att(v, (speaker[0], v + 1), chain, "basis", False)
+                # trailing: ", the results showed." closes the sentence
+                trailing = (
+                    speaker[0] == a or self.texts[speaker[0] - 1] in _COMMA_OR_QUOTE
+                ) and (v + 1 >= b or self.texts[v + 1] in _COMMA_QUOTE_OR_END)
+                return _Att(v, (speaker[0], v + 1), chain, "basis", trailing)
             return None
         if kind in {"pronoun", "backref"}:
             chain = self._resolve_ref(*speaker, kind)
@@ -1962,6 +1969,10 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
                 chain = r.chain_for(nxt, nxt.numbers[0])
                 if chain:
                     return chain
+            if not nxt.atts and nxt.fallback and nxt.fallback_trailing:
+                # "The Conservatives were reduced to 121 seats. The Liberal Democrats
+                # won 72 ..., the results showed."
+                return list(nxt.fallback)
     # 3. the paragraph before, when this one continues its list of results.
     # Paragraph numbers never decrease, so a paragraph's sentences are consecutive.
     if not results_here:

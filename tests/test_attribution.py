@@ -750,6 +750,32 @@ CONTEXT = [
         "eight",
         [("CNA", None)],
     ),
+    # ", the results showed" closing the next sentence covers both (a result set as
+    # written, as a speaker's cue does); a party "reduced to" seats states a result
+    (
+        "The Conservatives were reduced to 121 seats, the worst result in the party's "
+        "history. The Liberal Democrats won 72 and Reform UK five, the results showed.",
+        "121",
+        [("the results", None)],
+    ),
+    (
+        "The ruling party won 37 seats, down from 55. The opposition took 30, the "
+        "official tally showed.",
+        "37",
+        [("the official tally", None)],
+    ),
+    (
+        "Fidesz slumped to 52 seats. The Tisza party won 141 and Mi Hazank six, "
+        "preliminary results showed.",
+        "52",
+        [("preliminary results", None)],
+    ),
+    (
+        "The Conservatives won 121 seats. The results showed the Liberal Democrats "
+        "with 72.",
+        "121",
+        [],
+    ),
     (
         "The Electoral Commission said turnout was 59.7 percent. It added that 12 seats were still undecided.",
         "12",
