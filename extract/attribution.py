@@ -1533,6 +1533,15 @@ class _Reader:
         # after a result noun, an outlet too ("a tally by Reuters"), but not a
         # party or person ("a strong count by the Greens")
         if kind in {"body", "official"} or (after_result_noun and kind in MEDIA_KINDS):
+            if after_result_noun and self.lows[fwd[0]] in self.c["unnamed_agents"]:
+                # "unofficial quick counts by several pollsters": no originator
+                # named, so the result set as written
+                whole = self.np_back(i, a)
+                if whole:
+                    name = self._trim(whole[0], fwd[1])
+                    return _Att(
+                        i, (whole[0], fwd[1]), [_source(name, None)], kind, True
+                    )
             return _Att(i, (i, fwd[1]), chain, kind, True)
         return None
 

@@ -476,6 +476,36 @@ SINGLE = [
         "48.4",
         [("the electoral court", None)],
     ),
+    # a pollster named after a result set's "by" is its originator; unnamed
+    # ("by several pollsters"), the result set is kept as written
+    (
+        "A quick count by pollster Indikator Politik Indonesia, with 98% of its sample "
+        "counted, had Prabowo on 58.1%.",
+        "58.1",
+        [("pollster Indikator Politik Indonesia", None)],
+    ),
+    (
+        "An exit poll tally by pollster Ipsos had Labour on 410 seats.",
+        "410",
+        [("pollster Ipsos", None)],
+    ),
+    (
+        "Prabowo appeared set to win in a single round, with unofficial quick counts by "
+        "several pollsters showing him taking around 58% of the vote.",
+        "58",
+        [("unofficial quick counts by several pollsters", None)],
+    ),
+    (
+        "Sheinbaum was on course to win, with quick counts by various pollsters giving her "
+        "about 58 percent.",
+        "58",
+        [("quick counts by various pollsters", None)],
+    ),
+    (
+        "A count by election officials showed the Greens with 12 seats.",
+        "12",
+        [("election officials", None)],
+    ),
     # a spaced slash or a lower-case word beside it still parts the names
     (
         "The SDA won 25 percent, Hina / Reuters said.",
