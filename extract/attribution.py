@@ -1240,7 +1240,8 @@ class _Reader:
         c = self.c
         prev = self.lows[v - 1] if v > a else ""
         nxt = self.lows[v + 1] if v + 1 < b else ""
-        # nouns: "a report", "the AFP report also noted", "media reports said"
+        # nouns: "a report", "the AFP report also noted", "media reports said",
+        # "the 36 states"
         if t in {
             "report",
             "reports",
@@ -1252,7 +1253,10 @@ class _Reader:
             "estimate",
             "estimates",
             "claims",
+            "states",
         }:
+            if self.like_num[v - 1] if v > a else False:
+                return None  # "two-thirds of Nigeria's 36 states": a count of them
             if prev in {
                 "a",
                 "an",
@@ -1998,6 +2002,13 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     if not prev_para or any(p.headline for p in prev_para):
         return None
     last = prev_para[-1]
+    while not last.chain and not last.figures and not last.atts and not last.unclear:
+        # an aside closing it ("Under the constitution, a winner also needs 25% of
+        # the ballots in two-thirds of the states.") does not end the list it gives
+        k = prev_para.index(last)
+        if k == 0:
+            return None
+        last = prev_para[k - 1]
     if not last.chain:
         return None
     if not last.numbers:

@@ -749,6 +749,23 @@ CONTEXT = [
         "6,984,520",
         [("INEC", "inec")],
     ),
+    # an aside closing the paragraph between a list and its continuation does not
+    # end the list; "36 states" is no "X states" cue
+    (
+        "Peter Obi was third with 6.1 million votes, INEC chairman Mahmood Yakubu said."
+        "\n\nTinubu won 36.6% of the vote. Under the constitution, a winner also needs "
+        "at least 25% of the ballots in two-thirds of Nigeria's 36 states.\n\n"
+        "Rabiu Kwankwaso came fourth with about 1.5 million votes.",
+        "1.5",
+        [("INEC chairman Mahmood Yakubu", "inec")],
+    ),
+    (
+        "Mutharika got 1.75 million votes, the commission said.\n\nChakwera won 58.6 "
+        "percent. Critics said the count was rigged.\n\nSaulos Chilima came third "
+        "with 0.6 percent.",
+        "0.6",
+        [],
+    ),
     # the journalist's own reckoning on the figures given ("would", "could") inherits
     # no source; a plain continuation still does
     (
