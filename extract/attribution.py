@@ -87,6 +87,7 @@ _AFTER_VERB_WORDS = frozenset(
 _MAX_NESTED_WALKS = 16
 # words a noun phrase read forward stops at, for `_Reader.np_forward`
 _AS = frozenset({"as"})
+_PLACE_IN = frozenset({"in", "across", "throughout"})  # "Voters in Germany"
 _THAT = frozenset({"that"})
 _AS_OR_THAT = _AS | _THAT
 # the references `_Reader.classify_agent` resolves: by default a back-reference
@@ -1364,6 +1365,15 @@ class _Reader:
             break
         if speaker is None and k == end:
             speaker = self.np_back(end, a)
+            if (
+                speaker
+                and speaker[0] - 1 > a
+                and self.lows[speaker[0] - 1] in _PLACE_IN
+            ):
+                # "Voters in Germany gave": the place qualifies who speaks
+                holder = self.np_back(speaker[0] - 1, a)
+                if holder:
+                    speaker = (holder[0], speaker[1])
         elif speaker is None and k > a:
             speaker = self.np_back(k - 1, a)
         inverted = False

@@ -506,6 +506,23 @@ SINGLE = [
         "12",
         [("election officials", None)],
     ),
+    # a place after "in" qualifies who speaks: not the source itself
+    (
+        "Voters in Germany gave the CDU/CSU 28.6 percent, the Federal Returning "
+        "Officer said.",
+        "28.6",
+        [("the Federal Returning Officer", "bundeswahlleiter")],
+    ),
+    (
+        "Officials in Kenya said Ruto won 50.5 percent.",
+        "50.5",
+        [("Officials in Kenya", None)],
+    ),
+    (
+        "Turnout in Lagos was 20 percent, INEC said.",
+        "20",
+        [("INEC", "inec")],
+    ),
     # a spaced slash or a lower-case word beside it still parts the names
     (
         "The SDA won 25 percent, Hina / Reuters said.",
@@ -1017,6 +1034,7 @@ UNATTRIBUTED = [
         "join the ruling party.",
         "three",
     ),
+    ("Voters in Bosnia/Herzegovina gave the SDA 25 percent.", "25"),
     # "give" with no result set before it gives no source
     ("Voters give Labour 412 seats in the exit poll.", "412"),
     ("The coalition deal would give the two parties 62 seats.", "62"),
