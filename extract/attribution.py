@@ -41,6 +41,7 @@ from extract.numbers import starts_number
 from extract.resources import load_json, load_jsonl
 from extract.tokens import (
     doc_text,
+    is_name_slash,
     keep_beside_group,
     kept_beside_group,
     lower_words,
@@ -86,6 +87,7 @@ _AFTER_VERB_WORDS = frozenset(
 _MAX_NESTED_WALKS = 16
 # words a noun phrase read forward stops at, for `_Reader.np_forward`
 _AS = frozenset({"as"})
+_PLACE_IN = frozenset({"in", "across", "throughout"})  # "Voters in Germany"
 _THAT = frozenset({"that"})
 _AS_OR_THAT = _AS | _THAT
 # the references `_Reader.classify_agent` resolves: by default a back-reference
@@ -554,6 +556,8 @@ class _Sent:
     numbers: Sequence[int] = ()  # figures, else the first number token if any
     atts: Sequence[_Att] = ()
     fallback: list[Source] | None = None  # "unofficial results showed": weakest
+    fallback_trailing: bool = False  # that cue closes the sentence ("..., the results
+    # showed."): it may cover the sentence before too (`_inherit` step 2)
     unclear: bool = False
     chain: list[Source] | None = None  # the chain that carries over from this sentence
     done: bool = False  # read for cues yet (sentences are read only when needed)
@@ -787,8 +791,10 @@ class _Reader:
                 start = j - 2
                 j -= 3
                 continue
-            if j in self.in_source:
-                start = j
+            if j in self.in_source or (
+                t == "/" and j + 1 == start and is_name_slash(texts, self.spaces, j)
+            ):
+                start = j  # a marked source; the slash of "CDU/CSU"
                 j -= 1
                 continue
             if t in weekdays and j + 1 == start and self.day_names_paper(j, end):
@@ -828,8 +834,11 @@ class _Reader:
             ):
                 j += 3
                 continue
-            if j in self.in_source and j > start:
-                j += 1
+            if j > start and (
+                j in self.in_source
+                or (t == "/" and is_name_slash(texts, self.spaces, j))
+            ):
+                j += 1  # a marked source; the slash of "Bosnia/Herzegovina"
                 continue
             if t not in _NAME_JOINERS and self.punct[j]:
                 break
@@ -1067,6 +1076,7 @@ class _Reader:
                 elif isinstance(res, _Att):
                     if res.kind == "basis" and not res.basis_only:
                         s.fallback = res.chain
+                        s.fallback_trailing = res.trailing
                     else:
                         atts.append(res)
             elif t == "by" and i not in self.consumed:
@@ -1201,6 +1211,16 @@ class _Reader:
             for k in range(a, b - 1)
         )
 
+    def _claims_outcome(self, k: int, b: int) -> bool:
+        """Whether the words from ``k`` name an outcome claimed ("victory", "a
+        landslide", "the presidency"), so the "claims" before them is no speech
+        (unless a "saying" clause gives figures after it)."""
+        lows, outcomes = self.lows, self.c["claimed_outcomes"]
+        if k < b and lows[k] in {"a", "an", "the", "his", "her", "its", "their"}:
+            k += 1
+        # "Sharif claimed victory, saying his party won 75 seats": he gives them
+        return k < b and lows[k] in outcomes and "saying" not in lows[k:b]
+
     def _skip_back(self, j: int, lo: int) -> int:
         """Skip auxiliaries and time adverbials before a verb; returns the new end."""
         skip = self.c["skip_before_verb"]
@@ -1221,7 +1241,8 @@ class _Reader:
         c = self.c
         prev = self.lows[v - 1] if v > a else ""
         nxt = self.lows[v + 1] if v + 1 < b else ""
-        # nouns: "a report", "the AFP report also noted", "media reports said"
+        # nouns: "a report", "the AFP report also noted", "media reports said",
+        # "the 36 states"
         if t in {
             "report",
             "reports",
@@ -1233,7 +1254,10 @@ class _Reader:
             "estimate",
             "estimates",
             "claims",
+            "states",
         }:
+            if self.like_num[v - 1] if v > a else False:
+                return None  # "two-thirds of Nigeria's 36 states": a count of them
             if prev in {
                 "a",
                 "an",
@@ -1260,6 +1284,8 @@ class _Reader:
             return None
         if t in {"added", "adds"} and (nxt == "another" or starts_number(nxt)):
             return None  # "The Greens added four seats": a gain, not speech
+        if t in {"claimed", "claims"} and self._claims_outcome(v + 1, b):
+            return None  # "Prabowo claims victory as ...": no speech about figures
         weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
         j = self._skip_back(v, a)
         passive = not _PASSIVE_AUX.isdisjoint(self.lows[j:v])
@@ -1339,6 +1365,15 @@ class _Reader:
             break
         if speaker is None and k == end:
             speaker = self.np_back(end, a)
+            if (
+                speaker
+                and speaker[0] - 1 > a
+                and self.lows[speaker[0] - 1] in _PLACE_IN
+            ):
+                # "Voters in Germany gave": the place qualifies who speaks
+                holder = self.np_back(speaker[0] - 1, a)
+                if holder:
+                    speaker = (holder[0], speaker[1])
         elif speaker is None and k > a:
             speaker = self.np_back(k - 1, a)
         inverted = False
@@ -1373,7 +1408,11 @@ class _Reader:
                 # qualifies a count of things, no document giving figures
                 return None
             if weak or t in {"said", "says"}:
-                return _Att(v, (speaker[0], v + 1), chain, "basis", False)
+                # trailing: ", the results showed." closes the sentence
+                trailing = (
+                    speaker[0] == a or self.texts[speaker[0] - 1] in _COMMA_OR_QUOTE
+                ) and (v + 1 >= b or self.texts[v + 1] in _COMMA_QUOTE_OR_END)
+                return _Att(v, (speaker[0], v + 1), chain, "basis", trailing)
             return None
         if kind in {"pronoun", "backref"}:
             chain = self._resolve_ref(*speaker, kind)
@@ -1508,6 +1547,15 @@ class _Reader:
         # after a result noun, an outlet too ("a tally by Reuters"), but not a
         # party or person ("a strong count by the Greens")
         if kind in {"body", "official"} or (after_result_noun and kind in MEDIA_KINDS):
+            if after_result_noun and self.lows[fwd[0]] in self.c["unnamed_agents"]:
+                # "unofficial quick counts by several pollsters": no originator
+                # named, so the result set as written
+                whole = self.np_back(i, a)
+                if whole:
+                    name = self._trim(whole[0], fwd[1])
+                    return _Att(
+                        i, (whole[0], fwd[1]), [_source(name, None)], kind, True
+                    )
             return _Att(i, (i, fwd[1]), chain, kind, True)
         return None
 
@@ -1810,6 +1858,11 @@ def attribute(
             inherited = list(s.fallback)
         if inherited:
             s.chain = inherited
+            if not r.c["hypothetical_modals"].isdisjoint(r.lows[s.start : s.end]):
+                # "Together with the TPP, they would command 62 seats": the
+                # journalist's own reckoning on the figures given, not another of
+                # them; the sentences after it still inherit what it carries
+                continue
             for f in s.figures:
                 result[f] = list(inherited)
     return result
@@ -1939,6 +1992,10 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
                 chain = r.chain_for(nxt, nxt.numbers[0])
                 if chain:
                     return chain
+            if not nxt.atts and nxt.fallback and nxt.fallback_trailing:
+                # "The Conservatives were reduced to 121 seats. The Liberal Democrats
+                # won 72 ..., the results showed."
+                return list(nxt.fallback)
     # 3. the paragraph before, when this one continues its list of results.
     # Paragraph numbers never decrease, so a paragraph's sentences are consecutive.
     if not results_here:
@@ -1955,6 +2012,13 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     if not prev_para or any(p.headline for p in prev_para):
         return None
     last = prev_para[-1]
+    while not last.chain and not last.figures and not last.atts and not last.unclear:
+        # an aside closing it ("Under the constitution, a winner also needs 25% of
+        # the ballots in two-thirds of the states.") does not end the list it gives
+        k = prev_para.index(last)
+        if k == 0:
+            return None
+        last = prev_para[k - 1]
     if not last.chain:
         return None
     if not last.numbers:

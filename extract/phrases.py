@@ -18,7 +18,13 @@ from spacy.tokens import Doc
 
 from extract.lexicon import PhraseSet
 from extract.resources import load_json
-from extract.tokens import TokenFacts, span_text, token_facts, token_texts
+from extract.tokens import (
+    TokenFacts,
+    is_name_slash,
+    span_text,
+    token_facts,
+    token_texts,
+)
 
 Span = tuple[int, int]
 
@@ -141,16 +147,9 @@ def number_in_name(facts: TokenFacts, words: Sequence[str], k: int) -> bool:
 def _name_slash(doc: Doc, facts: TokenFacts, k: int) -> bool:
     """Whether token k is a slash inside one name, unspaced between two name
     words ("CDU/CSU", "Alliance 90/The Greens"): part of the phrase."""
-    texts = facts.texts
-    if texts[k] != "/" or k == 0 or k + 1 >= len(texts):
+    if facts.texts[k] != "/":
         return False
-    _, spaces = token_texts(doc)
-    return (
-        not spaces[k - 1]
-        and not spaces[k]
-        and _is_name_like(texts[k - 1])
-        and _is_name_like(texts[k + 1])
-    )
+    return is_name_slash(facts.texts, token_texts(doc)[1], k)
 
 
 def _ends_hyphenated_name(facts: TokenFacts, words: Sequence[str], k: int) -> bool:

@@ -69,6 +69,24 @@ def sentence_spans(doc: Doc) -> list:
     return spans
 
 
+def is_name_slash(texts: list[str], spaces: list[str], k: int) -> bool:
+    """Whether token k is a slash inside one name, unspaced between two capitalised
+    words ("CDU/CSU", "Bosnia/Herzegovina", "Alliance 90/The Greens")."""
+    if texts[k] != "/" or k == 0 or k + 1 >= len(texts):
+        return False
+    return (
+        not spaces[k - 1]
+        and not spaces[k]
+        and _capitalised(texts[k - 1])
+        and _capitalised(texts[k + 1])
+    )
+
+
+def _capitalised(text: str) -> bool:
+    """Token.is_title or is_upper, or a capital first character."""
+    return text.istitle() or text.isupper() or text[:1].isupper()
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, computed once per Doc.
 

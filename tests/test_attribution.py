@@ -407,6 +407,128 @@ SINGLE = [
         "412",
         [("The commission", None)],
     ),
+    # an unspaced slash between two capitalised words is one name ("CDU/CSU")
+    (
+        "The CDU/CSU said it won 28.6 percent of the vote.",
+        "28.6",
+        [("The CDU/CSU", None)],
+    ),
+    (
+        "The Social Democrats took 25.7 percent, the CDU/CSU said in a statement.",
+        "25.7",
+        [("the CDU/CSU", None)],
+    ),
+    (
+        "The SDA won 25 percent, according to the Bosnia/Herzegovina election commission.",
+        "25",
+        [("the Bosnia/Herzegovina election commission", None)],
+    ),
+    (
+        "The PSOE won 121 seats, according to Ipsos/La Sexta.",
+        "121",
+        [("Ipsos/La Sexta", None)],
+    ),
+    # a candidate who "claims victory" is no source of the count that follows
+    (
+        "Prabowo claims victory as quick counts show him near 58%",
+        "58",
+        [("quick counts", None)],
+    ),
+    (
+        "Erdogan claimed victory as state-run Anadolu agency reported he had 52.1 percent.",
+        "52.1",
+        [("Anadolu agency", "anadolu")],
+    ),
+    (
+        "Tshisekedi claimed the presidency after the CENI said he won 38.6 percent.",
+        "38.6",
+        [("the CENI", None)],
+    ),
+    (
+        "The quick count showed Sheinbaum with 58.3 percent.",
+        "58.3",
+        [("The quick count", None)],
+    ),
+    # ... but one who claims a figure, or says one after claiming victory, gives it
+    (
+        "Sharif claimed victory, saying his party had won 75 seats.",
+        "75",
+        [("Sharif", None)],
+    ),
+    (
+        "Opposition leader Raila Odinga claimed he won 54 percent of the vote.",
+        "54",
+        [("Opposition leader Raila Odinga", None)],
+    ),
+    # a result set that "give"s a figure, as it "gave" or "gives" one
+    (
+        "ANC loses majority for first time as final results give it 40.2%",
+        "40.2",
+        [("final results", None)],
+    ),
+    (
+        "Provisional results give the ruling party 120 of the 230 seats.",
+        "120",
+        [("Provisional results", None)],
+    ),
+    (
+        "Partial results give Lula 48.4 percent, the electoral court said.",
+        "48.4",
+        [("the electoral court", None)],
+    ),
+    # a pollster named after a result set's "by" is its originator; unnamed
+    # ("by several pollsters"), the result set is kept as written
+    (
+        "A quick count by pollster Indikator Politik Indonesia, with 98% of its sample "
+        "counted, had Prabowo on 58.1%.",
+        "58.1",
+        [("pollster Indikator Politik Indonesia", None)],
+    ),
+    (
+        "An exit poll tally by pollster Ipsos had Labour on 410 seats.",
+        "410",
+        [("pollster Ipsos", None)],
+    ),
+    (
+        "Prabowo appeared set to win in a single round, with unofficial quick counts by "
+        "several pollsters showing him taking around 58% of the vote.",
+        "58",
+        [("unofficial quick counts by several pollsters", None)],
+    ),
+    (
+        "Sheinbaum was on course to win, with quick counts by various pollsters giving her "
+        "about 58 percent.",
+        "58",
+        [("quick counts by various pollsters", None)],
+    ),
+    (
+        "A count by election officials showed the Greens with 12 seats.",
+        "12",
+        [("election officials", None)],
+    ),
+    # a place after "in" qualifies who speaks: not the source itself
+    (
+        "Voters in Germany gave the CDU/CSU 28.6 percent, the Federal Returning "
+        "Officer said.",
+        "28.6",
+        [("the Federal Returning Officer", "bundeswahlleiter")],
+    ),
+    (
+        "Officials in Kenya said Ruto won 50.5 percent.",
+        "50.5",
+        [("Officials in Kenya", None)],
+    ),
+    (
+        "Turnout in Lagos was 20 percent, INEC said.",
+        "20",
+        [("INEC", "inec")],
+    ),
+    # a spaced slash or a lower-case word beside it still parts the names
+    (
+        "The SDA won 25 percent, Hina / Reuters said.",
+        "25",
+        [("Reuters", "reuters")],
+    ),
 ]
 
 
@@ -644,6 +766,80 @@ CONTEXT = [
         "6,984,520",
         [("INEC", "inec")],
     ),
+    # an aside closing the paragraph between a list and its continuation does not
+    # end the list; "36 states" is no "X states" cue
+    (
+        "Peter Obi was third with 6.1 million votes, INEC chairman Mahmood Yakubu said."
+        "\n\nTinubu won 36.6% of the vote. Under the constitution, a winner also needs "
+        "at least 25% of the ballots in two-thirds of Nigeria's 36 states.\n\n"
+        "Rabiu Kwankwaso came fourth with about 1.5 million votes.",
+        "1.5",
+        [("INEC chairman Mahmood Yakubu", "inec")],
+    ),
+    (
+        "Mutharika got 1.75 million votes, the commission said.\n\nChakwera won 58.6 "
+        "percent. Critics said the count was rigged.\n\nSaulos Chilima came third "
+        "with 0.6 percent.",
+        "0.6",
+        [],
+    ),
+    # the journalist's own reckoning on the figures given ("would", "could") inherits
+    # no source; a plain continuation still does
+    (
+        "The KMT won 52 seats, CNA said. Together with the TPP, they would command 62 "
+        "seats, a working majority.",
+        "62",
+        [],
+    ),
+    (
+        "Labour won 412 seats, the BBC reported. With its allies it could count on 430 "
+        "votes in the Commons.",
+        "430",
+        [],
+    ),
+    (
+        "The AKP won 268 seats, Anadolu reported. The pro-Kurdish alliance could expect "
+        "66 seats. The nationalist MHP took 50.",
+        "50",
+        [("Anadolu", "anadolu")],
+    ),
+    (
+        "The KMT won 52 seats, CNA said. Together with the TPP, they command 62 seats, "
+        "a working majority.",
+        "62",
+        [("CNA", None)],
+    ),
+    (
+        "The KMT won 52 seats, CNA said in May. The TPP won eight.",
+        "eight",
+        [("CNA", None)],
+    ),
+    # ", the results showed" closing the next sentence covers both (a result set as
+    # written, as a speaker's cue does); a party "reduced to" seats states a result
+    (
+        "The Conservatives were reduced to 121 seats, the worst result in the party's "
+        "history. The Liberal Democrats won 72 and Reform UK five, the results showed.",
+        "121",
+        [("the results", None)],
+    ),
+    (
+        "The ruling party won 37 seats, down from 55. The opposition took 30, the "
+        "official tally showed.",
+        "37",
+        [("the official tally", None)],
+    ),
+    (
+        "Fidesz slumped to 52 seats. The Tisza party won 141 and Mi Hazank six, "
+        "preliminary results showed.",
+        "52",
+        [("preliminary results", None)],
+    ),
+    (
+        "The Conservatives won 121 seats. The results showed the Liberal Democrats "
+        "with 72.",
+        "121",
+        [],
+    ),
     (
         "The Electoral Commission said turnout was 59.7 percent. It added that 12 seats were still undecided.",
         "12",
@@ -838,6 +1034,11 @@ UNATTRIBUTED = [
         "join the ruling party.",
         "three",
     ),
+    ("Voters in Bosnia/Herzegovina gave the SDA 25 percent.", "25"),
+    # "give" with no result set before it gives no source
+    ("Voters give Labour 412 seats in the exit poll.", "412"),
+    ("The coalition deal would give the two parties 62 seats.", "62"),
+    ("Exit polls give the CDU 30 percent.", "30"),
     # a time after "by" is never a source
     ("The count by Sunday showed the ANC on 40.2 percent.", "40.2"),
     ("According to the count by Sunday, the ANC had 40.2 percent.", "40.2"),
