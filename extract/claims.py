@@ -26,7 +26,7 @@ from itertools import compress
 from spacy.tokens import Doc
 
 from extract.lexicon import PhraseSet, claim_lexicon
-from extract.numbers import Figure
+from extract.numbers import Figure, starts_number
 from extract.phrases import (
     Span,
     find_phrase,
@@ -452,7 +452,10 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
     k = fig.end
     while k < e and words[k] in _BETWEEN_GAIN_AND_TOTAL:
         k += 1
-    return bool(lex["total_after_gain"].match_at(words, k, e))
+    # "gained 20 seats to 145": the level the gain reached, as with "to hold 145"
+    return bool(lex["total_after_gain"].match_at(words, k, e)) or (
+        k + 1 < e and words[k] == "to" and starts_number(words[k + 1])
+    )
 
 
 def _gain_verb_start(words: Sequence[str], q: int, s: int) -> int:
@@ -464,6 +467,7 @@ def _gain_verb_start(words: Sequence[str], q: int, s: int) -> int:
     return q - n if n else -1
 
 
+_SEAT_WORDS = frozenset({"seat", "seats"})
 _BETWEEN_GAIN_AND_FIGURE = frozenset({"another", "a", "an", "further", "additional"})
 # between a gain's figure and the total after it: "gained 12 more seats, to hold 87"
 _BETWEEN_GAIN_AND_TOTAL = frozenset({"seats", "seat", "more", "additional", "new", ","})
@@ -1846,6 +1850,11 @@ def draft_claims(
                 # "X's share fell 17 (percentage) points to 40.2%" (a count of
                 # points is also a unit outside the schema)
                 t = fig.end + points
+                change = (fig, t + 1) if t < e and words[t] == "to" else None
+            elif reason == "change":
+                # "lost 12 seats to 44", "up 3 to 202": the seat count reached
+                t = fig.end + (fig.end < e and words[fig.end] in _SEAT_WORDS)
+                t += t < e and words[t] == ","  # "lost 12 seats, to 44"
                 change = (fig, t + 1) if t < e and words[t] == "to" else None
             continue
         # "N of whom/them": the total is the previous figure

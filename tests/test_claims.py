@@ -133,6 +133,36 @@ CASES = [
         "The ANC's share fell 17 percentage points to 40.2 percent.",
         [("votes", 40.2, "percent", "exact", None, "ANC", "unknown")],
     ),
+    # the seat count a change reached is the party's count; the change (a gain
+    # with the count after it, as "gained 12 seats to hold 87") is no claim
+    (
+        "The conservatives gained 20 seats to 145, while the Greens lost 12 seats "
+        "to 44.",
+        [
+            ("seats", 145, "seats", "exact", None, "conservatives", "unknown"),
+            ("seats", 44, "seats", "exact", None, "Greens", "unknown"),
+        ],
+    ),
+    (
+        "The Liberals picked up 9 seats to 157, the elections agency said.",
+        [("seats", 157, "seats", "exact", None, "Liberals", "unknown")],
+    ),
+    (
+        "The Social Democrats lost 14 seats, to 206, the Federal Returning Officer "
+        "said.",
+        [("seats", 206, "seats", "exact", None, "Social Democrats", "unknown")],
+    ),
+    (
+        "The BJP was down 63 seats to 240, the Election Commission said.",
+        [("seats", 240, "seats", "exact", None, "BJP", "unknown")],
+    ),
+    # near misses: a gain with no level after it is the party's seats; a loss
+    # "to" a rival names no level
+    (
+        "The conservatives gained 12 seats.",
+        [("seats", 12, "seats", "exact", None, "conservatives", "unknown")],
+    ),
+    ("The BJP lost 63 seats to the Congress.", []),
     # near misses: a majority won with a count, a majority share, a passive agent
     (
         "The party won a majority with 176 seats.",
@@ -1139,6 +1169,12 @@ EXACT_SUBJECTS = [
     ),
     ("Kessler's vote share rose by 3 points to 41 percent.", ["Kessler"]),
     ("Support for the AfD rose 5.2 points to 20.8 percent.", ["the AfD"]),
+    (
+        "The conservatives gained 20 seats to 145, while the Greens lost 12 seats "
+        "to 44.",
+        ["The conservatives", "the Greens"],
+    ),
+    ("Labour was up 12 seats to 202, the BBC said.", ["Labour"]),
     # a possessor's tally or total: the possessor has the figure
     (
         "Fidesz's seat tally rose to 135, the National Election Office said.",
