@@ -489,6 +489,14 @@ def _cue_ends_before_figure() -> frozenset[str]:
     )
 
 
+_OPENING_BRACKETS = frozenset({"(", "["})
+
+
+def _is_year(word: str) -> bool:
+    """Whether a word is a year of modern elections ("2018")."""
+    return len(word) == 4 and word.isdecimal() and 1900 <= int(word) <= 2100
+
+
 def _dated_by_year(words: Sequence[str], a: int, b: int) -> bool:
     """Whether words[a:b] hold "in" and a year ("in 2019") before a clause break."""
     for t in range(a, b - 1):
@@ -677,6 +685,14 @@ def _skip_reason_in_sentence(
     ):
         # "206 seats, up from 153", "fell to 11.2% from 14.8%": the earlier value
         # ("up from its preliminary figure of 43 percent" is not directly after)
+        return "previous election"
+    if (
+        q - 3 >= s
+        and words[q - 1] == ":"
+        and words[q - 3] in _OPENING_BRACKETS
+        and _is_year(words[q - 2])
+    ):
+        # "Erdogan took 49.5% (2018: 52.6%)": the figure of the year bracketed
         return "previous election"
     # (one set test rules out both checks below for most figures)
     if q - 1 >= s and words[q - 1] in _cue_ends_before_figure():

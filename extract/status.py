@@ -442,10 +442,16 @@ def _round_positions(
     out: list[tuple[int, int]] = []
     tried = s - 1
     found = _round_cues_by_key_word().find(words, s, e, at)
+    prospects = status_lexicon()["round_prospect_before"]
     for t, _, _, rnd in found:
         if t != tried:
-            out.append((t, rnd))
             tried = t
+            if t > s and words[t - 1] in prospects.by_last:
+                if prospects.match_ending(words, t, s):
+                    # "the majority needed to avoid a runoff": a round the figures
+                    # are measured against, not theirs
+                    continue
+            out.append((t, rnd))
     return out
 
 

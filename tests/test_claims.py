@@ -156,6 +156,28 @@ CASES = [
         "The BJP was down 63 seats to 240, the Election Commission said.",
         [("seats", 240, "seats", "exact", None, "BJP", "unknown")],
     ),
+    # a figure bracketed with an earlier year is that election's, not a claim
+    (
+        "Erdogan took 49.5% (2018: 52.6%), short of the majority needed to avoid "
+        "a runoff.",
+        [("votes", 49.5, "percent", "exact", None, "Erdogan", "unknown")],
+    ),
+    (
+        "The CDU won 28.5 percent (2017: 32.9 percent) and 198 seats (2017: 200).",
+        [
+            ("votes", 28.5, "percent", "exact", None, "CDU", "unknown"),
+            ("seats", 198, "seats", "exact", None, "CDU", "unknown"),
+        ],
+    ),
+    # near misses: a bracketed figure with no year, a year with no figure
+    (
+        "The Greens won 14.8% (up 3.3 points), the commission said.",
+        [("votes", 14.8, "percent", "exact", None, "Greens", "unknown")],
+    ),
+    (
+        "Labour won 412 seats (2024 results), the BBC said.",
+        [("seats", 412, "seats", "exact", None, "Labour", "unknown")],
+    ),
     # near misses: a gain with no level after it is the party's seats; a loss
     # "to" a rival names no level
     (
@@ -1287,6 +1309,30 @@ def test_round_is_read_and_carried(nlp):
     )
     claims = extract_text(text, nlp=nlp)
     assert [(c.value, c.round) for c in claims] == [(33, 2)]
+
+
+# The round of each claim of a sentence, in text order: (value, round)
+ROUNDS = [
+    # a round the figures are measured against names none of theirs
+    (
+        "Erdogan took 49.5% (2018: 52.6%), short of the majority needed to avoid "
+        "a runoff.",
+        [(49.5, None)],
+    ),
+    ("Tinubu won 36.6 percent, enough to avert a runoff, INEC said.", [(36.6, None)]),
+    (
+        "Macron won 27.8% in the first round, forcing a runoff against Le Pen.",
+        [(27.8, 1)],
+    ),
+    # near misses: a round named as the figure's
+    ("Erdogan won 52.1 percent in the runoff, the YSK said.", [(52.1, 2)]),
+    ("In the second round, Lula took 50.9 percent.", [(50.9, 2)]),
+]
+
+
+@pytest.mark.parametrize(("text", "rounds"), ROUNDS, ids=[r[0][:50] for r in ROUNDS])
+def test_round_of_each_claim(nlp, text, rounds):
+    assert [(c.value, c.round) for c in extract_text(text, nlp=nlp)] == rounds
 
 
 # A status cue carried through an article (guidelines, Status): each row is an
