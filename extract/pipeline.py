@@ -148,7 +148,7 @@ def _draft_round(
 ) -> int | None:
     if d.figure.attributive or (d.kind == "other_count" and d.unit == "voters"):
         return None
-    r = sentence.round_near(d.figure.start)
+    r = sentence.round_near(d.figure.start, d.figure.end)
     if r is not None:
         return r
     if status == "conditional" or d.kind == "other_count":

@@ -455,11 +455,16 @@ def _round_positions(
     return out
 
 
-def _nearest_round(rounds: Sequence[tuple[int, int]], i: int) -> int | None:
-    """The round of the cue in `rounds` nearest to token i (the earlier on a tie)."""
+def _nearest_round(
+    rounds: Sequence[tuple[int, int]], i: int, j: int | None = None
+) -> int | None:
+    """The round of the cue in `rounds` nearest to token i (the earlier on a tie); a
+    cue from token j on (the end of a figure at i) is as far as the words between:
+    "who had 44.9 percent in the first round, won 47.8 percent in the runoff" puts
+    the runoff nearer the 47.8 than the first round."""
     best: tuple[int, int] | None = None
     for t, rnd in rounds:
-        distance = abs(t - i)
+        distance = t - j if j is not None and t >= j else abs(t - i)
         if best is None or distance < best[0]:
             best = (distance, rnd)
     return best[1] if best else None
@@ -565,6 +570,7 @@ class SentenceCues:
             )
         return _in_conditional_clause(doc, self.words, clauses, i)
 
-    def round_near(self, i: int) -> int | None:
-        """`explicit_round` of the sentence for token i."""
-        return _nearest_round(self.rounds, i) if self.rounds else None
+    def round_near(self, i: int, j: int | None = None) -> int | None:
+        """`explicit_round` of the sentence for token i, or for the figure at
+        tokens i to j (`_nearest_round`)."""
+        return _nearest_round(self.rounds, i, j) if self.rounds else None

@@ -1324,6 +1324,21 @@ ROUNDS = [
         "Macron won 27.8% in the first round, forcing a runoff against Le Pen.",
         [(27.8, 1)],
     ),
+    # the round named right after a figure is nearer it than one before the words
+    # between
+    (
+        "Opposition leader Kilicdaroglu, who had 44.9 percent in the first round, "
+        "won 47.8 percent in the runoff.",
+        [(44.9, 1), (47.8, 2)],
+    ),
+    (
+        "Lula, who won 48.4% in the first round, took 50.9% in the runoff.",
+        [(48.4, 1), (50.9, 2)],
+    ),
+    (
+        "Le Pen won 41.5% in the second round, after 23.2% in the first round.",
+        [(41.5, 2), (23.2, 1)],
+    ),
     # near misses: a round named as the figure's
     ("Erdogan won 52.1 percent in the runoff, the YSK said.", [(52.1, 2)]),
     ("In the second round, Lula took 50.9 percent.", [(50.9, 2)]),
