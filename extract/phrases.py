@@ -49,7 +49,7 @@ _NP_STOP = frozenset(
     claims secures captures grabs sweeps retains keeps trails trailed trailing
     loses lost rejected approved endorsed flipped flips contested joined
     joins""".split()
-)
+) | frozenset(load_json("claims.json")["subject_ending_verbs"])
 _NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
 _PARTICIPLES_BEFORE_BY = frozenset(
     """led headed formed backed supported founded run fronted allied aligned
@@ -195,6 +195,9 @@ def _time_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+_CLOCK_WORDS = frozenset(load_json("claims.json")["subject_time_clock"])
+
+
 def _names_time(words: Sequence[str], facts: TokenFacts, k: int, start: int) -> bool:
     """Whether the weekday or month at ``k``, with a phrase after it, names a time:
     "(said on) Sunday Labour", "(on) 3 March Fidesz"; not "the Sunday Times" or
@@ -227,6 +230,21 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
                 if first >= j:
                     return None
                 break
+        if (
+            first is not None
+            and w in _CLOCK_WORDS
+            and k > start
+            and is_numeral(facts, k - 1)
+        ):
+            # "By 9 PM Fidesz had": the clock names a time, the name after it the
+            # subject ("at 10 pm local time the ANC had": and its part)
+            _, _, parts = _time_words()
+            first = k + 1
+            while first < j and words[first] in parts:
+                first += 1
+            if first >= j:
+                return None
+            break
         if w == ")":
             depth += 1
             first = k

@@ -1214,6 +1214,32 @@ EXACT_SUBJECTS = [
         "Three seats went to the May 18 Movement, the commission said.",
         ["the May 18 Movement"],
     ),
+    # a clock time before a name is no part of it
+    ("By 9 PM Fidesz had 135 seats, the election office said.", ["Fidesz"]),
+    ("By 9 p.m. Fidesz had 135 seats.", ["Fidesz"]),
+    (
+        "By 2100 GMT the BJP had won 240 seats, the Election Commission said.",
+        ["the BJP"],
+    ),
+    ("At 10 pm local time the ANC had 40.2 percent.", ["the ANC"]),
+    # near misses: a title with no clock numeral before it
+    ("PM Modi's BJP won 240 seats.", ["PM Modi's BJP"]),
+    # a change verb ends the phrase before a participle's comma
+    (
+        "The ruling coalition fell short of a majority, winning 146 of the 300 "
+        "seats, officials said.",
+        ["The ruling coalition"],
+    ),
+    (
+        "The ANC fell short of a majority, taking 40.2 percent of the vote.",
+        ["The ANC"],
+    ),
+    ("The ruling party rose to first place, winning 87 seats.", ["The ruling party"]),
+    # near misses: a noun phrase with no change verb in it
+    (
+        "The Rise of Macedonia party won 12 seats, the commission said.",
+        ["The Rise of Macedonia party"],
+    ),
     # near misses: a date before a name is no part of it
     ("On May 18 Labour won 3 seats.", ["Labour"]),
     ("On March 3 the Greens won 12 seats.", ["the Greens"]),
