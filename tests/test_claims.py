@@ -1350,6 +1350,15 @@ ROUNDS = [
         "Macron won 27.8% in the first round, forcing a runoff against Le Pen.",
         [(27.8, 1)],
     ),
+    (
+        "In the first round on Oct. 2, Lula had taken 48.4% and Bolsonaro 43.2%, "
+        "forcing the runoff between the two.",
+        [(48.4, 1), (43.2, 1)],
+    ),
+    (
+        "Kenyatta won 50.07 percent, enough to avoid the runoff, the IEBC said.",
+        [(50.07, None)],
+    ),
     # the round named right after a figure is nearer it than one before the words
     # between
     (
