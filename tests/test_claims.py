@@ -593,6 +593,43 @@ CASES = [
             ("other_count", 4_800_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # those of an electorate "casting ballots" or "taking part" voted: a turnout of
+    # the electorate, which stays a count of its own
+    (
+        "Official results put the turnout at 66.4 percent, with 25.6 million of the "
+        "38.6 million registered voters casting ballots.",
+        [
+            ("turnout", 66.4, "percent", "exact", None, None, "final"),
+            ("turnout", 25_600_000, "voters", "exact", 38_600_000, None, "final"),
+            ("other_count", 38_600_000, "voters", "exact", None, None, "final"),
+        ],
+    ),
+    (
+        "Turnout was 61.2 percent, with some 4.1 million of the 6.7 million eligible "
+        "voters taking part, the electoral commission said.",
+        [
+            ("turnout", 61.2, "percent", "exact", None, None, "unknown"),
+            ("turnout", 4_100_000, "voters", "approx", 6_700_000, None, "unknown"),
+            ("other_count", 6_700_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # near miss: a part of the electorate that is not said to vote
+    (
+        "About 25.6 million of the 38.6 million registered voters were women, the "
+        "commission said.",
+        [
+            (
+                "other_count",
+                25_600_000,
+                "voters",
+                "approx",
+                38_600_000,
+                None,
+                "unknown",
+            ),
+            ("other_count", 38_600_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
     # a turnout with no noun takes that of the total of the share set beside it
     # (guidelines, "Kind and unit together")
     (
