@@ -630,6 +630,46 @@ CASES = [
             ("other_count", 38_600_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # "turnout among (the) N X": the N X are the electorate, a count of its own (unit
+    # from its noun: "Turks" are people), not a turnout
+    (
+        "Turnout among the 1.7 million Turks abroad was 49.4 percent.",
+        [
+            ("other_count", 1_700_000, "people", "exact", None, "Turks", "unknown"),
+            ("turnout", 49.4, "percent", "exact", None, "Turks abroad", "unknown"),
+        ],
+    ),
+    (
+        "Turnout among the 3.4 million voters registered abroad was 49.4 percent, "
+        "Anadolu Agency reported.",
+        [
+            ("other_count", 3_400_000, "voters", "exact", None, "voters", "unknown"),
+            ("turnout", 49.4, "percent", "exact", None, "voters", "unknown"),
+        ],
+    ),
+    (
+        "Turnout among some 2.8 million registered Pakistanis overseas stood at 12 "
+        "percent, the ECP said.",
+        [
+            (
+                "other_count",
+                2_800_000,
+                "voters",
+                "approx",
+                None,
+                "Pakistanis",
+                "unknown",
+            ),
+            ("turnout", 12, "percent", "exact", None, "Pakistanis", "unknown"),
+        ],
+    ),
+    # near miss: the turnout word's own figure ("turnout of") is the turnout
+    (
+        "A turnout of 1.7 million Turks abroad was recorded, the YSK said.",
+        [
+            ("turnout", 1_700_000, "people", "exact", None, "Turks", "unknown"),
+        ],
+    ),
     # a turnout with no noun takes that of the total of the share set beside it
     # (guidelines, "Kind and unit together")
     (
@@ -1111,6 +1151,16 @@ EXACT_SUBJECTS = [
     (
         "Turnout was 3,118,902, out of 5.6 million registered voters, the board said.",
         ["registered voters", "registered voters"],
+    ),
+    # "turnout among X": X is the electorate (guidelines), without its count
+    (
+        "Turnout among the 1.7 million Turks abroad was 49.4 percent.",
+        ["Turks abroad", "Turks abroad"],
+    ),
+    ("Turnout among women was 61 percent, the commission said.", ["women"]),
+    (
+        "Turnout among young voters was just 38 percent, AFP reported.",
+        ["young voters"],
     ),
     # a comparison clause names no election: "the lowest turnout in any ..."
     (
