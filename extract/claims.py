@@ -927,6 +927,22 @@ def kind_and_unit(
                 # "5.6 million people were registered, and 61 percent of them
                 # voted": a turnout of the electorate named before
                 return "turnout", "percent"
+        if fig.fraction and k < e and words[k] != "of":
+            # a ratio's own noun: "1 in 3 seats", "one in three eligible voters
+            # cast a ballot"
+            if words[k] in _SHARE_OF_SEATS:
+                return "seats", "percent"
+            n = lex["voter_nouns"].match_at(words, k, e) or lex[
+                "people_nouns"
+            ].match_at(words, k, e)
+            t = k + n
+            m = lex["turnout_verbs"].match_at(words, t, e) if n else 0
+            after = tuple(words[t + m : t + m + 2]) if m else ()
+            if m and not (
+                after[:1] in {("for",), ("against",)}
+                or after in {("in", "favour"), ("in", "favor")}
+            ):
+                return "turnout", "percent"
         if turnout_word and _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
             return "turnout", "percent"
         return "votes", "percent"
@@ -1091,6 +1107,35 @@ _GIVE_TO = (
 )
 
 
+def _backed(
+    doc: Doc, words: Sequence[str], cls: str | None, k: int, e: int
+) -> Span | None:
+    """The phrase after a backing verb that follows a share's voters ("1 in 3
+    voters backed the Greens", "33 percent of voters backed X", "41 percent of
+    them voted for X"), or None."""
+    lex = _lex()
+    if cls not in {"voter_nouns", "people_nouns"}:
+        if words[k] != "of" or k + 1 >= e:
+            return None
+        n = lex["voter_nouns"].match_at(words, k + 1, e)
+        if not n and words[k + 1] in {"those", "respondents"}:
+            n = 1
+        if not n:
+            return None
+        k += 1 + n
+    n = lex["backing_verbs"].match_at(words, k, e)
+    if not n:
+        return None
+    span = np_forward(doc, words, k + n, e)
+    facts = token_facts(doc)
+    if span and not any(
+        is_numeral(facts, t) and not number_in_name(facts, words, t)
+        for t in range(*span)
+    ):
+        return span
+    return None
+
+
 def find_subject(
     doc: Doc,
     words: Sequence[str],
@@ -1151,6 +1196,12 @@ def find_subject(
             is_numeral(facts, t) and not number_in_name(facts, words, t)
             for t in range(*span)
         ):
+            return span
+    # "1 in 3 voters backed X", "33 percent of voters backed X": a share of the
+    # voters backing X is X's
+    if fig.percent and kind == "votes" and after < e:
+        span = _backed(doc, words, cls, after, e)
+        if span:
             return span
     # "the 124 their rivals would have": a phrase after the figure with its own verb
     if (

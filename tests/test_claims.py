@@ -593,6 +593,38 @@ CASES = [
             ("other_count", 4_800_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # "1 in 3 voters" is a share (33.33 percent) of the one they backed, never a
+    # count of 3; "one in three ... cast a ballot" a turnout, "1 in 3 seats" seats
+    (
+        "An estimated 1 in 3 voters backed the Greens, according to exit polls.",
+        [("votes", 33.33, "percent", "approx", None, "the Greens", "preliminary")],
+    ),
+    (
+        "Two in three voters backed Erdogan in the runoff, Anadolu Agency reported.",
+        [("votes", 66.67, "percent", "exact", None, "Erdogan", "unknown")],
+    ),
+    (
+        "Some 41 percent of voters supported the ruling AKP, the exit poll showed.",
+        [("votes", 41, "percent", "approx", None, "AKP", "preliminary")],
+    ),
+    (
+        "Roughly one in four eligible voters cast a ballot, the commission said.",
+        [("turnout", 25, "percent", "approx", None, "eligible voters", "unknown")],
+    ),
+    (
+        "The Greens won 1 in 3 seats, the board said.",
+        [("seats", 33.33, "percent", "exact", None, "Greens", "unknown")],
+    ),
+    # near miss: a place after "in" is no ratio
+    (
+        "Labour won 3 in London and 2 in Wales, the BBC said.",
+        [],
+    ),
+    # voting "in favour" is a share of the votes, not a turnout
+    (
+        "One in four voters voted in favour of the reform.",
+        [("votes", 25, "percent", "exact", None, None, "unknown")],
+    ),
     # those of an electorate "casting ballots" or "taking part" voted: a turnout of
     # the electorate, which stays a count of its own
     (
