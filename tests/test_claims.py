@@ -1291,6 +1291,23 @@ EXACT_SUBJECTS = [
         "Pro-Kremlin United Russia - which won 324 seats - kept its majority.",
         ["Pro-Kremlin United Russia"],
     ),
+    # a speech participle opens the reported clause: its subject starts after it
+    ("Sharif claimed victory, saying his party had won 75 seats.", ["his party"]),
+    (
+        "Odinga rejected the result, insisting the Orange Democratic Movement had won "
+        "54 percent, the Nation reported.",
+        ["the Orange Democratic Movement"],
+    ),
+    (
+        "The PTI chief, claiming his candidates had won 170 seats, called for "
+        "protests.",
+        ["his candidates"],
+    ),
+    # near miss: "saying that" already closed the phrase
+    (
+        "Sharif claimed victory, saying that his party had won 75 seats.",
+        ["his party"],
+    ),
     # near misses: the object of "left", commas
     ("The vote left the Greens with 16 seats.", ["the Greens"]),
     ("Labour, which won 412 seats, formed a government.", ["Labour"]),
