@@ -108,6 +108,9 @@ def source_patterns() -> list[dict]:
     ]
 
 
+_PARTITIVE_WORDS = frozenset({"of", "out", "the", "a", "total"})
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict:
     raw = load_json("attribution.json")
@@ -140,6 +143,14 @@ def _cues() -> dict:
         frozenset(cues["according_by_first"]) | cues["reporting_verbs"] | {"by"}
     )
     cues["pronouns"] = cues["pronouns_person"] | cues["pronouns_org"]
+    # the words of the qualifiers of numbers.json ("more than", "at least"), which
+    # may stand between "claimed" and its count
+    cues["qualifier_words"] = frozenset(
+        w
+        for phrases in load_json("numbers.json")["qualifiers"].values()
+        for phrase in phrases
+        for w in phrase.lower().split()
+    )
     # words a noun phrase may hold besides capitalised ones (forward, and backward)
     cues["np_vocab"] = (
         cues["np_words"]
@@ -1221,6 +1232,26 @@ class _Reader:
         # "Sharif claimed victory, saying his party won 75 seats": he gives them
         return k < b and lows[k] in outcomes and "saying" not in lows[k:b]
 
+    def _claims_count(self, k: int, b: int) -> bool:
+        """Whether the words from ``k`` are a count "claimed" as a result verb takes
+        it ("claimed 54 seats", "claims more than 40 percent", "claimed 135 of the
+        199 seats")."""
+        lows, c, like_num = self.lows, self.c, self.like_num
+        qualifiers = c["qualifier_words"]
+        while k < b and lows[k] in qualifiers:
+            k += 1
+        if k >= b or not like_num[k]:
+            return False
+        while k < b and like_num[k]:
+            k += 1
+        if k < b and lows[k] in {"of", "out"}:  # "135 of the 199 seats"
+            j = k
+            while j < b and (lows[j] in _PARTITIVE_WORDS or like_num[j]):
+                j += 1
+            if j > k + 1 and like_num[j - 1]:
+                k = j
+        return k < b and lows[k] in c["claimed_counts"]
+
     def _skip_back(self, j: int, lo: int) -> int:
         """Skip auxiliaries and time adverbials before a verb; returns the new end."""
         skip = self.c["skip_before_verb"]
@@ -1284,8 +1315,12 @@ class _Reader:
             return None
         if t in {"added", "adds"} and (nxt == "another" or starts_number(nxt)):
             return None  # "The Greens added four seats": a gain, not speech
-        if t in {"claimed", "claims"} and self._claims_outcome(v + 1, b):
-            return None  # "Prabowo claims victory as ...": no speech about figures
+        if t in {"claimed", "claims"} and (
+            self._claims_outcome(v + 1, b) or self._claims_count(v + 1, b)
+        ):
+            # "Prabowo claims victory as ...", "The PPP claimed 54 seats": no
+            # speech about figures
+            return None
         weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
         j = self._skip_back(v, a)
         passive = not _PASSIVE_AUX.isdisjoint(self.lows[j:v])

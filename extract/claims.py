@@ -157,7 +157,20 @@ def _is_demonym(t: str) -> bool:
         and t.endswith(("ans", "ians", "ese", "is", "ers"))
         and t.isalpha()
         and len(t) > 4
-    )
+    ) or t in _plural_demonyms()
+
+
+@lru_cache(maxsize=1)
+def _plural_demonyms() -> frozenset[str]:
+    """The plural demonyms of patterns/countries.json that the endings above miss
+    ("Turks", "Poles", "Danes", "Britons", "Swedes"): the adjective list's nouns
+    with an "s"."""
+    out = set()
+    for entry in load_json("countries.json")["countries"].values():
+        for adjective in entry.get("adjectives", ()):
+            if adjective.isalpha() and not adjective.endswith(("s", "sh", "ch")):
+                out.add(adjective + "s")
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -934,6 +947,22 @@ def kind_and_unit(
                 # "5.6 million people were registered, and 61 percent of them
                 # voted": a turnout of the electorate named before
                 return "turnout", "percent"
+        if fig.fraction and k < e and words[k] != "of":
+            # a ratio's own noun: "1 in 3 seats", "one in three eligible voters
+            # cast a ballot"
+            if words[k] in _SHARE_OF_SEATS:
+                return "seats", "percent"
+            n = lex["voter_nouns"].match_at(words, k, e) or lex[
+                "people_nouns"
+            ].match_at(words, k, e)
+            t = k + n
+            m = lex["turnout_verbs"].match_at(words, t, e) if n else 0
+            after = tuple(words[t + m : t + m + 2]) if m else ()
+            if m and not (
+                after[:1] in {("for",), ("against",)}
+                or after in {("in", "favour"), ("in", "favor")}
+            ):
+                return "turnout", "percent"
         if turnout_word and _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
             return "turnout", "percent"
         return "votes", "percent"
@@ -998,6 +1027,8 @@ def kind_and_unit(
             turnout_verb and cls is not None and _partitive_subject(words, fig, e)
         ):
             return "other_count", "voters"
+        if turnout_word and _turnout_electorate(words, fig, s):
+            return "other_count", unit  # "turnout among the 1.7 million Turks abroad"
         if turnout_verb:
             return "turnout", unit
         if turnout_word and _has_turnout_word(words, s, e) and unit == "voters":
@@ -1096,6 +1127,35 @@ _GIVE_TO = (
 )
 
 
+def _backed(
+    doc: Doc, words: Sequence[str], cls: str | None, k: int, e: int
+) -> Span | None:
+    """The phrase after a backing verb that follows a share's voters ("1 in 3
+    voters backed the Greens", "33 percent of voters backed X", "41 percent of
+    them voted for X"), or None."""
+    lex = _lex()
+    if cls not in {"voter_nouns", "people_nouns"}:
+        if words[k] != "of" or k + 1 >= e:
+            return None
+        n = lex["voter_nouns"].match_at(words, k + 1, e)
+        if not n and words[k + 1] in {"those", "respondents"}:
+            n = 1
+        if not n:
+            return None
+        k += 1 + n
+    n = lex["backing_verbs"].match_at(words, k, e)
+    if not n:
+        return None
+    span = np_forward(doc, words, k + n, e)
+    facts = token_facts(doc)
+    if span and not any(
+        is_numeral(facts, t) and not number_in_name(facts, words, t)
+        for t in range(*span)
+    ):
+        return span
+    return None
+
+
 def find_subject(
     doc: Doc,
     words: Sequence[str],
@@ -1156,6 +1216,12 @@ def find_subject(
             is_numeral(facts, t) and not number_in_name(facts, words, t)
             for t in range(*span)
         ):
+            return span
+    # "1 in 3 voters backed X", "33 percent of voters backed X": a share of the
+    # voters backing X is X's
+    if fig.percent and kind == "votes" and after < e:
+        span = _backed(doc, words, cls, after, e)
+        if span:
             return span
     # "the 124 their rivals would have": a phrase after the figure with its own verb
     if (
@@ -1532,7 +1598,8 @@ def _sentence_hands_over(words: Sequence[str], s: int, e: int) -> bool:
 @lru_cache(maxsize=1)
 def _turnout_data() -> tuple[frozenset[str], ...]:
     """(subject prepositions, comparison starts, election words after "of",
-    election modifiers, cast verbs) of patterns/turnout.json."""
+    election modifiers, cast verbs, electorate prepositions) of
+    patterns/turnout.json."""
     data = load_json("turnout.json")
     return (
         frozenset(data["subject_prepositions"]),
@@ -1540,7 +1607,22 @@ def _turnout_data() -> tuple[frozenset[str], ...]:
         frozenset(data["of_election_words"]),
         frozenset(data["election_modifiers"]),
         frozenset(data["cast_verbs"]),
+        frozenset(data["electorate_prepositions"]),
     )
+
+
+_TURNOUT_HEADS = frozenset({"turnout", "participation", "turn-out"})
+_ELECTORATE_DETERMINERS = frozenset({"the", "its", "their", "some", "an", "estimated"})
+
+
+def _turnout_electorate(words: Sequence[str], fig: Figure, s: int) -> bool:
+    """Whether the figure counts the electorate a turnout word is of: "Turnout
+    among the 1.7 million Turks abroad was 49.4 percent" (the 1.7 million did not
+    all vote)."""
+    j = fig.qualifier_start - 1
+    while j > s and words[j] in _ELECTORATE_DETERMINERS:
+        j -= 1
+    return j > s and words[j] in _turnout_data()[5] and words[j - 1] in _TURNOUT_HEADS
 
 
 def turnout_subject(
@@ -1558,7 +1640,7 @@ def turnout_subject(
     names no election. Drafting passes the sentence's `_SentenceWords`: the sentence
     is walked for the turnout words only when it holds one."""
     s, e = sent
-    prepositions, comparisons, of_elections, modifiers, _ = _turnout_data()
+    prepositions, comparisons, of_elections, modifiers, _, electorate = _turnout_data()
     # (a sentence with no turnout word has no "turnout in": not walked)
     for t in range(s, e) if sentence is None or sentence.turnout_word else ():
         if words[t] not in {"turnout", "participation"}:
@@ -1566,7 +1648,12 @@ def turnout_subject(
         if t + 1 < e and words[t + 1] in prepositions:
             if t + 2 < e and words[t + 2] in comparisons:
                 continue
-            span = np_forward(doc, words, t + 2, e)
+            k = t + 2
+            if words[t + 1] in electorate:
+                # "turnout among the 1.7 million Turks abroad": the electorate,
+                # without its count
+                k = _past_count(doc, words, k, e)
+            span = np_forward(doc, words, k, e)
             if span:
                 b = span[1]
                 if b + 1 < e and words[b] == "of" and words[b + 1] in of_elections:
@@ -1579,6 +1666,34 @@ def turnout_subject(
                 a -= 1
             return (a, t)
     return None
+
+
+_BEFORE_COUNT = _ELECTORATE_DETERMINERS | {
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "over",
+    "more",
+    "than",
+    "some",
+}
+
+
+def _past_count(doc: Doc, words: Sequence[str], k: int, e: int) -> int:
+    """The token after a count opening a noun phrase at k ("the 1.7 million",
+    "some 3,000"), or k when no number follows its determiners."""
+    like_num = token_facts(doc).like_num
+    j = k
+    while j < e and words[j] in _BEFORE_COUNT:
+        j += 1
+    if j >= e or not like_num[j]:
+        return k
+    while j < e and like_num[j]:
+        j += 1
+    return j
 
 
 def _turnout_subject_of(
@@ -1695,6 +1810,8 @@ def noun_subject(
         and words[b] not in {"need", "needed"}
     ):
         b += 1
+    if b < e and words[b] in _abroad_words():
+        b += 1  # "Turks abroad", "Pakistanis overseas": a different electorate
     a = ns
     while (
         a - 1 >= s
@@ -1719,6 +1836,11 @@ def noun_subject(
     ):
         a -= 1
     return (a, b)
+
+
+@lru_cache(maxsize=1)
+def _abroad_words() -> frozenset[str]:
+    return frozenset(load_json("claims.json")["electorate_abroad"])
 
 
 def chamber_subject(
@@ -2435,7 +2557,11 @@ def _definite_or_cut(
     """A definite description ("the two leading candidates") or a cut-off aside."""
     q = fig.qualifier_start
     if q - 1 >= s and words[q - 1] in {"the", "these", "those", "both"}:
-        return not (fig.end < e and words[fig.end] in {"of", "out"})
+        # (the electorate of a turnout is a count of its own: "turnout among the
+        # 1.7 million Turks abroad")
+        return not (
+            fig.end < e and words[fig.end] in {"of", "out"}
+        ) and not _turnout_electorate(words, fig, s)
     texts, _ = token_texts(doc)
     last = texts[e - 1] if e > s else None
     truncated = (

@@ -458,6 +458,32 @@ def _parse_at(
     return None
 
 
+def _ratio(
+    lex: _Lex, low: list[str], ws: list[bool], r: _Parsed, n: int
+) -> _Parsed | None:
+    """ "1 in 3 voters", "one in five votes": a share, as a fraction in words is
+    (33.33), not a count of 3. Small whole numbers only, the first below the second
+    (at most 100), and a word after them ("won 12 in 2019" is no ratio)."""
+    if r.percent or r.fraction or type(r.value) is not int or r.value < 1:
+        return None
+    if r.digits and not r.plain_int:
+        return None  # "1.5 million in 3 ..."
+    r2 = _parse_at(lex, low, ws, r.end + 1, n, strict=True)
+    if (
+        r2 is None
+        or r2.percent
+        or r2.fraction
+        or type(r2.value) is not int
+        or (r2.digits and not r2.plain_int)
+        or not r.value < r2.value <= 100
+        or r2.end >= n
+        or not low[r2.end].isalpha()
+    ):
+        return None
+    share = Fraction(round(Fraction(r.value, r2.value) * 100, 2))
+    return _Parsed(r2.end, share, percent=True, fraction=True)
+
+
 def _to_number(value: int | Fraction | float) -> int | float:
     if type(value) is int:  # most figures: no attribute to read
         return value
@@ -619,6 +645,8 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         if r is None:
             i += 1
             continue
+        if r.end + 2 < n and low[r.end] == "in":  # (one test for most figures)
+            r = _ratio(lex, low, ws, r, n) or r
         e = r.end
         verdict = _judge(lex, low, txt, ws, s, e, n, r, spans, at_doc_end)
         if verdict is None:

@@ -49,7 +49,12 @@ _NP_STOP = frozenset(
     claims secures captures grabs sweeps retains keeps trails trailed trailing
     loses lost rejected approved endorsed flipped flips contested joined
     joins""".split()
-) | frozenset(load_json("claims.json")["subject_ending_verbs"])
+) | frozenset(
+    # and the lists of claims.json: past change verbs ("fell short"), speech
+    # participles ("saying his party ...")
+    load_json("claims.json")["subject_ending_verbs"]
+    + load_json("claims.json")["speech_participles"]
+)
 _NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
 _PARTICIPLES_BEFORE_BY = frozenset(
     """led headed formed backed supported founded run fronted allied aligned

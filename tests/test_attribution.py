@@ -449,6 +449,25 @@ SINGLE = [
         "58.3",
         [("The quick count", None)],
     ),
+    # "claimed N seats" is a result verb (the party won them), not speech: the
+    # source is who said so
+    (
+        "The PPP claimed 54 seats, the election commission said.",
+        "54",
+        [("the election commission", None)],
+    ),
+    (
+        "The ruling party claimed more than 40 percent of the vote, state television "
+        "reported.",
+        "40",
+        [("state television", "state_tv")],
+    ),
+    (
+        "Fidesz claimed 135 of the 199 seats, according to the National Election "
+        "Office.",
+        "135",
+        [("the National Election Office", None)],
+    ),
     # ... but one who claims a figure, or says one after claiming victory, gives it
     (
         "Sharif claimed victory, saying his party had won 75 seats.",
@@ -459,6 +478,11 @@ SINGLE = [
         "Opposition leader Raila Odinga claimed he won 54 percent of the vote.",
         "54",
         [("Opposition leader Raila Odinga", None)],
+    ),
+    (
+        "The PPP claimed to have won 54 seats.",
+        "54",
+        [("The PPP", None)],
     ),
     # a result set that "give"s a figure, as it "gave" or "gives" one
     (
@@ -991,6 +1015,9 @@ UNATTRIBUTED = [
         "27",
     ),
     ("Staff Reporter | Source: Agencies\nThe Greens won 17 seats.", "17"),
+    # a party that "claimed" seats won them: it does not speak
+    ("The PPP claimed 54 seats in the National Assembly.", "54"),
+    ("Labour claims 412 seats as the count ends", "412"),
     # a participle after a count of things: no document giving figures
     ("Turnout was 812,400 out of 1.9 million ballots issued.", "812,400"),
     ("Of the 2.4 million votes tallied, the ruling party had 61 percent.", "61"),

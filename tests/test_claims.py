@@ -645,6 +645,115 @@ CASES = [
             ("other_count", 4_800_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # "1 in 3 voters" is a share (33.33 percent) of the one they backed, never a
+    # count of 3; "one in three ... cast a ballot" a turnout, "1 in 3 seats" seats
+    (
+        "An estimated 1 in 3 voters backed the Greens, according to exit polls.",
+        [("votes", 33.33, "percent", "approx", None, "the Greens", "preliminary")],
+    ),
+    (
+        "Two in three voters backed Erdogan in the runoff, Anadolu Agency reported.",
+        [("votes", 66.67, "percent", "exact", None, "Erdogan", "unknown")],
+    ),
+    (
+        "Some 41 percent of voters supported the ruling AKP, the exit poll showed.",
+        [("votes", 41, "percent", "approx", None, "AKP", "preliminary")],
+    ),
+    (
+        "Roughly one in four eligible voters cast a ballot, the commission said.",
+        [("turnout", 25, "percent", "approx", None, "eligible voters", "unknown")],
+    ),
+    (
+        "The Greens won 1 in 3 seats, the board said.",
+        [("seats", 33.33, "percent", "exact", None, "Greens", "unknown")],
+    ),
+    # near miss: a place after "in" is no ratio
+    (
+        "Labour won 3 in London and 2 in Wales, the BBC said.",
+        [],
+    ),
+    # voting "in favour" is a share of the votes, not a turnout
+    (
+        "One in four voters voted in favour of the reform.",
+        [("votes", 25, "percent", "exact", None, None, "unknown")],
+    ),
+    # those of an electorate "casting ballots" or "taking part" voted: a turnout of
+    # the electorate, which stays a count of its own
+    (
+        "Official results put the turnout at 66.4 percent, with 25.6 million of the "
+        "38.6 million registered voters casting ballots.",
+        [
+            ("turnout", 66.4, "percent", "exact", None, None, "final"),
+            ("turnout", 25_600_000, "voters", "exact", 38_600_000, None, "final"),
+            ("other_count", 38_600_000, "voters", "exact", None, None, "final"),
+        ],
+    ),
+    (
+        "Turnout was 61.2 percent, with some 4.1 million of the 6.7 million eligible "
+        "voters taking part, the electoral commission said.",
+        [
+            ("turnout", 61.2, "percent", "exact", None, None, "unknown"),
+            ("turnout", 4_100_000, "voters", "approx", 6_700_000, None, "unknown"),
+            ("other_count", 6_700_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # near miss: a part of the electorate that is not said to vote
+    (
+        "About 25.6 million of the 38.6 million registered voters were women, the "
+        "commission said.",
+        [
+            (
+                "other_count",
+                25_600_000,
+                "voters",
+                "approx",
+                38_600_000,
+                None,
+                "unknown",
+            ),
+            ("other_count", 38_600_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # "turnout among (the) N X": the N X are the electorate, a count of its own (unit
+    # from its noun: "Turks" are people), not a turnout
+    (
+        "Turnout among the 1.7 million Turks abroad was 49.4 percent.",
+        [
+            ("other_count", 1_700_000, "people", "exact", None, "Turks", "unknown"),
+            ("turnout", 49.4, "percent", "exact", None, "Turks abroad", "unknown"),
+        ],
+    ),
+    (
+        "Turnout among the 3.4 million voters registered abroad was 49.4 percent, "
+        "Anadolu Agency reported.",
+        [
+            ("other_count", 3_400_000, "voters", "exact", None, "voters", "unknown"),
+            ("turnout", 49.4, "percent", "exact", None, "voters", "unknown"),
+        ],
+    ),
+    (
+        "Turnout among some 2.8 million registered Pakistanis overseas stood at 12 "
+        "percent, the ECP said.",
+        [
+            (
+                "other_count",
+                2_800_000,
+                "voters",
+                "approx",
+                None,
+                "Pakistanis",
+                "unknown",
+            ),
+            ("turnout", 12, "percent", "exact", None, "Pakistanis", "unknown"),
+        ],
+    ),
+    # near miss: the turnout word's own figure ("turnout of") is the turnout
+    (
+        "A turnout of 1.7 million Turks abroad was recorded, the YSK said.",
+        [
+            ("turnout", 1_700_000, "people", "exact", None, "Turks", "unknown"),
+        ],
+    ),
     # a turnout with no noun takes that of the total of the share set beside it
     # (guidelines, "Kind and unit together")
     (
@@ -1127,6 +1236,16 @@ EXACT_SUBJECTS = [
         "Turnout was 3,118,902, out of 5.6 million registered voters, the board said.",
         ["registered voters", "registered voters"],
     ),
+    # "turnout among X": X is the electorate (guidelines), without its count
+    (
+        "Turnout among the 1.7 million Turks abroad was 49.4 percent.",
+        ["Turks abroad", "Turks abroad"],
+    ),
+    ("Turnout among women was 61 percent, the commission said.", ["women"]),
+    (
+        "Turnout among young voters was just 38 percent, AFP reported.",
+        ["young voters"],
+    ),
     # a comparison clause names no election: "the lowest turnout in any ..."
     (
         "Only 40 percent of Iran's 61 million eligible voters cast their ballots in "
@@ -1255,6 +1374,23 @@ EXACT_SUBJECTS = [
     (
         "Pro-Kremlin United Russia - which won 324 seats - kept its majority.",
         ["Pro-Kremlin United Russia"],
+    ),
+    # a speech participle opens the reported clause: its subject starts after it
+    ("Sharif claimed victory, saying his party had won 75 seats.", ["his party"]),
+    (
+        "Odinga rejected the result, insisting the Orange Democratic Movement had won "
+        "54 percent, the Nation reported.",
+        ["the Orange Democratic Movement"],
+    ),
+    (
+        "The PTI chief, claiming his candidates had won 170 seats, called for "
+        "protests.",
+        ["his candidates"],
+    ),
+    # near miss: "saying that" already closed the phrase
+    (
+        "Sharif claimed victory, saying that his party had won 75 seats.",
+        ["his party"],
     ),
     # near misses: the object of "left", commas
     ("The vote left the Greens with 16 seats.", ["the Greens"]),

@@ -63,6 +63,15 @@ FIGURE_CASES = [
         "The bloc took two thirds of the seats.",
         [("two thirds", 66.67, E, True)],
     ),
+    # "N in M" is a ratio, a share as a fraction in words is, not a count of M
+    (
+        "An estimated 1 in 3 voters backed the Greens.",
+        [("1 in 3", 33.33, A, True)],
+    ),
+    ("Nearly one in five votes went to Kessler.", [("one in five", 20, A, True)]),
+    # near misses: a year or a place after "in" is no ratio
+    ("The Greens won 12 in 2019.", [("12", 12, E, False)]),
+    ("Labour won 3 in London.", [("3", 3, E, False)]),
     ("Almost a third of voters abstained.", [("a third", 33.33, A, True)]),
     ("The Farmers won one-fifth of the seats.", [("one-fifth", 20, E, True)]),
     ("Three quarters of the ballots were counted.", [("Three quarters", 75, E, True)]),
