@@ -203,6 +203,16 @@ def _time_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _CLOCK_WORDS = frozenset(load_json("claims.json")["subject_time_clock"])
 
 
+def _day_names_time(
+    words: Sequence[str], facts: TokenFacts, k: int, start: int
+) -> bool:
+    """Whether token k is a weekday or month that names a time here (`_names_time`)."""
+    days, months, _ = _time_words()
+    return (words[k] in days or words[k] in months) and _names_time(
+        words, facts, k, start
+    )
+
+
 def _names_time(words: Sequence[str], facts: TokenFacts, k: int, start: int) -> bool:
     """Whether the weekday or month at ``k``, with a phrase after it, names a time:
     "(said on) Sunday Labour", "(on) 3 March Fidesz"; not "the Sunday Times" or
@@ -224,26 +234,14 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
     depth = 0  # inside brackets, walking left
     while k >= start and (j - k) <= _MAX_NP:
         w = words[k]
-        if first is not None and facts.texts[k][:1].isupper():
-            days, months, parts = _time_words()
-            if (w in days or w in months) and _names_time(words, facts, k, start):
-                # "said on Sunday Labour won": the day is a time, the name after it
-                # the subject ("on Sunday night the Greens took": and its part)
-                first = k + 1
-                while first < j and words[first] in parts:
-                    first += 1
-                if first >= j:
-                    return None
-                break
-        if (
-            first is not None
-            and w in _CLOCK_WORDS
-            and k > start
-            and is_numeral(facts, k - 1)
+        if first is not None and (
+            # "said on Sunday Labour won": the day is a time, the name after it
+            # the subject ("on Sunday night the Greens took": and its part)
+            (facts.texts[k][:1].isupper() and _day_names_time(words, facts, k, start))
+            # "By 9 PM Fidesz had": so is a clock ("at 10 pm local time the ANC")
+            or (w in _CLOCK_WORDS and k > start and is_numeral(facts, k - 1))
         ):
-            # "By 9 PM Fidesz had": the clock names a time, the name after it the
-            # subject ("at 10 pm local time the ANC had": and its part)
-            _, _, parts = _time_words()
+            parts = _time_words()[2]
             first = k + 1
             while first < j and words[first] in parts:
                 first += 1
