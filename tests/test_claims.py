@@ -1510,7 +1510,29 @@ ROUNDS = [
         "Le Pen won 41.5% in the second round, after 23.2% in the first round.",
         [(41.5, 2), (23.2, 1)],
     ),
+    # each figure takes the round of its own clause, not one as near across "and"
+    (
+        "Macron won 58.5% of the vote in the runoff and 27.8% in the first round.",
+        [(58.5, 2), (27.8, 1)],
+    ),
+    (
+        "Erdogan took 52.2 percent in the runoff and 49.5 percent in the first "
+        "round, the YSK said.",
+        [(52.2, 2), (49.5, 1)],
+    ),
+    (
+        "Kast had 44.1% in the second round but 27.9% in the first round.",
+        [(44.1, 2), (27.9, 1)],
+    ),
+    (
+        "Lula won 48.4% in the first round and 50.9% in the runoff.",
+        [(48.4, 1), (50.9, 2)],
+    ),
     # near misses: a round named as the figure's
+    (
+        "In the runoff, Macron won 58.5% and Le Pen 41.5%.",
+        [(58.5, 2), (41.5, 2)],
+    ),
     ("Erdogan won 52.1 percent in the runoff, the YSK said.", [(52.1, 2)]),
     ("In the second round, Lula took 50.9 percent.", [(50.9, 2)]),
 ]
