@@ -304,7 +304,33 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
         k -= 1
     if first is None:
         return None
+    if not _round_phrases()[1].isdisjoint(words[first : j - 1]):
+        first = _after_round_phrase(facts, words, first, j)
     return _trim(doc, words, first, j)
+
+
+@lru_cache(maxsize=1)
+def _round_phrases() -> tuple[PhraseSet, frozenset[str]]:
+    """Every round cue of patterns/status.json round_words, and their last words."""
+    rounds = load_json("status.json")["round_words"]
+    phrases = PhraseSet(p for listed in rounds.values() for p in listed)
+    return phrases, frozenset(phrases.by_last)
+
+
+def _after_round_phrase(facts, words: Sequence[str], first: int, j: int) -> int:
+    """Where a noun phrase words[first:j] starts once a round phrase opening it is
+    left out: "In the first round Lula won" names Lula, the round is when."""
+    phrases, last_words = _round_phrases()
+    for k in range(j - 1, first, -1):
+        if (
+            words[k - 1] in last_words
+            and facts.texts[k][:1].isupper()
+            # ("The Second Round Party": a name of its own)
+            and not facts.texts[k - 1][:1].isupper()
+            and phrases.match_ending(words, k, first)
+        ):
+            return k
+    return first
 
 
 def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:

@@ -1064,6 +1064,13 @@ def test_claims_from_sentence(nlp, text, expected):
 # ("Harbour League claims victory", "the runoff against Kessler")
 EXACT_SUBJECTS = [
     ("Harbour League claims victory with 52% of vote", ["Harbour League"]),
+    # a round phrase opening the sentence is when, not part of the name after it
+    ("In the first round Lula won 48.4%, ahead of Bolsonaro.", ["Lula"]),
+    ("In the runoff Erdogan took 52.1 percent, the YSK said.", ["Erdogan"]),
+    ("In round two Kast got 44% of the vote.", ["Kast"]),
+    # near misses: a name holding round words keeps them
+    ("The Second Round Party won 5 seats.", ["The Second Round Party"]),
+    ("In the first round, Lula won 48.4%.", ["Lula"]),
     ("Kessler trailed on 41.5 percent, the ministry said.", ["Kessler"]),
     (
         "Varga won 73.2% of the vote in the runoff against Kessler's 24.5%.",
