@@ -510,6 +510,20 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdecimal() and 1900 <= int(word) <= 2100
 
 
+def _bracket_label_is_past(words: Sequence[str], c: int, s: int) -> bool:
+    """Whether the colon at c closes a label opening a bracket that names an
+    earlier election: a year ("(2018:"), a year and a label word ("(2018
+    election:"), or a label of the past ("(previous:", "(last election:")."""
+    lex = claim_lexicon()
+    if _is_year(words[c - 1]):
+        return words[c - 2] in _OPENING_BRACKETS
+    n = lex["bracket_year_labels"].match_ending(words, c, s)
+    if n and c - n - 2 >= s and _is_year(words[c - n - 1]):
+        return words[c - n - 2] in _OPENING_BRACKETS
+    n = lex["bracket_previous_labels"].match_ending(words, c, s)
+    return bool(n) and c - n - 1 >= s and words[c - n - 1] in _OPENING_BRACKETS
+
+
 def _dated_by_year(words: Sequence[str], a: int, b: int) -> bool:
     """Whether words[a:b] hold "in" and a year ("in 2019") before a clause break."""
     for t in range(a, b - 1):
@@ -699,13 +713,9 @@ def _skip_reason_in_sentence(
         # "206 seats, up from 153", "fell to 11.2% from 14.8%": the earlier value
         # ("up from its preliminary figure of 43 percent" is not directly after)
         return "previous election"
-    if (
-        q - 3 >= s
-        and words[q - 1] == ":"
-        and words[q - 3] in _OPENING_BRACKETS
-        and _is_year(words[q - 2])
-    ):
-        # "Erdogan took 49.5% (2018: 52.6%)": the figure of the year bracketed
+    if q - 3 >= s and words[q - 1] == ":" and _bracket_label_is_past(words, q - 1, s):
+        # "Erdogan took 49.5% (2018: 52.6%)", "(previous: 57.5%)", "(2018
+        # election: 52.6%)": the figure of the earlier election labelled
         return "previous election"
     # (one set test rules out both checks below for most figures)
     if q - 1 >= s and words[q - 1] in _cue_ends_before_figure():

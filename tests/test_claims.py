@@ -169,6 +169,23 @@ CASES = [
             ("seats", 198, "seats", "exact", None, "CDU", "unknown"),
         ],
     ),
+    # ... and with a label of an earlier election, after a year or alone
+    (
+        "Erdogan took 49.5% (previous: 57.5%), the YSK said.",
+        [("votes", 49.5, "percent", "exact", None, "Erdogan", "unknown")],
+    ),
+    (
+        "Erdogan took 49.5% (2018 election: 52.6%), the YSK said.",
+        [("votes", 49.5, "percent", "exact", None, "Erdogan", "unknown")],
+    ),
+    (
+        "The SNP won 48 seats (last election: 64), the BBC said.",
+        [("seats", 48, "seats", "exact", None, "SNP", "unknown")],
+    ),
+    (
+        "The CDU won 28.5 percent (2017 federal election: 32.9 percent).",
+        [("votes", 28.5, "percent", "exact", None, "CDU", "unknown")],
+    ),
     # near misses: a bracketed figure with no year, a year with no figure
     (
         "The Greens won 14.8% (up 3.3 points), the commission said.",
