@@ -338,16 +338,18 @@ _PARTITIVE_NOUN_CLASSES = ("vote_nouns", "voter_nouns", "seat_nouns", "people_no
 @lru_cache(maxsize=1)
 def _partitive_noun_firsts() -> frozenset[str]:
     """The first words of `_PARTITIVE_NOUN_CLASSES`' nouns, and the comma: what the
-    word after a count must be for `_partitive_after_noun` to read on."""
+    word after a count must be for `_partitive_after_noun` to read on, with the
+    comma and opening bracket."""
     lex = _lex()
     firsts = {w for name in _PARTITIVE_NOUN_CLASSES for w in lex[name].by_first}
-    return frozenset(firsts | {","})
+    return frozenset(firsts | {",", "("})
 
 
 def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | None:
     """Where the "of" or "out of" of a partitive after a count's noun and/or a comma
     is ("3,118,902 citizens, out of a registered electorate of 5.6 million", "1.2
-    million people, of an electorate of 2.3 million", "412 seats out of 650"), or
+    million people, of an electorate of 2.3 million", "412 seats out of 650", "412
+    seats (of 650)"), or
     None. Not "from": after a noun or comma it compares ("75 seats, up from 61")."""
     lex = _lex()
     j = fig.end
@@ -356,8 +358,8 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
         if n:
             j += n
             break
-    if j < end and words[j] == ",":
-        j += 1
+    if j < end and words[j] in {",", "("}:
+        j += 1  # ("412 seats (of 650)": the bracket gives the total too)
     if j == fig.end or j >= end:
         return None
     if words[j] == "of" or (words[j] == "out" and j + 1 < end and words[j + 1] == "of"):

@@ -627,6 +627,27 @@ CASES = [
         "Labour won 412 seats, out of 650.",
         [("seats", 412, "seats", "exact", 650, "Labour", "unknown")],
     ),
+    # ... nor does a bracket: "(of N)" is the figure's total, not a claim
+    (
+        "Labour won 412 seats (of 650), the BBC said.",
+        [("seats", 412, "seats", "exact", 650, "Labour", "unknown")],
+    ),
+    (
+        "The ANC won 159 seats (out of 400) in the National Assembly.",
+        [("seats", 159, "seats", "exact", 400, "ANC", "unknown")],
+    ),
+    (
+        "Ruto won 7.1 million votes (of 14.2 million cast), the IEBC said.",
+        [("votes", 7_100_000, "votes", "exact", 14_200_000, "Ruto", "unknown")],
+    ),
+    # near misses: a bracket holding another party's figure or a change
+    (
+        "Labour won 412 seats (Conservatives 121), the BBC said.",
+        [
+            ("seats", 412, "seats", "exact", None, "Labour", "unknown"),
+            ("seats", 121, "seats", "exact", None, "Conservatives", "unknown"),
+        ],
+    ),
     (
         "Ruto won 7.1 million votes out of 14.2 million cast.",
         [("votes", 7_100_000, "votes", "exact", 14_200_000, "Ruto", "unknown")],
