@@ -893,6 +893,18 @@ def _judge(
             and low[e + 1][:1].isdigit()
         ):
             return None
+        # "Alliance 90/The Greens": a number inside a party name, a slash glued
+        # after it and a capitalised word on each side
+        if (
+            nxt == "/"
+            and not ws[e - 1]
+            and e + 1 < n
+            and not ws[e]
+            and txt[e + 1][:1].isupper()
+            and s > 0
+            and txt[s - 1][:1].isupper()
+        ):
+            return None
         if prev in lex.currency_prefixes or nxt in lex.currency_words:
             return None
         if prev in lex.id_prefixes or (prev == "." and prev2 in ("no", "nos")):

@@ -136,10 +136,19 @@ def _name_number_nouns() -> frozenset[str]:
 def number_in_name(facts: TokenFacts, words: Sequence[str], k: int) -> bool:
     """Whether the number in digits at token k is part of a name: capitalised
     words follow it up to a name's noun ("the May 18 Movement", "the 5 Star
-    Movement", "Agenda 2000 Party"); not "on May 18 Labour won"."""
+    Movement", "Agenda 2000 Party"), or a slash and a capitalised word do
+    ("Alliance 90/The Greens"); not "on May 18 Labour won"."""
     texts = facts.texts
     if not texts[k].isdigit():
         return False
+    if (
+        k + 2 < len(texts)
+        and texts[k + 1] == "/"
+        and k > 0
+        and texts[k - 1][:1].isupper()
+        and texts[k + 2][:1].isupper()
+    ):
+        return True  # "Alliance 90/The Greens"
     nouns = _name_number_nouns()
     for t in range(k + 1, min(len(texts), k + 4)):
         if not texts[t][:1].isupper():

@@ -74,11 +74,16 @@ def is_name_slash(texts: list[str], spaces: list[str], k: int) -> bool:
     words ("CDU/CSU", "Bosnia/Herzegovina", "Alliance 90/The Greens")."""
     if texts[k] != "/" or k == 0 or k + 1 >= len(texts):
         return False
+    left = texts[k - 1]
     return (
         not spaces[k - 1]
         and not spaces[k]
-        and _capitalised(texts[k - 1])
         and _capitalised(texts[k + 1])
+        and (
+            _capitalised(left)
+            # "Alliance 90/The Greens": a number after a name word
+            or (left.isdigit() and k > 1 and _capitalised(texts[k - 2]))
+        )
     )
 
 

@@ -1106,6 +1106,12 @@ EXACT_SUBJECTS = [
     ("In the first round Lula won 48.4%, ahead of Bolsonaro.", ["Lula"]),
     ("In the runoff Erdogan took 52.1 percent, the YSK said.", ["Erdogan"]),
     ("In round two Kast got 44% of the vote.", ["Kast"]),
+    # a number inside a party name, a slash glued after it, is no figure
+    ("The Alliance 90/The Greens won 12 seats", ["The Alliance 90/The Greens"]),
+    (
+        "Alliance 90/The Greens took 14.8 percent, the Federal Returning Officer said.",
+        ["Alliance 90/The Greens"],
+    ),
     # near misses: a name holding round words keeps them
     ("The Second Round Party won 5 seats.", ["The Second Round Party"]),
     ("In the first round, Lula won 48.4%.", ["Lula"]),
