@@ -950,7 +950,11 @@ class _Reader:
             # it makes the first word a modifier
             and not (len(words) > 1 and words[1] in c["official_titles"])
         ) or last in c["not_speakers"]:
-            if last in c["basis_nouns"] or words[0] in c["basis_nouns"]:
+            # "quick counts", "the official results", "an exit poll"
+            first = (
+                words[1] if words[0] in {"a", "an", "the"} and b - a > 1 else words[0]
+            )
+            if last in c["basis_nouns"] or first in c["basis_nouns"]:
                 return [_source(self._trim(a, b), None)], "basis", None
             return None
         if not c["official_titles"].isdisjoint(words):

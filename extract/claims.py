@@ -730,7 +730,7 @@ def _skip_reason_in_sentence(
         clause = ca, cb = _clause_of(sentence, fig, s, e)
         # polls: an opinion poll in the figure's own clause (quick counts are
         # results)
-        if sentence.poll_cue and has_phrase(lex["poll_cues"], words, ca, cb):
+        if sentence.poll_cue and _opinion_poll_in(words, ca, cb):
             return "opinion poll"
         # previous elections
         pe = -1
@@ -2701,6 +2701,19 @@ class _SentenceWords:
                 if w in _CLAUSE_BREAKS
             ]
         return self._clause_breaks
+
+
+def _opinion_poll_in(words: list[str], a: int, b: int) -> bool:
+    """Whether ``words[a:b]`` holds an opinion poll cue; an exit poll ("Exit polls
+    showed the Greens with 33 percent") is an early result, as a quick count is."""
+    lex = _lex()
+    cues, results = lex["poll_cues"], lex["result_poll_words"]
+    p = find_phrase(cues, words, a, b)
+    while p >= 0:
+        if not results.match_ending(words, p):
+            return True
+        p = find_phrase(cues, words, p + 1, b)
+    return False
 
 
 @lru_cache(maxsize=1)

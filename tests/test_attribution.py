@@ -449,6 +449,29 @@ SINGLE = [
         "58.3",
         [("The quick count", None)],
     ),
+    # an exit poll is a result set, as a quick count is
+    (
+        "The Greens won 33 percent, according to exit polls.",
+        "33",
+        [("exit polls", None)],
+    ),
+    (
+        "Exit polls showed the Greens with 33 percent.",
+        "33",
+        [("Exit polls", None)],
+    ),
+    ("Exit polls give the CDU 30 percent.", "30", [("Exit polls", None)]),
+    (
+        "An exit poll showed the ruling AKP winning 41.5 percent of the vote.",
+        "41.5",
+        [("An exit poll", None)],
+    ),
+    (
+        "The BJP-led NDA was set for 290 seats, according to an exit poll by Axis My "
+        "India.",
+        "290",
+        [("Axis My India", None)],
+    ),
     # "claimed N seats" is a result verb (the party won them), not speech: the
     # source is who said so
     (
@@ -1065,7 +1088,6 @@ UNATTRIBUTED = [
     # "give" with no result set before it gives no source
     ("Voters give Labour 412 seats in the exit poll.", "412"),
     ("The coalition deal would give the two parties 62 seats.", "62"),
-    ("Exit polls give the CDU 30 percent.", "30"),
     # a time after "by" is never a source
     ("The count by Sunday showed the ANC on 40.2 percent.", "40.2"),
     ("According to the count by Sunday, the ANC had 40.2 percent.", "40.2"),

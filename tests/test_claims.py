@@ -564,6 +564,19 @@ CASES = [
         "A quick count by pollster Indexa had Varga on 58.1 percent.",
         [("votes", 58.1, "percent", "exact", None, "Varga", "preliminary")],
     ),
+    # so is an exit poll ("polls showed" is an opinion poll's cue without "exit")
+    (
+        "Exit polls showed the Greens with 33 percent.",
+        [("votes", 33, "percent", "exact", None, "Greens", "preliminary")],
+    ),
+    (
+        "An exit poll showed the ruling AKP winning 41.5 percent of the vote.",
+        [("votes", 41.5, "percent", "exact", None, "AKP", "preliminary")],
+    ),
+    (
+        "The Social Democrats won 24.1 percent, according to exit polls.",
+        [("votes", 24.1, "percent", "exact", None, "Social Democrats", "preliminary")],
+    ),
     # in apposition to a win verb's object
     (
         "The Greens won a two-thirds majority, 135 of 199 seats, the board said.",
@@ -1001,6 +1014,10 @@ CASES = [
 ]
 
 NOT_CLAIMS = [
+    # opinion polls, next to the exit polls that are results
+    "Opinion polls showed the Greens with 33 percent.",
+    "Polls showed the Labour Party with 38 percent ahead of the vote.",
+    "A survey by Ipsos showed the Greens with 38 percent.",
     # thresholds and requirements
     "The Greens won a two-thirds majority in the assembly.",
     "A candidate needs more than 50% of the vote to win outright.",
