@@ -356,6 +356,9 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
         if n:
             j += n
             break
+    if j > fig.end and j < end:
+        # "25.6 million people had cast ballots out of 38.6 million eligible voters"
+        j += lex["partitive_cast_phrases"].match_at(words, j, end)
     if j < end and words[j] == ",":
         j += 1
     if j == fig.end or j >= end:
@@ -1011,7 +1014,11 @@ def kind_and_unit(
         # (an eligibility cue in an apposition right after the figure's noun is
         # the apposition's: "8.5 million people, or 71 percent of registered
         # voters, cast ballots")
-        end = ne or fig.end
+        # (a noun before the figure and its comma is its opening total's: "Of the
+        # 38.6 million registered voters, 25.6 million voted" reads on after the
+        # figure; not "an electorate of 5.6 million")
+        before = cls is not None and ne < fig.start and words[ne] == ","
+        end = fig.end if before else (ne or fig.end)
         eligible_end = min(e, end + 6)
         predicate = end
         if end < e and words[end] == ",":
@@ -1024,7 +1031,9 @@ def kind_and_unit(
             lex["turnout_verbs"], words, end, min(e, end + 10)
         ) or has_phrase(lex["turnout_verbs"], words, predicate, min(e, predicate + 4))
         if eligible and not (
-            turnout_verb and cls is not None and _partitive_subject(words, fig, e)
+            turnout_verb
+            and cls is not None
+            and (before or _partitive_subject(words, fig, e))
         ):
             return "other_count", "voters"
         if turnout_word and _turnout_electorate(words, fig, s):
@@ -1942,7 +1951,21 @@ def draft_claims(
             noun = (None, fig.end, fig.end)
         else:
             noun = _counted_noun_in(words, texts, subject_starts, noun_from, e)
-        if noun[0] is None and opening_total is not None and not fig.percent:
+        if (
+            opening_total is not None
+            and not fig.percent
+            and (
+                noun[0] is None
+                # "Of the 38.6 million registered voters, 25.6 million cast
+                # ballots": those who cast them are some of the voters
+                or (
+                    opening_noun[0] is not None
+                    and noun[1] > fig.end
+                    and noun[2]
+                    <= fig.end + _lex()["turnout_verbs"].match_at(words, fig.end, e)
+                )
+            )
+        ):
             noun = opening_noun
         if noun[0] is None and respective and fig in respective:
             last = max(respective, key=lambda f: f.end)
@@ -2013,8 +2036,11 @@ def draft_claims(
             of_total = fig.value
         elif (
             opening_total is not None
-            and _counted_noun_in(words, texts, subject_starts, fig.end, e)[0] is None
             and not fig.percent
+            and (
+                noun is opening_noun
+                or _counted_noun_in(words, texts, subject_starts, fig.end, e)[0] is None
+            )
         ):
             of_total = opening_total.value
         unit_hint = prev_unit

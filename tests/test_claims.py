@@ -555,6 +555,56 @@ CASES = [
             ("turnout", 71, "percent", "exact", None, None, "unknown"),
         ],
     ),
+    # a cast verb between a count of voters and its "out of": the total is the
+    # electorate the turnout is of (its own other_count claim)
+    (
+        "Some 25.6 million people had cast ballots out of 38.6 million eligible "
+        "voters, the election commission said.",
+        [
+            ("turnout", 25600000, "people", "approx", 38600000, None, "unknown"),
+            ("other_count", 38600000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "About 8.9 million voters cast their ballots out of an electorate of 14.2 "
+        "million, the CEC said.",
+        [
+            ("turnout", 8900000, "voters", "approx", 14200000, None, "unknown"),
+            ("other_count", 14200000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # an opening "Of the N voters": those who voted are a turnout of them, what
+    # they cast is no noun of the count
+    (
+        "Of the 38.6 million registered voters, 25.6 million cast ballots.",
+        [
+            ("other_count", 38600000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 25600000, "voters", "exact", 38600000, None, "unknown"),
+        ],
+    ),
+    (
+        "Of the 61.5 million eligible voters, 30.5 million voted, the interior "
+        "ministry said.",
+        [
+            ("other_count", 61500000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 30500000, "voters", "exact", 61500000, None, "unknown"),
+        ],
+    ),
+    # ... but a part of the electorate that did not vote stays a count of voters
+    (
+        "Of the 5.6 million eligible voters, 2.1 million were women.",
+        [
+            ("other_count", 5600000, "voters", "exact", None, None, "unknown"),
+            ("other_count", 2100000, "voters", "exact", 5600000, None, "unknown"),
+        ],
+    ),
+    (
+        "Of the 12 million ballots cast, the Greens won 4.1 million.",
+        [
+            ("turnout", 12000000, "votes", "exact", None, None, "unknown"),
+            ("votes", 4100000, "votes", "exact", 12000000, "Greens", "unknown"),
+        ],
+    ),
     (
         "About 94.5 million people, most of them young, were eligible to vote.",
         [("other_count", 94500000, "voters", "approx", None, None, "unknown")],
@@ -1251,6 +1301,10 @@ EXACT_SUBJECTS = [
     ),
     (
         "Turnout was 3,118,902, out of 5.6 million registered voters, the board said.",
+        ["registered voters", "registered voters"],
+    ),
+    (
+        "Of the 38.6 million registered voters, 25.6 million cast their ballots.",
         ["registered voters", "registered voters"],
     ),
     # "turnout among X": X is the electorate (guidelines), without its count
