@@ -1811,12 +1811,14 @@ def noun_subject(
     facts = token_facts(doc)
     texts = facts.texts
     b = ne
-    # "women elected", "candidates cleared", "people eligible to vote"
+    # "women elected", "candidates cleared", "people eligible to vote"; not a verb
+    # that reads on ("voters turned out": the verb of the clause)
     if (
         b < e
         and texts[b].isalpha()
         and words[b].endswith("ed")
         and words[b] not in {"need", "needed"}
+        and _lex()["turnout_verbs"].match_at(words, b, e) < 2
     ):
         b += 1
     if b < e and words[b] in _abroad_words():

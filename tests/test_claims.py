@@ -1339,6 +1339,13 @@ EXACT_SUBJECTS = [
         "reporters.",
         ["people voted"],
     ),
+    # a group's own turnout: its verb's particle is no part of it
+    (
+        "Some 312 million women turned out to vote, the Election Commission said.",
+        ["women"],
+    ),
+    ("One in three voters turned out, the electoral council said.", [None]),
+    ("About 5,000 women elected took their seats.", ["women elected"]),
     (
         "About 16.2 million ballots were cast, a senior IEC official told Reuters.",
         ["ballots"],
@@ -1498,6 +1505,18 @@ ARTICLE_TURNOUT_SUBJECTS = [
     (
         "TEHRAN, July 6 (AP) - Iran's presidential election went to a runoff. Some "
         "30 million people took part, the interior ministry said.",
+        ["presidential election"],
+    ),
+    # a bare "voters" whose verb reads on ("turned out") names no electorate
+    (
+        "ISLAMABAD, Feb 9 (Reuters) - Pakistan's parliamentary election produced "
+        "no clear winner. About three in five voters turned out, the election "
+        "commission said.",
+        ["general election"],
+    ),
+    (
+        "MEXICO CITY, June 3 (AP) - Claudia Sheinbaum won Mexico's presidential "
+        "election. Some 58.9 million voters turned out, the INE said.",
         ["presidential election"],
     ),
     # named in the sentence: kept
