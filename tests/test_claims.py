@@ -1286,6 +1286,25 @@ EXACT_SUBJECTS = [
         ["the Coastal Alliance"],
     ),
     ("Theresa May's Conservatives won 318 seats.", ["Theresa May's Conservatives"]),
+    # a determiner opens the subject: the listeners of "telling" are no part of it
+    (
+        "Erdogan addressed crowds, telling supporters his AK Party had won 52 percent.",
+        ["his AK Party"],
+    ),
+    (
+        "Modi thanked voters, telling reporters the BJP had won 240 seats.",
+        ["the BJP"],
+    ),
+    (
+        "Ruto told cheering supporters the Kenya Kwanza alliance had taken 159 seats.",
+        ["the Kenya Kwanza alliance"],
+    ),
+    # ... unless a joiner goes on before it
+    ("The Party of the Regions won 185 seats.", ["The Party of the Regions"]),
+    (
+        "The Greens and the Liberals won 40 seats between them.",
+        ["The Greens and the Liberals"],
+    ),
     # turnout: the election or the electorate (guidelines); the election the
     # turnout word names first, then the electorate it is a share of, then an
     # election named after the figure, then what the figure counts
