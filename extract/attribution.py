@@ -567,6 +567,9 @@ class _Sent:
     numbers: Sequence[int] = ()  # figures, else the first number token if any
     atts: Sequence[_Att] = ()
     fallback: list[Source] | None = None  # "unofficial results showed": weakest
+    fallback_from: int = (
+        0  # the token its clause starts at (", though the results ...")
+    )
     fallback_trailing: bool = False  # that cue closes the sentence ("..., the results
     # showed."): it may cover the sentence before too (`_inherit` step 2)
     unclear: bool = False
@@ -950,7 +953,11 @@ class _Reader:
             # it makes the first word a modifier
             and not (len(words) > 1 and words[1] in c["official_titles"])
         ) or last in c["not_speakers"]:
-            if last in c["basis_nouns"] or words[0] in c["basis_nouns"]:
+            # "quick counts", "the official results", "an exit poll"
+            first = (
+                words[1] if words[0] in {"a", "an", "the"} and b - a > 1 else words[0]
+            )
+            if last in c["basis_nouns"] or first in c["basis_nouns"]:
                 return [_source(self._trim(a, b), None)], "basis", None
             return None
         if not c["official_titles"].isdisjoint(words):
@@ -1088,6 +1095,8 @@ class _Reader:
                     if res.kind == "basis" and not res.basis_only:
                         s.fallback = res.chain
                         s.fallback_trailing = res.trailing
+                        if not res.trailing:
+                            s.fallback_from = self._contrast_start(res, a)
                     else:
                         atts.append(res)
             elif t == "by" and i not in self.consumed:
@@ -1686,7 +1695,7 @@ class _Reader:
                     stop += 1
                 att.scope = (a, stop)
             else:
-                att.scope = (a, b)
+                att.scope = (self._contrast_start(att, a), b)
             return
         for att in atts:
             if att.trailing:
@@ -1706,6 +1715,16 @@ class _Reader:
                 stop = k
             att.scope = (att.seg[0], stop)
         s.atts = atts
+
+    def _contrast_start(self, att: _Att, a: int) -> int:
+        """Where the clause of a cue in the middle of a sentence starts when a
+        contrast opens it (", though official results give it 93": at "though"),
+        else the sentence start ``a``."""
+        k = att.seg[0] - 1
+        if k - 1 > a and self.lows[k] in self.c["contrast_openers"]:
+            if self.texts[k - 1] == ",":
+                return k
+        return a
 
     def chain_for(self, s: _Sent, pos: int) -> list[Source] | None:
         """The chain for a figure at token ``pos`` from the sentence's own cues."""
@@ -1884,14 +1903,21 @@ def attribute(
     for n in _settle_needed(r, sents, result):
         s = sents[n]
         inherited = _inherit(r, sents, n)
-        if s.fallback and (
+        own_set = s.fallback and (
             inherited is None
             # "the final tally showed" after "the BBC reported": an outlet is not
             # the tally's originator (after "the board said" the board is)
             or (inherited and r.kinds.get(inherited[0].id) in MEDIA_KINDS)
-        ):
+        )
+        if own_set:
             inherited = list(s.fallback)
-        if inherited:
+        if own_set and s.fallback_from > s.start:
+            # "Khan's party claims 170 seats, though official results give it 93":
+            # the set covers its own clause only
+            s.chain = inherited
+            for f in s.figures:
+                result[f] = list(inherited) if f >= s.fallback_from else []
+        elif inherited:
             s.chain = inherited
             if not r.c["hypothetical_modals"].isdisjoint(r.lows[s.start : s.end]):
                 # "Together with the TPP, they would command 62 seats": the

@@ -358,6 +358,9 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
         if n:
             j += n
             break
+    if j > fig.end and j < end:
+        # "25.6 million people had cast ballots out of 38.6 million eligible voters"
+        j += lex["partitive_cast_phrases"].match_at(words, j, end)
     if j < end and words[j] in {",", "("}:
         j += 1  # ("412 seats (of 650)": the bracket gives the total too)
     if j == fig.end or j >= end:
@@ -742,7 +745,7 @@ def _skip_reason_in_sentence(
         clause = ca, cb = _clause_of(sentence, fig, s, e)
         # polls: an opinion poll in the figure's own clause (quick counts are
         # results)
-        if sentence.poll_cue and has_phrase(lex["poll_cues"], words, ca, cb):
+        if sentence.poll_cue and _opinion_poll_in(words, ca, cb):
             return "opinion poll"
         # previous elections
         pe = -1
@@ -1023,7 +1026,11 @@ def kind_and_unit(
         # (an eligibility cue in an apposition right after the figure's noun is
         # the apposition's: "8.5 million people, or 71 percent of registered
         # voters, cast ballots")
-        end = ne or fig.end
+        # (a noun before the figure and its comma is its opening total's: "Of the
+        # 38.6 million registered voters, 25.6 million voted" reads on after the
+        # figure; not "an electorate of 5.6 million")
+        before = cls is not None and ne < fig.start and words[ne] == ","
+        end = fig.end if before else (ne or fig.end)
         eligible_end = min(e, end + 6)
         predicate = end
         if end < e and words[end] == ",":
@@ -1036,7 +1043,9 @@ def kind_and_unit(
             lex["turnout_verbs"], words, end, min(e, end + 10)
         ) or has_phrase(lex["turnout_verbs"], words, predicate, min(e, predicate + 4))
         if eligible and not (
-            turnout_verb and cls is not None and _partitive_subject(words, fig, e)
+            turnout_verb
+            and cls is not None
+            and (before or _partitive_subject(words, fig, e))
         ):
             return "other_count", "voters"
         if turnout_word and _turnout_electorate(words, fig, s):
@@ -1814,12 +1823,14 @@ def noun_subject(
     facts = token_facts(doc)
     texts = facts.texts
     b = ne
-    # "women elected", "candidates cleared", "people eligible to vote"
+    # "women elected", "candidates cleared", "people eligible to vote"; not a verb
+    # that reads on ("voters turned out": the verb of the clause)
     if (
         b < e
         and texts[b].isalpha()
         and words[b].endswith("ed")
         and words[b] not in {"need", "needed"}
+        and _lex()["turnout_verbs"].match_at(words, b, e) < 2
     ):
         b += 1
     if b < e and words[b] in _abroad_words():
@@ -1954,7 +1965,21 @@ def draft_claims(
             noun = (None, fig.end, fig.end)
         else:
             noun = _counted_noun_in(words, texts, subject_starts, noun_from, e)
-        if noun[0] is None and opening_total is not None and not fig.percent:
+        if (
+            opening_total is not None
+            and not fig.percent
+            and (
+                noun[0] is None
+                # "Of the 38.6 million registered voters, 25.6 million cast
+                # ballots": those who cast them are some of the voters
+                or (
+                    opening_noun[0] is not None
+                    and noun[1] > fig.end
+                    and noun[2]
+                    <= fig.end + _lex()["turnout_verbs"].match_at(words, fig.end, e)
+                )
+            )
+        ):
             noun = opening_noun
         if noun[0] is None and respective and fig in respective:
             last = max(respective, key=lambda f: f.end)
@@ -2025,8 +2050,11 @@ def draft_claims(
             of_total = fig.value
         elif (
             opening_total is not None
-            and _counted_noun_in(words, texts, subject_starts, fig.end, e)[0] is None
             and not fig.percent
+            and (
+                noun is opening_noun
+                or _counted_noun_in(words, texts, subject_starts, fig.end, e)[0] is None
+            )
         ):
             of_total = opening_total.value
         unit_hint = prev_unit
@@ -2713,6 +2741,19 @@ class _SentenceWords:
                 if w in _CLAUSE_BREAKS
             ]
         return self._clause_breaks
+
+
+def _opinion_poll_in(words: list[str], a: int, b: int) -> bool:
+    """Whether ``words[a:b]`` holds an opinion poll cue; an exit poll ("Exit polls
+    showed the Greens with 33 percent") is an early result, as a quick count is."""
+    lex = _lex()
+    cues, results = lex["poll_cues"], lex["result_poll_words"]
+    p = find_phrase(cues, words, a, b)
+    while p >= 0:
+        if not results.match_ending(words, p):
+            return True
+        p = find_phrase(cues, words, p + 1, b)
+    return False
 
 
 @lru_cache(maxsize=1)

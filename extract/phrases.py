@@ -56,6 +56,9 @@ _NP_STOP = frozenset(
     + load_json("claims.json")["speech_participles"]
 )
 _NP_JOINERS = frozenset({"of", "and", "&", "by", "de", "al", "el", "du", "van", "von"})
+# what may join a phrase opened by a determiner to one before it ("the Party of the
+# Regions", "the Social Democrats and/or the Greens")
+_DETERMINER_JOINERS = _NP_JOINERS | {"or", "/", "and/or"}
 _PARTICIPLES_BEFORE_BY = frozenset(
     """led headed formed backed supported founded run fronted allied aligned
     chaired""".split()
@@ -311,6 +314,11 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
             break
         first = k
         k -= 1
+        if w in _DETERMINERS and not (k >= start and words[k] in _DETERMINER_JOINERS):
+            # a determiner opens its phrase ("telling supporters his AK Party":
+            # the listeners are no part of it), unless a joiner goes on ("the
+            # Party of the Regions")
+            break
     if first is None:
         return None
     if not _round_phrases()[1].isdisjoint(words[first : j - 1]):

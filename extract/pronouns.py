@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from extract.claims import Draft
 from extract.phrases import Span, np_backward, subject_before, text_of
 from extract.resources import load_json
-from extract.subjects import SPANS_KEY
+from extract.subjects import SPANS_KEY, subject_camp
 from extract.tokens import token_facts
 
 DATA_FILE = "pronouns.json"
@@ -121,71 +121,122 @@ def resolve_pronouns(
     paras: Sequence[int],
     per_sentence: Sequence[list[Draft]],
 ) -> None:
-    """Replace the pronoun subjects of the drafts by their antecedents, in place."""
+    """Replace the pronoun subjects of the drafts by their antecedents, in place;
+    a person's party ("his party", "her alliance") takes the id of the person's
+    camp, where the alias data gives one."""
     classes, oblique, party_heads, speech = _data()
-    todo = [
-        (idx, d)
-        for idx, drafts in enumerate(per_sentence)
-        for d in drafts
-        if d.subject is not None
-        and d.subject[1] - d.subject[0] == 1
-        and words[d.subject[0]] in classes
-    ]
+    possessives = _possessives()
+    todo = []
+    for idx, drafts in enumerate(per_sentence):
+        for d in drafts:
+            if d.subject is None:
+                continue
+            a, b = d.subject
+            if b - a == 1 and words[a] in classes:
+                todo.append((idx, d, False))
+            elif (
+                # "saying his party had won 75 seats"
+                b - a > 1
+                and words[a] in possessives
+                and words[b - 1] in party_heads
+                and d.subject_id is None
+            ):
+                todo.append((idx, d, True))
     if not todo:  # (nearly every article)
         return
     group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
     spans = [(x.start, x.end, x.label_, x.id_) for x in group]
-    for idx, d in todo:
+    for idx, d, possessive in todo:
         cls = classes[words[d.subject[0]]]
-        p = d.subject[0]
-        found = None
-        sayer = _sayer(doc, words, p, bounds[idx][0], speech)
-        if sayer is not None:
-            # "The opposition said it had won": the one who speaks, or nobody
-            m = next(
-                (
-                    _Mention(a, b, label, id_, None, None)
-                    for a, b, label, id_ in spans
-                    if a >= sayer[0] and b <= sayer[1]
-                ),
-                None,
-            )
-            if m is not None and _agrees(words, cls, m):
-                m.span = sayer
-                _replace(doc, d, m)
+        found = _antecedent(doc, words, bounds, paras, per_sentence, spans, idx, d, cls)
+        if found is None:
             continue
-        j = idx
-        while j >= 0 and paras[j] == paras[idx] and found is None:
-            s, e = bounds[j]
-            limit = p if j == idx else e
-            mentions = []
-            for a, b, label, id_ in spans:
-                if a >= s and b <= limit:
-                    mentions.append(_Mention(a, b, label, id_, None, None))
-            for other in per_sentence[j]:
-                if other is d or other.subject is None or other.subject[1] > limit:
-                    continue
-                if pronoun_class(words, other.subject):
-                    continue
-                m = _draft_mention(doc, words, other, spans, party_heads)
-                if m is not None:
-                    mentions.append(m)
-            # nearest first; a figure's subject phrase before the alias in it
-            mentions.sort(key=lambda m: (m.end, m.span is not None), reverse=True)
-            for m in mentions:
-                if not _agrees(words, cls, m):
-                    continue
-                if m.span is None:
-                    m.span = _phrase_of(doc, words, m.start, m.end, s, e, party_heads)
-                if j == idx and (
-                    m.span[1] > p or (m.span[0] > s and words[m.span[0] - 1] in oblique)
-                ):
-                    continue
-                found = m
-                break
-            j -= 1
-        if found is not None:
+        if possessive:
+            _replace_by_camp(doc, words, d, found)
+        else:
             _replace(doc, d, found)
+
+
+def _antecedent(
+    doc: Doc,
+    words: Sequence[str],
+    bounds: Sequence[tuple[int, int]],
+    paras: Sequence[int],
+    per_sentence: Sequence[list[Draft]],
+    spans: list,
+    idx: int,
+    d: Draft,
+    cls: str,
+) -> _Mention | None:
+    """The mention the pronoun opening ``d``'s subject stands for, or None."""
+    _, oblique, party_heads, speech = _data()
+    p = d.subject[0]
+    sayer = _sayer(doc, words, p, bounds[idx][0], speech)
+    if sayer is not None:
+        # "The opposition said it had won": the one who speaks, or nobody
+        m = next(
+            (
+                _Mention(a, b, label, id_, None, None)
+                for a, b, label, id_ in spans
+                if a >= sayer[0] and b <= sayer[1]
+            ),
+            None,
+        )
+        if m is not None and _agrees(words, cls, m):
+            m.span = sayer
+            return m
+        return None
+    j = idx
+    while j >= 0 and paras[j] == paras[idx]:
+        s, e = bounds[j]
+        limit = p if j == idx else e
+        mentions = []
+        for a, b, label, id_ in spans:
+            if a >= s and b <= limit:
+                mentions.append(_Mention(a, b, label, id_, None, None))
+        for other in per_sentence[j]:
+            if other is d or other.subject is None or other.subject[1] > limit:
+                continue
+            if pronoun_class(words, other.subject):
+                continue
+            m = _draft_mention(doc, words, other, spans, party_heads)
+            if m is not None:
+                mentions.append(m)
+        # nearest first; a figure's subject phrase before the alias in it
+        mentions.sort(key=lambda m: (m.end, m.span is not None), reverse=True)
+        for m in mentions:
+            if not _agrees(words, cls, m):
+                continue
+            if m.span is None:
+                m.span = _phrase_of(doc, words, m.start, m.end, s, e, party_heads)
+            if j == idx and (
+                m.span[1] > p or (m.span[0] > s and words[m.span[0] - 1] in oblique)
+            ):
+                continue
+            return m
+        j -= 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _possessives() -> frozenset[str]:
+    return frozenset(load_json(DATA_FILE)["person_possessives"])
+
+
+def _replace_by_camp(doc: Doc, words: Sequence[str], d: Draft, m: _Mention) -> None:
+    """ "his party" of a person whose camp the alias data gives: that camp's id, and
+    the person's name in place of the pronoun ("Nawaz Sharif's party", as a report
+    naming him writes it) unless a name follows it ("his AK Party"); else the
+    subject stays as written."""
+    camp = subject_camp(m.id) if m.id else None
+    if camp is None:
+        return
+    a, b = d.subject
+    d.subject_id = camp
+    texts = token_facts(doc).texts
+    if any(texts[k][:1].isupper() for k in range(a + 1, b)):
+        return  # "his AK Party": a name, kept as written
+    d.subject_text = text_of(doc, (m.start, m.end)) + "'s " + text_of(doc, (a + 1, b))
 
 
 def _replace(doc: Doc, d: Draft, m: _Mention) -> None:

@@ -229,6 +229,15 @@ def subject_country(subject_id: str) -> str | None:
     return info[1] if info else None
 
 
+def subject_camp(subject_id: str) -> str | None:
+    """The camp (party or bloc id) of a person's id, when the data says."""
+    try:
+        info = _id_info().get(subject_id)
+    except Exception:  # noqa: BLE001 - a lookup must not break a run
+        return None
+    return info[2] if info else None
+
+
 def subject_label(subject_id: str) -> str | None:
     """The label (PARTY, COALITION, CANDIDATE, GROUP) of an id, when the data says."""
     try:

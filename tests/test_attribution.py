@@ -449,6 +449,51 @@ SINGLE = [
         "58.3",
         [("The quick count", None)],
     ),
+    # an exit poll is a result set, as a quick count is
+    (
+        "The Greens won 33 percent, according to exit polls.",
+        "33",
+        [("exit polls", None)],
+    ),
+    (
+        "Exit polls showed the Greens with 33 percent.",
+        "33",
+        [("Exit polls", None)],
+    ),
+    ("Exit polls give the CDU 30 percent.", "30", [("Exit polls", None)]),
+    # a result set in a contrast clause covers that clause ...
+    (
+        "Khan's party claims 170 seats, though official results give it 93.",
+        "93",
+        [("official results", None)],
+    ),
+    (
+        "The Greens won 41 seats, although preliminary results give the Liberals 38.",
+        "38",
+        [("preliminary results", None)],
+    ),
+    # ... one closing the sentence or opening it covers all of it
+    (
+        "The Greens won 41 seats and the Liberals 38, official results showed.",
+        "41",
+        [("official results", None)],
+    ),
+    (
+        "Official results gave the Greens 41 seats, while the Liberals won 38.",
+        "38",
+        [("Official results", None)],
+    ),
+    (
+        "An exit poll showed the ruling AKP winning 41.5 percent of the vote.",
+        "41.5",
+        [("An exit poll", None)],
+    ),
+    (
+        "The BJP-led NDA was set for 290 seats, according to an exit poll by Axis My "
+        "India.",
+        "290",
+        [("Axis My India", None)],
+    ),
     # "claimed N seats" is a result verb (the party won them), not speech: the
     # source is who said so
     (
@@ -1064,8 +1109,18 @@ UNATTRIBUTED = [
     ("Voters in Bosnia/Herzegovina gave the SDA 25 percent.", "25"),
     # "give" with no result set before it gives no source
     ("Voters give Labour 412 seats in the exit poll.", "412"),
+    # a figure before a contrast clause is not its result set's
+    ("Khan's party claims 170 seats, though official results give it 93.", "170"),
+    (
+        "The Greens won 41 seats, although preliminary results give the Liberals 38.",
+        "41",
+    ),
+    (
+        "The opposition says it won a majority of 52 percent, while official "
+        "results show it with 44 percent.",
+        "52",
+    ),
     ("The coalition deal would give the two parties 62 seats.", "62"),
-    ("Exit polls give the CDU 30 percent.", "30"),
     # a time after "by" is never a source
     ("The count by Sunday showed the ANC on 40.2 percent.", "40.2"),
     ("According to the count by Sunday, the ANC had 40.2 percent.", "40.2"),

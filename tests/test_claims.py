@@ -572,6 +572,56 @@ CASES = [
             ("turnout", 71, "percent", "exact", None, None, "unknown"),
         ],
     ),
+    # a cast verb between a count of voters and its "out of": the total is the
+    # electorate the turnout is of (its own other_count claim)
+    (
+        "Some 25.6 million people had cast ballots out of 38.6 million eligible "
+        "voters, the election commission said.",
+        [
+            ("turnout", 25600000, "people", "approx", 38600000, None, "unknown"),
+            ("other_count", 38600000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "About 8.9 million voters cast their ballots out of an electorate of 14.2 "
+        "million, the CEC said.",
+        [
+            ("turnout", 8900000, "voters", "approx", 14200000, None, "unknown"),
+            ("other_count", 14200000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # an opening "Of the N voters": those who voted are a turnout of them, what
+    # they cast is no noun of the count
+    (
+        "Of the 38.6 million registered voters, 25.6 million cast ballots.",
+        [
+            ("other_count", 38600000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 25600000, "voters", "exact", 38600000, None, "unknown"),
+        ],
+    ),
+    (
+        "Of the 61.5 million eligible voters, 30.5 million voted, the interior "
+        "ministry said.",
+        [
+            ("other_count", 61500000, "voters", "exact", None, None, "unknown"),
+            ("turnout", 30500000, "voters", "exact", 61500000, None, "unknown"),
+        ],
+    ),
+    # ... but a part of the electorate that did not vote stays a count of voters
+    (
+        "Of the 5.6 million eligible voters, 2.1 million were women.",
+        [
+            ("other_count", 5600000, "voters", "exact", None, None, "unknown"),
+            ("other_count", 2100000, "voters", "exact", 5600000, None, "unknown"),
+        ],
+    ),
+    (
+        "Of the 12 million ballots cast, the Greens won 4.1 million.",
+        [
+            ("turnout", 12000000, "votes", "exact", None, None, "unknown"),
+            ("votes", 4100000, "votes", "exact", 12000000, "Greens", "unknown"),
+        ],
+    ),
     (
         "About 94.5 million people, most of them young, were eligible to vote.",
         [("other_count", 94500000, "voters", "approx", None, None, "unknown")],
@@ -580,6 +630,19 @@ CASES = [
     (
         "A quick count by pollster Indexa had Varga on 58.1 percent.",
         [("votes", 58.1, "percent", "exact", None, "Varga", "preliminary")],
+    ),
+    # so is an exit poll ("polls showed" is an opinion poll's cue without "exit")
+    (
+        "Exit polls showed the Greens with 33 percent.",
+        [("votes", 33, "percent", "exact", None, "Greens", "preliminary")],
+    ),
+    (
+        "An exit poll showed the ruling AKP winning 41.5 percent of the vote.",
+        [("votes", 41.5, "percent", "exact", None, "AKP", "preliminary")],
+    ),
+    (
+        "The Social Democrats won 24.1 percent, according to exit polls.",
+        [("votes", 24.1, "percent", "exact", None, "Social Democrats", "preliminary")],
     ),
     # in apposition to a win verb's object
     (
@@ -1039,6 +1102,10 @@ CASES = [
 ]
 
 NOT_CLAIMS = [
+    # opinion polls, next to the exit polls that are results
+    "Opinion polls showed the Greens with 33 percent.",
+    "Polls showed the Labour Party with 38 percent ahead of the vote.",
+    "A survey by Ipsos showed the Greens with 38 percent.",
     # thresholds and requirements
     "The Greens won a two-thirds majority in the assembly.",
     "A candidate needs more than 50% of the vote to win outright.",
@@ -1270,6 +1337,25 @@ EXACT_SUBJECTS = [
         ["the Coastal Alliance"],
     ),
     ("Theresa May's Conservatives won 318 seats.", ["Theresa May's Conservatives"]),
+    # a determiner opens the subject: the listeners of "telling" are no part of it
+    (
+        "Erdogan addressed crowds, telling supporters his AK Party had won 52 percent.",
+        ["his AK Party"],
+    ),
+    (
+        "Modi thanked voters, telling reporters the BJP had won 240 seats.",
+        ["the BJP"],
+    ),
+    (
+        "Ruto told cheering supporters the Kenya Kwanza alliance had taken 159 seats.",
+        ["the Kenya Kwanza alliance"],
+    ),
+    # ... unless a joiner goes on before it
+    ("The Party of the Regions won 185 seats.", ["The Party of the Regions"]),
+    (
+        "The Greens and the Liberals won 40 seats between them.",
+        ["The Greens and the Liberals"],
+    ),
     # turnout: the election or the electorate (guidelines); the election the
     # turnout word names first, then the electorate it is a share of, then an
     # election named after the figure, then what the figure counts
@@ -1285,6 +1371,10 @@ EXACT_SUBJECTS = [
     ),
     (
         "Turnout was 3,118,902, out of 5.6 million registered voters, the board said.",
+        ["registered voters", "registered voters"],
+    ),
+    (
+        "Of the 38.6 million registered voters, 25.6 million cast their ballots.",
         ["registered voters", "registered voters"],
     ),
     # "turnout among X": X is the electorate (guidelines), without its count
@@ -1319,6 +1409,13 @@ EXACT_SUBJECTS = [
         "reporters.",
         ["people voted"],
     ),
+    # a group's own turnout: its verb's particle is no part of it
+    (
+        "Some 312 million women turned out to vote, the Election Commission said.",
+        ["women"],
+    ),
+    ("One in three voters turned out, the electoral council said.", [None]),
+    ("About 5,000 women elected took their seats.", ["women elected"]),
     (
         "About 16.2 million ballots were cast, a senior IEC official told Reuters.",
         ["ballots"],
@@ -1478,6 +1575,18 @@ ARTICLE_TURNOUT_SUBJECTS = [
     (
         "TEHRAN, July 6 (AP) - Iran's presidential election went to a runoff. Some "
         "30 million people took part, the interior ministry said.",
+        ["presidential election"],
+    ),
+    # a bare "voters" whose verb reads on ("turned out") names no electorate
+    (
+        "ISLAMABAD, Feb 9 (Reuters) - Pakistan's parliamentary election produced "
+        "no clear winner. About three in five voters turned out, the election "
+        "commission said.",
+        ["general election"],
+    ),
+    (
+        "MEXICO CITY, June 3 (AP) - Claudia Sheinbaum won Mexico's presidential "
+        "election. Some 58.9 million voters turned out, the INE said.",
         ["presidential election"],
     ),
     # named in the sentence: kept

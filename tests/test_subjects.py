@@ -469,6 +469,37 @@ PRONOUN_SUBJECTS = [
         "The ANC backed Cyril Ramaphosa as early counts gave him 40.2 percent.",
         [("Cyril Ramaphosa", "ramaphosa")],
     ),
+    # his/her party: the person's camp, where the alias data gives one
+    (
+        "LAHORE, Feb 9 (Reuters) - Nawaz Sharif claimed victory, saying his party "
+        "had won 75 seats.",
+        [("Nawaz Sharif's party", "pk_pmln")],
+    ),
+    (
+        "MEXICO CITY, June 3 (AP) - Claudia Sheinbaum told supporters her party had "
+        "won 58 percent of the vote.",
+        [("Claudia Sheinbaum's party", "mx_morena")],
+    ),
+    (
+        "ANKARA, May 15 (Anadolu) - Recep Tayyip Erdogan told a crowd in Ankara his "
+        "ruling party had won 42.5 percent.",
+        [("Recep Tayyip Erdogan's ruling party", "tr_akp")],
+    ),
+    # kept: a name the data gives no camp for (or no alias), nobody named, a
+    # party named in the phrase
+    (
+        "Sharif claimed victory, saying his party had won 75 seats.",
+        [("his party", None)],
+    ),
+    ("Kessler said his party had won 40 seats.", [("his party", None)]),
+    (
+        "Official results gave his party 52 percent, AFP reported.",
+        [("his party", None)],
+    ),
+    (
+        "Nawaz Sharif said his Pakistan Muslim League-Nawaz had won 75 seats.",
+        [("his Pakistan Muslim League-Nawaz", "pk_pmln")],
+    ),
 ]
 
 
