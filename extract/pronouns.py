@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from extract.claims import Draft
 from extract.phrases import Span, np_backward, subject_before, text_of
 from extract.resources import load_json
-from extract.subjects import SPANS_KEY, subject_camp
+from extract.subjects import subject_camp, subject_mentions
 from extract.tokens import token_facts
 
 DATA_FILE = "pronouns.json"
@@ -144,8 +144,7 @@ def resolve_pronouns(
                 todo.append((idx, d, True))
     if not todo:  # (nearly every article)
         return
-    group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
-    spans = [(x.start, x.end, x.label_, x.id_) for x in group]
+    spans = subject_mentions(doc)
     for idx, d, possessive in todo:
         cls = classes[words[d.subject[0]]]
         found = _antecedent(doc, words, bounds, paras, per_sentence, spans, idx, d, cls)

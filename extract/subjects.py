@@ -47,7 +47,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.resources import load_json, load_jsonl
-from extract.tokens import keep_span_starts, lower_words, token_texts
+from extract.tokens import (
+    keep_beside_group,
+    keep_span_starts,
+    kept_beside_group,
+    lower_words,
+    token_texts,
+)
 
 log = logging.getLogger(__name__)
 
@@ -693,9 +699,24 @@ def create_subject_ruler(nlp: Language, name: str):
         # the rules' start -> end map of the group, from the offsets at hand:
         # read back from the group, it would take a Span object per span
         keep_span_starts(doc, SPANS_KEY, [(m.start, m.end) for m in found])
+        # and the spans as plain (start, end, label, id) for `subject_mentions`
+        keep_beside_group(
+            doc, SPANS_KEY, "mentions", [(m.start, m.end, m.label, m.id) for m in found]
+        )
         return doc
 
     return election_subjects
+
+
+def subject_mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, id) of each span of `doc.spans["subjects"]`: as the
+    component left them while the group is its own, else read from the group (a
+    Span object per span)."""
+    mentions = kept_beside_group(doc, SPANS_KEY, "mentions")
+    if mentions is None:
+        group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+        mentions = [(x.start, x.end, x.label_, x.id_) for x in group]
+    return mentions
 
 
 def infer_country(doc: Doc) -> str | None:
