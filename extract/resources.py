@@ -31,6 +31,31 @@ def default_patterns_dir() -> Path:
     )
 
 
+def installed_patterns_dir() -> Path | None:
+    """The folder of pattern files shipped with the package (whatever
+    `EXTRACT_PATTERNS_DIR` says), or None when it cannot be found."""
+    for candidate in (_PACKAGE_DIR / "patterns", _PACKAGE_DIR.parent / "patterns"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def missing_pattern_files(folder: Path) -> list[str]:
+    """The data files of the installed patterns folder that `folder` lacks, by name:
+    a folder of a user's own made from an older version lacks the files added since
+    (every stage reads its own), and a run would otherwise fail article by article."""
+    installed = installed_patterns_dir()
+    if installed is None or installed.resolve() == folder.resolve():
+        return []
+    return sorted(
+        path.name
+        for path in installed.iterdir()
+        if path.is_file()
+        and path.suffix in {".json", ".jsonl"}
+        and not (folder / path.name).is_file()
+    )
+
+
 class PatternFileError(ValueError):
     """A pattern file is missing or malformed; the message names the file and line."""
 

@@ -542,11 +542,22 @@ def run(
     )
 
     try:
-        from extract.resources import patterns_version
+        from extract.resources import (
+            default_patterns_dir,
+            missing_pattern_files,
+            patterns_version,
+        )
 
+        missing = missing_pattern_files(default_patterns_dir())
         version = patterns_version()
     except (OSError, ValueError) as exc:
         raise RunError(f"cannot read the pattern files: {exc}") from exc
+    if missing:
+        raise RunError(
+            f"the patterns folder {default_patterns_dir()} lacks "
+            + ", ".join(missing)
+            + " (copy the missing files from the installed patterns/ folder)"
+        )
     config = _worker_config(model, os.environ.get("EXTRACT_PATTERNS_DIR"), version)
 
     cache: ResultCache | None = None

@@ -152,6 +152,30 @@ def test_patterns_option_sets_the_data_folder(cli, folder, monkeypatch):
     assert os.environ["EXTRACT_PATTERNS_DIR"] == str(patterns.resolve())
 
 
+def test_a_patterns_folder_lacking_a_data_file_stops_the_run_once(
+    cli, folder, tmp_path, monkeypatch
+):
+    # a folder of one's own made from an older version, before turnout.json existed:
+    # one clear error naming the file, not every article failing
+    import shutil
+
+    from extract.resources import default_patterns_dir
+
+    old = tmp_path / "my-patterns"
+    shutil.copytree(default_patterns_dir(), old)
+    (old / "turnout.json").unlink()
+    monkeypatch.setenv("EXTRACT_PATTERNS_DIR", str(default_patterns_dir()))
+    out = tmp_path / "claims.jsonl"
+    result = cli.invoke(
+        app, ["run", str(folder), "-o", str(out), "--patterns", str(old)]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: the patterns folder {old.resolve()} lacks")
+    assert "turnout.json" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not out.exists()
+
+
 def test_missing_model_exits_1_with_a_message(cli, folder):
     result = cli.invoke(app, ["run", str(folder), "--model", "xx_missing_model"])
     assert result.exit_code == 1
