@@ -529,6 +529,41 @@ def _bracket_label_is_past(words: Sequence[str], c: int, s: int) -> bool:
     return bool(n) and c - n - 1 >= s and words[c - n - 1] in _OPENING_BRACKETS
 
 
+def _bracket_label_subject(
+    doc: Doc, words: Sequence[str], q: int, s: int
+) -> Span | None:
+    """The name labelling a bracketed figure at q: "Labour won 33.7%
+    (Conservatives: 23.7%)", "(Conservatives: 23.7%, Liberal Democrats: 12.2%)"
+    give each figure to the name before its colon; a label of something else
+    ("(Exit poll: 410)", "(Turnout: 60%)") names no one."""
+    span = np_backward(doc, words, q - 1, s)
+    if span is None or span[1] != q - 1 or span[0] - 1 < s:
+        return None
+    a, b = span
+    before = words[a - 1]
+    if before not in _OPENING_BRACKETS:
+        if before not in {",", ";"}:
+            return None
+        # (a later label of the same bracket: an opening bracket before it, unclosed)
+        for t in range(a - 2, s - 1, -1):
+            if words[t] in _OPENING_BRACKETS:
+                break
+            if words[t] in {")", "]"}:
+                return None
+        else:
+            return None
+    facts = token_facts(doc)
+    if (
+        not facts.texts[a][:1].isupper()
+        or any(is_numeral(facts, t) for t in range(a, b))
+        or _lex()["bracket_other_labels"].contains(words, a, b)
+        or _reporting_body(words, span)
+        or a in span_starts(doc, "sources")  # "(Reuters: 34%)"
+    ):
+        return None
+    return span
+
+
 def _dated_by_year(words: Sequence[str], a: int, b: int) -> bool:
     """Whether words[a:b] hold "in" and a year ("in 2019") before a clause break."""
     for t in range(a, b - 1):
@@ -1271,6 +1306,11 @@ def find_subject(
     # before the figure
     q = fig.qualifier_start
     k = q
+    if q - 3 >= s and words[q - 1] == ":":
+        # "Labour won 33.7% (Conservatives: 23.7%)": the label's
+        span = _bracket_label_subject(doc, words, q, s)
+        if span:
+            return span
     # "X gained 12 seats, bringing its total to 87", "added four seats to reach 19"
     if q - 1 > s and words[q - 1] in lex["total_after_gain"].by_last:
         span = _gainer(doc, words, q, s, figures)
@@ -1455,6 +1495,9 @@ def find_subject(
         or (k - 1 >= s and words[k - 1] in {")", "'", "’"})
     ):
         span = np_backward(doc, words, k, s)
+        if span and words[span[0]] in _OPENING_BRACKETS:
+            # "25.7% (2017: 20.5%) and 206 seats": a bracketed aside is no name
+            span = None
         if span and (
             possessive
             or span[0] == s

@@ -169,6 +169,57 @@ CASES = [
             ("seats", 198, "seats", "exact", None, "CDU", "unknown"),
         ],
     ),
+    # ... and with the sign: the skipped bracket is no subject of the next figure
+    (
+        "The SPD won 25.7% (2017: 20.5%) and 206 seats (2017: 153).",
+        [
+            ("votes", 25.7, "percent", "exact", None, "SPD", "unknown"),
+            ("seats", 206, "seats", "exact", None, "SPD", "unknown"),
+        ],
+    ),
+    (
+        "The Greens won 14.8% (up 3.3 points) and 118 seats, the commission said.",
+        [
+            ("votes", 14.8, "percent", "exact", None, "Greens", "unknown"),
+            ("seats", 118, "seats", "exact", None, "Greens", "unknown"),
+        ],
+    ),
+    # near miss: a name gapped after the bracket keeps its figure
+    (
+        "Labour won 412 seats (2019: 202) and the SNP 9.",
+        [
+            ("seats", 412, "seats", "exact", None, "Labour", "unknown"),
+            ("seats", 9, "seats", "exact", None, "SNP", "unknown"),
+        ],
+    ),
+    # a name labelling a bracketed figure has it
+    (
+        "Labour won 33.7% (Conservatives: 23.7%), the BBC said.",
+        [
+            ("votes", 33.7, "percent", "exact", None, "Labour", "unknown"),
+            ("votes", 23.7, "percent", "exact", None, "Conservatives", "unknown"),
+        ],
+    ),
+    (
+        "Morena won 35.3% of the vote (PAN: 17.6%; PRI: 11.1%), the INE said.",
+        [
+            ("votes", 35.3, "percent", "exact", None, "Morena", "unknown"),
+            ("votes", 17.6, "percent", "exact", None, "PAN", "unknown"),
+            ("votes", 11.1, "percent", "exact", None, "PRI", "unknown"),
+        ],
+    ),
+    # near misses: a label of a poll or an earlier result names no one
+    (
+        "Labour won 412 seats (Exit poll: 410), the BBC said.",
+        [
+            ("seats", 412, "seats", "exact", None, "Labour", "preliminary"),
+            ("seats", 410, "seats", "exact", None, "Labour", "preliminary"),
+        ],
+    ),
+    (
+        "Erdogan took 49.5% (Previous: 57.5%), the YSK said.",
+        [("votes", 49.5, "percent", "exact", None, "Erdogan", "unknown")],
+    ),
     # ... and with a label of an earlier election, after a year or alone
     (
         "Erdogan took 49.5% (previous: 57.5%), the YSK said.",
@@ -1168,6 +1219,15 @@ def test_claims_from_sentence(nlp, text, expected):
 # Subjects compared whole, for the forms where a wrong subject holds the right one
 # ("Harbour League claims victory", "the runoff against Kessler")
 EXACT_SUBJECTS = [
+    # a bracketed aside is no name; a name labelling a bracketed figure is its
+    (
+        "Fidesz took 52.5% (2018: 49.3%) and 135 seats (2018: 133), the NVB said.",
+        ["Fidesz", "Fidesz"],
+    ),
+    (
+        "Fidesz won 135 seats (Tisza: 52, Mi Hazank: 6), the NVB said.",
+        ["Fidesz", "Tisza", "Mi Hazank"],
+    ),
     ("Harbour League claims victory with 52% of vote", ["Harbour League"]),
     # a round phrase opening the sentence is when, not part of the name after it
     ("In the first round Lula won 48.4%, ahead of Bolsonaro.", ["Lula"]),
