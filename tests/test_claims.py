@@ -153,6 +153,10 @@ CASES = [
         [("seats", 206, "seats", "exact", None, "Social Democrats", "unknown")],
     ),
     (
+        "Labour was down 3 to 202 seats, the BBC said.",
+        [("seats", 202, "seats", "exact", None, "Labour", "unknown")],
+    ),
+    (
         "The BJP was down 63 seats to 240, the Election Commission said.",
         [("seats", 240, "seats", "exact", None, "BJP", "unknown")],
     ),
@@ -1219,6 +1223,19 @@ def test_claims_from_sentence(nlp, text, expected):
 # Subjects compared whole, for the forms where a wrong subject holds the right one
 # ("Harbour League claims victory", "the runoff against Kessler")
 EXACT_SUBJECTS = [
+    # a possessor's support is the possessor's share, as its share is
+    (
+        "The Greens' support slipped 2 points to 11 percent, the poll said.",
+        ["The Greens"],
+    ),
+    (
+        "The AfD's support rose 5.2 points to 20.8 percent, the Federal Returning "
+        "Officer said.",
+        ["The AfD"],
+    ),
+    ("The ANC's popular support fell to 40.2%, the IEC said.", ["The ANC"]),
+    # near miss: support for a party names the party already
+    ("Support for the AfD rose 5.2 points to 20.8 percent.", ["the AfD"]),
     # a bracketed aside is no name; a name labelling a bracketed figure is its
     (
         "Fidesz took 52.5% (2018: 49.3%) and 135 seats (2018: 133), the NVB said.",
