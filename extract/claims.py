@@ -1067,6 +1067,14 @@ def kind_and_unit(
         before = cls is not None and ne < fig.start and words[ne] == ","
         end = fig.end if before else (ne or fig.end)
         eligible_end = min(e, end + 6)
+        for t in range(end, eligible_end - 1):
+            if (words[t] == "out" and words[t + 1] == "of") or (
+                words[t] == "of" and is_numeral(token_facts(doc), t + 1)
+            ):
+                # "3.1 million people voted out of 5.2 million registered": the
+                # cue after a total is the total's
+                eligible_end = t
+                break
         predicate = end
         if end < e and words[end] == ",":
             eligible_end = end
@@ -2313,11 +2321,15 @@ def draft_claims(
     for fig in figures if denominators else ():  # (most sentences have none)
         if id(fig) in denominators:
             noun = _denominator_noun(words, texts, subject_starts, fig, s, e)
+            eligible = _lex()["eligible_cues"]
+            if noun[0] is None and eligible.match_at(words, fig.end, e):
+                # "voted out of 5.2 million registered": an electorate with no
+                # noun counts voters (guidelines: "roughly 8.3 million eligible")
+                noun = ("voter_nouns", fig.end, fig.end)
             if noun[0] in {"vote_nouns", "voter_nouns"} or (
                 noun[0] == "people_nouns"
-                and _lex()["eligible_cues"].contains(
-                    words, noun[1], min(e, noun[2] + 6)
-                )
+                # ("61 million eligible Iranians": the cue before the noun too)
+                and eligible.contains(words, min(noun[1], fig.end), min(e, noun[2] + 6))
             ):
                 ku = kind_and_unit(doc, words, fig, sent, noun, False, None)
                 if ku is None:

@@ -736,9 +736,51 @@ CASES = [
             ("other_count", 2_300_000, "voters", "exact", None, None, "unknown"),
         ],
     ),
+    # ... and so is an electorate named by its cue alone ("roughly 8.3 million
+    # eligible", guidelines): voters
     (
         "About 4.1 million voters, out of 6.2 million registered, took part.",
-        [("turnout", 4_100_000, "voters", "approx", 6_200_000, None, "unknown")],
+        [
+            ("turnout", 4_100_000, "voters", "approx", 6_200_000, None, "unknown"),
+            ("other_count", 6_200_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # the cue after the total is the total's, not the count's: those who voted
+    # are a turnout
+    (
+        "About 3.1 million people voted out of 5.2 million registered, the "
+        "commission said.",
+        [
+            ("turnout", 3_100_000, "people", "approx", 5_200_000, None, "unknown"),
+            ("other_count", 5_200_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Nearly 642 million people voted out of 968 million eligible voters, the "
+        "Election Commission said.",
+        [
+            ("turnout", 642_000_000, "people", "approx", 968_000_000, None, "unknown"),
+            ("other_count", 968_000_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    # an opening electorate of a people with its cue before the noun
+    (
+        "Out of 61 million eligible Iranians, 30.5 million voted, the interior "
+        "ministry said.",
+        [
+            ("other_count", 61_000_000, "voters", "exact", None, "Iranians", "unknown"),
+            ("turnout", 30_500_000, "people", "exact", 61_000_000, None, "unknown"),
+        ],
+    ),
+    # near misses: a people with no cue is no electorate claim; a count that is
+    # itself registered stays an electorate
+    (
+        "Out of 61 million Iranians, 30.5 million voted.",
+        [("turnout", 30_500_000, "people", "exact", 61_000_000, None, "unknown")],
+    ),
+    (
+        "Some 5.6 million people were registered to vote, the commission said.",
+        [("other_count", 5_600_000, "voters", "approx", None, None, "unknown")],
     ),
     # "N seats/votes out of M": the noun between does not hide the total
     (
