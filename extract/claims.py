@@ -1220,6 +1220,12 @@ def _backed(
     return None
 
 
+# ("of" after a member noun opening no group: "12 MPs of its own", "of whom")
+_MEMBER_OF_STOPS = frozenset(
+    {"its", "their", "his", "her", "whom", "them", "those", "these", "which", "all"}
+)
+
+
 def find_subject(
     doc: Doc,
     words: Sequence[str],
@@ -1245,6 +1251,22 @@ def find_subject(
     if cls == "subject_nouns":
         span = np_forward(doc, words, ns, e)
         return span
+    if (
+        cls == "member_nouns"
+        and ne + 1 < e
+        and words[ne] == "of"
+        and lex["member_list_joiners"].match_ending(words, fig.qualifier_start, s)
+    ):
+        # "83 reformists ..., along with five representatives of religious
+        # minorities": in a list of counts, the members of a group named after
+        # them are the figure's own (not "12 deputies of the 290", "of its own")
+        rest = np_forward(doc, words, ne + 1, e)
+        if (
+            rest is not None
+            and words[ne + 1] not in _MEMBER_OF_STOPS
+            and not any(is_numeral(facts, t) for t in range(*rest))
+        ):
+            return (ns, rest[1])
     # handed over after the figure: "33 went to X", "11 million ballots for X",
     # "32 were won by X", "the 124 seats grabbed by the rivals", "55 percent of
     # them went to X"

@@ -1199,6 +1199,8 @@ CASES = [
 ]
 
 NOT_CLAIMS = [
+    # members of a group opening the sentence, no list before them: not a win
+    "Five senators of the ruling coalition lost their seats.",
     # opinion polls, next to the exit polls that are results
     "Opinion polls showed the Greens with 33 percent.",
     "Polls showed the Labour Party with 38 percent ahead of the vote.",
@@ -1265,6 +1267,22 @@ def test_claims_from_sentence(nlp, text, expected):
 # Subjects compared whole, for the forms where a wrong subject holds the right one
 # ("Harbour League claims victory", "the runoff against Kessler")
 EXACT_SUBJECTS = [
+    # in a list of counts, members of a group named after them are the figure's own
+    (
+        "With all results in, 83 reformists, 78 conservatives and 60 independents, "
+        "along with five representatives of religious minorities, won seats.",
+        [
+            "reformists",
+            "conservatives",
+            "independents",
+            "representatives of religious minorities",
+        ],
+    ),
+    (
+        "The BJP won 240 seats and the Congress 99, together with four "
+        "representatives of smaller regional parties, the commission said.",
+        ["The BJP", "the Congress", "representatives of smaller regional parties"],
+    ),
     # a possessor's support is the possessor's share, as its share is
     (
         "The Greens' support slipped 2 points to 11 percent, the poll said.",
