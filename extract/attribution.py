@@ -199,6 +199,10 @@ def _countries() -> dict[str, str]:
     }
 
 
+# what an unnamed agent ("several monitors") can still tell of its result set
+_AGENT_KINDS = frozenset({"body", "official"})
+
+
 def _is_case_sensitive(n_tokens: int) -> bool:
     # One-token aliases ("AP", "Fars", "Dawn", "Reuters") match their exact spelling, so
     # "ap" in running text or "dawn" the word are not sources; longer ones any case.
@@ -912,6 +916,12 @@ class _Reader:
                 ):
                     if self.names_time(a + k + 1, b):
                         return None  # "the count by Sunday": no agent named
+                    if words[k + 1 : k + 2] and words[k + 1] in c["unnamed_agents"]:
+                        # "unofficial counts by several monitors": no originator
+                        # named, so the result set as written (see `_passive_by`)
+                        got = self.classify(a + k + 1, b)
+                        kind = got[1] if got and got[1] in _AGENT_KINDS else "basis"
+                        return [_source(self._trim(a, b), None)], kind, None
                     return self.classify_agent(a + k + 1, b, _PRONOUN_OR_BACKREF)
         if len(words) == 1 and words[0] in c["pronouns"]:
             return [], "pronoun", None
@@ -1416,8 +1426,9 @@ class _Reader:
             ):
                 # "Voters in Germany gave": the place qualifies who speaks
                 holder = self.np_back(speaker[0] - 1, a)
-                if holder:
-                    speaker = (holder[0], speaker[1])
+                # "Polling stations in Brazil gave": one not read as a name
+                # (a result set) leaves no speaker, never the place
+                speaker = (holder[0], speaker[1]) if holder else None
         elif speaker is None and k > a:
             speaker = self.np_back(k - 1, a)
         inverted = False
@@ -1438,6 +1449,11 @@ class _Reader:
                 if weak or k != end
                 else ("unclear" if k == end and j > a else None)
             )
+        unnamed = self._unnamed_agent_set(speaker[0], a) if not inverted else None
+        if unnamed is not None:
+            # "Unofficial counts by several monitors showed": the whole result
+            # set, which `classify` reads (`np_back` stops at "several")
+            speaker = (unnamed, speaker[1])
         res = self.classify(*speaker)
         if res is None:
             return None if weak else "unclear"
@@ -1496,6 +1512,22 @@ class _Reader:
             trailing,
             person=person,
         )
+
+    def _unnamed_agent_set(self, start: int, a: int) -> int | None:
+        """Where the result set starts when the phrase at ``start`` is an
+        unnamed agent after its "by" ("counts by several monitors"), else None."""
+        lows = self.lows
+        if start > a and lows[start - 1] in self.c["unnamed_agents"]:
+            start -= 1  # "several" ends the phrase `np_back` reads
+        if (
+            start - 2 < a
+            or lows[start] not in self.c["unnamed_agents"]
+            or lows[start - 1] != "by"
+            or lows[start - 2] not in self.c["report_by_nouns"]
+        ):
+            return None
+        whole = self.np_back(start - 1, a)
+        return whole[0] if whole else None
 
     def _quoted_by(self, v: int, j: int, a: int, b: int) -> _Att | str:
         """ "X was quoted by Y as saying": X via Y."""
@@ -1608,11 +1640,23 @@ class _Reader:
         `refs` resolved to the source it refers to, as "the commission said" is,
         and read as a body: "results published by the commission" gives the
         commission, not the whole phrase. None when it refers to none."""
+        if "for" in self.lows[a + 1 : b - 1]:
+            b = self._commissioned_end(a, b)
         got = self.classify(a, b)
         if got and got[1] in refs:
             chain = self._resolve_ref(a, b, got[1])
             return (chain, "body", None) if chain else None
         return got
+
+    def _commissioned_end(self, a: int, b: int) -> int:
+        """Where the agent ends in "a poll by Ipsos for state television": an
+        outlet after "for" commissioned the poll and is no part of the name of
+        who made it, nor a relay (it is not said to have reported it)."""
+        for k in range(a + 1, b - 1):
+            if self.lows[k] == "for" and k not in self.in_source:
+                got = self.classify(k + 1, b)
+                return k if got and got[1] in MEDIA_KINDS else b
+        return b
 
     def _resolve_ref(self, a: int, b: int, kind: str) -> list[Source]:
         word = self.lows[a] if b - a == 1 else ""

@@ -575,6 +575,64 @@ SINGLE = [
         "12",
         [("election officials", None)],
     ),
+    # the same with the result set as the subject of a cue verb
+    (
+        "Unofficial counts by several monitors showed Kessler with 52 percent.",
+        "52",
+        [("Unofficial counts by several monitors", None)],
+    ),
+    (
+        "Partial results by some observers put Ruto at 50.3 percent.",
+        "50.3",
+        [("Partial results by some observers", None)],
+    ),
+    (
+        "Quick counts by various pollsters gave Prabowo 58 percent on Wednesday.",
+        "58",
+        [("Quick counts by various pollsters", None)],
+    ),
+    (
+        "A tally by Reuters showed the Greens with 12 seats.",
+        "12",
+        [("Reuters", "reuters")],
+    ),
+    (
+        "Several monitors said Kessler had 52 percent.",
+        "52",
+        [("Several monitors", None)],
+    ),
+    # an outlet after "for" commissioned the poll: the pollster is the source
+    (
+        "Kessler won 52 percent, according to an exit poll by Ipsos for state "
+        "television.",
+        "52",
+        [("Ipsos", None)],
+    ),
+    (
+        "The AKP won 42 percent, according to an exit poll by Konda for public "
+        "broadcaster TRT.",
+        "42",
+        [("Konda", None)],
+    ),
+    (
+        "Labour was on 35 percent, according to an exit poll conducted by Ipsos for "
+        "the BBC, ITV and Sky.",
+        "35",
+        [("Ipsos", None)],
+    ),
+    # "for" inside a name stays
+    (
+        "The AKP won 42 percent, according to a survey by the Centre for Policy "
+        "Studies.",
+        "42",
+        [("the Centre for Policy Studies", None)],
+    ),
+    (
+        "Turnout was 61 percent, according to figures released by the Commission "
+        "for Elections.",
+        "61",
+        [("the Commission for Elections", None)],
+    ),
     # a place after "in" qualifies who speaks: not the source itself
     (
         "Voters in Germany gave the CDU/CSU 28.6 percent, the Federal Returning "
@@ -586,6 +644,16 @@ SINGLE = [
         "Officials in Kenya said Ruto won 50.5 percent.",
         "50.5",
         [("Officials in Kenya", None)],
+    ),
+    (
+        "Early returns in Ohio gave Trump 52 percent.",
+        "52",
+        [("Early returns in Ohio", None)],
+    ),
+    (
+        "Election officials in Nairobi said Ruto won 50.5 percent.",
+        "50.5",
+        [("Election officials in Nairobi", None)],
     ),
     (
         "Turnout in Lagos was 20 percent, INEC said.",
@@ -1063,6 +1131,10 @@ UNATTRIBUTED = [
     # a party that "claimed" seats won them: it does not speak
     ("The PPP claimed 54 seats in the National Assembly.", "54"),
     ("Labour claims 412 seats as the count ends", "412"),
+    # a place after "in" qualifies a result set that does not speak
+    ("Polling stations in Brazil gave Lula 48 percent.", "48"),
+    ("Ballot boxes across Kenya gave Ruto 50.5 percent of the vote.", "50.5"),
+    ("Voters in Germany gave the CDU/CSU 28.6 percent.", "28.6"),
     # a participle after a count of things: no document giving figures
     ("Turnout was 812,400 out of 1.9 million ballots issued.", "812,400"),
     ("Of the 2.4 million votes tallied, the ruling party had 61 percent.", "61"),
