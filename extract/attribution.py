@@ -89,6 +89,8 @@ _MAX_NESTED_WALKS = 16
 _AS = frozenset({"as"})
 _PLACE_IN = frozenset({"in", "across", "throughout"})  # "Voters in Germany"
 _THAT = frozenset({"that"})
+# "told Reuters the ruling party had won": a determiner opens the reported clause
+_TOLD_STOPS = _THAT | {"the", "a", "an", "his", "her", "its", "their", "our"}
 _AS_OR_THAT = _AS | _THAT
 # the references `_Reader.classify_agent` resolves: by default a back-reference
 # ("by the commission"); in a result set's own phrase, a pronoun too ("by it")
@@ -140,7 +142,10 @@ def _cues() -> dict:
     # the words `_Reader.read` acts on: the first word of an "according to" phrase,
     # a reporting verb, or the "by" of "results released by X"
     cues["read_cue_words"] = (
-        frozenset(cues["according_by_first"]) | cues["reporting_verbs"] | {"by"}
+        frozenset(cues["according_by_first"])
+        | cues["reporting_verbs"]
+        | cues["speech_participles"]
+        | {"by"}
     )
     cues["pronouns"] = cues["pronouns_person"] | cues["pronouns_org"]
     # the words of the qualifiers of numbers.json ("more than", "at least"), which
@@ -635,6 +640,7 @@ class _Reader:
         self.like_num: list[bool] = facts.like_num
         self.punct: list[bool] = facts.punct
         self.cue_words: frozenset[str] = c["read_cue_words"]
+        self.participles: frozenset[str] = c["speech_participles"]
         self.according_by_first = c["according_by_first"]
         # The sentences, read lazily (`ensure_read`): only those a figure's chain can
         # depend on, plus the earlier ones a pronoun or "the statement" looks back
@@ -1093,6 +1099,11 @@ class _Reader:
             if matched:
                 continue
             t = lows[i]
+            if t in self.participles and i not in self.consumed:
+                att = self._participle(i, a, b)
+                if att:
+                    atts.append(att)
+                    continue
             if (
                 t in reporting_verbs
                 and i not in self.consumed
@@ -1358,16 +1369,7 @@ class _Reader:
                     obj_chain = res[0]
         # "X told Y"
         if t in {"told", "tells"} and v + 1 < b:
-            obj = self.np_forward(v + 1, b, _THAT)
-            if obj:
-                look = range(obj[0], min(b, obj[1] + 2))
-                words = tuple(self.lows[k] for k in range(*obj))
-                if words not in c["told_not_relay_seq"] and not any(
-                    self.lows[k] in c["told_not_relay_words"] for k in look
-                ):
-                    res = self.classify(*obj)
-                    if res and res[1] in MEDIA_KINDS | {"proper"} and res[0]:
-                        relays = res[0]
+            relays = self._told(v, b)
         # speaker before the verb
         end = j
         k = end
@@ -1512,6 +1514,58 @@ class _Reader:
             trailing,
             person=person,
         )
+
+    def _told(self, v: int, b: int) -> list[Source]:
+        """The outlet a speaker "told" (relays it), none for "told reporters"."""
+        c = self.c
+        obj = self.np_forward(v + 1, b, _TOLD_STOPS)
+        if obj:
+            look = range(obj[0], min(b, obj[1] + 2))
+            words = tuple(self.lows[k] for k in range(*obj))
+            if words not in c["told_not_relay_seq"] and not any(
+                self.lows[k] in c["told_not_relay_words"] for k in look
+            ):
+                res = self.classify(*obj)
+                if res and res[1] in MEDIA_KINDS | {"proper"} and res[0]:
+                    return res[0]
+        return []
+
+    def _participle(self, v: int, a: int, b: int) -> _Att | None:
+        """ "Erdogan addressed crowds in Ankara, telling supporters ...": the
+        speaker of the participle after a comma is the subject the sentence
+        opens with. Only when no figure comes before it, which the journalist
+        may give ("Lula won 48%, telling supporters ...")."""
+        if v < a + 3 or self.texts[v - 1] != ",":
+            return None
+        # a figure after it, none before ("Anies and Ganjar did not concede,
+        # saying they would wait": nothing for later sentences to inherit)
+        if any(self.like_num[a:v]) or not any(self.like_num[v:b]):
+            return None
+        speaker = self.np_forward(a, v)
+        # the whole subject, then its verb (no "In Ankara, ...", no "Anies" of
+        # "Anies and Ganjar")
+        if (
+            not speaker
+            or speaker[1] >= v - 1
+            or self.punct[speaker[1]]
+            or self.lows[speaker[1]] in self.c["boundary_words"]
+        ):
+            return None
+        if self.lows[a] in self.c["subordinators"]:
+            return None
+        res = self.classify(*speaker)
+        if res is None or not res[0]:
+            return None
+        chain, kind, person = res
+        if kind in {"pronoun", "backref"}:
+            chain = self._resolve_ref(*speaker, kind)
+            if not chain:
+                return None
+            person = None
+        elif kind not in MEDIA_KINDS | {"official", "body", "proper"}:
+            return None
+        relays = self._told(v, b) if self.lows[v] == "telling" else []
+        return _Att(v, (v, v + 1), chain + relays, kind, False, person=person)
 
     def _unnamed_agent_set(self, start: int, a: int) -> int | None:
         """Where the result set starts when the phrase at ``start`` is an

@@ -633,6 +633,42 @@ SINGLE = [
         "61",
         [("the Commission for Elections", None)],
     ),
+    # a speech participle after a comma: the speaker is the sentence's subject
+    (
+        "Erdogan addressed crowds in Ankara, telling supporters his AK Party had won "
+        "52 percent.",
+        "52",
+        [("Erdogan", None)],
+    ),
+    (
+        "Sharif addressed supporters in Lahore on Friday, adding that his party had "
+        "won 75 seats.",
+        "75",
+        [("Sharif", None)],
+    ),
+    (
+        "Electoral commission chief Wafula Chebukati appeared on television, "
+        "announcing Ruto had won 50.49 percent.",
+        "50.49",
+        [("Electoral commission chief Wafula Chebukati", None)],
+    ),
+    (
+        "The opposition leader rejected the count, telling Reuters the ruling party "
+        "had won only 40 percent.",
+        "40",
+        [("The opposition leader", None), ("Reuters", "reuters")],
+    ),
+    # the outlet told ends where the reported clause opens
+    (
+        "Imran Khan told Reuters his party had won 93 seats.",
+        "93",
+        [("Imran Khan", None), ("Reuters", "reuters")],
+    ),
+    (
+        "The commission chairman told the BBC turnout was 61 percent.",
+        "61",
+        [("The commission chairman", None), ("BBC", "bbc")],
+    ),
     # a place after "in" qualifies who speaks: not the source itself
     (
         "Voters in Germany gave the CDU/CSU 28.6 percent, the Federal Returning "
@@ -1131,6 +1167,16 @@ UNATTRIBUTED = [
     # a party that "claimed" seats won them: it does not speak
     ("The PPP claimed 54 seats in the National Assembly.", "54"),
     ("Labour claims 412 seats as the count ends", "412"),
+    # a participle after a figure the journalist gives, or after no named subject
+    ("Lula won 48 percent, telling supporters he would unite Brazil.", "48"),
+    ("Voters queued for hours, saying turnout would top 70 percent.", "70"),
+    ("After the count, saying the PPP had won 54 seats was premature.", "54"),
+    ("Anies and Ganjar rejected the count, saying they had won 52 percent.", "52"),
+    (
+        "Anies did not concede, saying he would wait for the official tally. The "
+        "Conservatives were reduced to 121 seats.",
+        "121",
+    ),
     # a place after "in" qualifies a result set that does not speak
     ("Polling stations in Brazil gave Lula 48 percent.", "48"),
     ("Ballot boxes across Kenya gave Ruto 50.5 percent of the vote.", "50.5"),
