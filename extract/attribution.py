@@ -89,6 +89,8 @@ _MAX_NESTED_WALKS = 16
 _AS = frozenset({"as"})
 _PLACE_IN = frozenset({"in", "across", "throughout"})  # "Voters in Germany"
 _THAT = frozenset({"that"})
+# "told Reuters the ruling party had won": a determiner opens the reported clause
+_TOLD_STOPS = _THAT | {"the", "a", "an", "his", "her", "its", "their", "our"}
 _AS_OR_THAT = _AS | _THAT
 # the references `_Reader.classify_agent` resolves: by default a back-reference
 # ("by the commission"); in a result set's own phrase, a pronoun too ("by it")
@@ -140,7 +142,10 @@ def _cues() -> dict:
     # the words `_Reader.read` acts on: the first word of an "according to" phrase,
     # a reporting verb, or the "by" of "results released by X"
     cues["read_cue_words"] = (
-        frozenset(cues["according_by_first"]) | cues["reporting_verbs"] | {"by"}
+        frozenset(cues["according_by_first"])
+        | cues["reporting_verbs"]
+        | cues["speech_participles"]
+        | {"by"}
     )
     cues["pronouns"] = cues["pronouns_person"] | cues["pronouns_org"]
     # the words of the qualifiers of numbers.json ("more than", "at least"), which
@@ -197,6 +202,10 @@ def _countries() -> dict[str, str]:
         for row in load_jsonl("sources.jsonl")
         if row.get("country")
     }
+
+
+# what an unnamed agent ("several monitors") can still tell of its result set
+_AGENT_KINDS = frozenset({"body", "official"})
 
 
 def _is_case_sensitive(n_tokens: int) -> bool:
@@ -631,6 +640,7 @@ class _Reader:
         self.like_num: list[bool] = facts.like_num
         self.punct: list[bool] = facts.punct
         self.cue_words: frozenset[str] = c["read_cue_words"]
+        self.participles: frozenset[str] = c["speech_participles"]
         self.according_by_first = c["according_by_first"]
         # The sentences, read lazily (`ensure_read`): only those a figure's chain can
         # depend on, plus the earlier ones a pronoun or "the statement" looks back
@@ -912,6 +922,12 @@ class _Reader:
                 ):
                     if self.names_time(a + k + 1, b):
                         return None  # "the count by Sunday": no agent named
+                    if words[k + 1 : k + 2] and words[k + 1] in c["unnamed_agents"]:
+                        # "unofficial counts by several monitors": no originator
+                        # named, so the result set as written (see `_passive_by`)
+                        got = self.classify(a + k + 1, b)
+                        kind = got[1] if got and got[1] in _AGENT_KINDS else "basis"
+                        return [_source(self._trim(a, b), None)], kind, None
                     return self.classify_agent(a + k + 1, b, _PRONOUN_OR_BACKREF)
         if len(words) == 1 and words[0] in c["pronouns"]:
             return [], "pronoun", None
@@ -1083,6 +1099,11 @@ class _Reader:
             if matched:
                 continue
             t = lows[i]
+            if t in self.participles and i not in self.consumed:
+                att = self._participle(i, a, b)
+                if att:
+                    atts.append(att)
+                    continue
             if (
                 t in reporting_verbs
                 and i not in self.consumed
@@ -1348,16 +1369,7 @@ class _Reader:
                     obj_chain = res[0]
         # "X told Y"
         if t in {"told", "tells"} and v + 1 < b:
-            obj = self.np_forward(v + 1, b, _THAT)
-            if obj:
-                look = range(obj[0], min(b, obj[1] + 2))
-                words = tuple(self.lows[k] for k in range(*obj))
-                if words not in c["told_not_relay_seq"] and not any(
-                    self.lows[k] in c["told_not_relay_words"] for k in look
-                ):
-                    res = self.classify(*obj)
-                    if res and res[1] in MEDIA_KINDS | {"proper"} and res[0]:
-                        relays = res[0]
+            relays = self._told(v, b)
         # speaker before the verb
         end = j
         k = end
@@ -1416,8 +1428,9 @@ class _Reader:
             ):
                 # "Voters in Germany gave": the place qualifies who speaks
                 holder = self.np_back(speaker[0] - 1, a)
-                if holder:
-                    speaker = (holder[0], speaker[1])
+                # "Polling stations in Brazil gave": one not read as a name
+                # (a result set) leaves no speaker, never the place
+                speaker = (holder[0], speaker[1]) if holder else None
         elif speaker is None and k > a:
             speaker = self.np_back(k - 1, a)
         inverted = False
@@ -1438,6 +1451,11 @@ class _Reader:
                 if weak or k != end
                 else ("unclear" if k == end and j > a else None)
             )
+        unnamed = self._unnamed_agent_set(speaker[0], a) if not inverted else None
+        if unnamed is not None:
+            # "Unofficial counts by several monitors showed": the whole result
+            # set, which `classify` reads (`np_back` stops at "several")
+            speaker = (unnamed, speaker[1])
         res = self.classify(*speaker)
         if res is None:
             return None if weak else "unclear"
@@ -1496,6 +1514,74 @@ class _Reader:
             trailing,
             person=person,
         )
+
+    def _told(self, v: int, b: int) -> list[Source]:
+        """The outlet a speaker "told" (relays it), none for "told reporters"."""
+        c = self.c
+        obj = self.np_forward(v + 1, b, _TOLD_STOPS)
+        if obj:
+            look = range(obj[0], min(b, obj[1] + 2))
+            words = tuple(self.lows[k] for k in range(*obj))
+            if words not in c["told_not_relay_seq"] and not any(
+                self.lows[k] in c["told_not_relay_words"] for k in look
+            ):
+                res = self.classify(*obj)
+                if res and res[1] in MEDIA_KINDS | {"proper"} and res[0]:
+                    return res[0]
+        return []
+
+    def _participle(self, v: int, a: int, b: int) -> _Att | None:
+        """ "Erdogan addressed crowds in Ankara, telling supporters ...": the
+        speaker of the participle after a comma is the subject the sentence
+        opens with. Only when no figure comes before it, which the journalist
+        may give ("Lula won 48%, telling supporters ...")."""
+        if v < a + 3 or self.texts[v - 1] != ",":
+            return None
+        # a figure after it, none before ("Anies and Ganjar did not concede,
+        # saying they would wait": nothing for later sentences to inherit)
+        if any(self.like_num[a:v]) or not any(self.like_num[v:b]):
+            return None
+        speaker = self.np_forward(a, v)
+        # the whole subject, then its verb (no "In Ankara, ...", no "Anies" of
+        # "Anies and Ganjar")
+        if (
+            not speaker
+            or speaker[1] >= v - 1
+            or self.punct[speaker[1]]
+            or self.lows[speaker[1]] in self.c["boundary_words"]
+        ):
+            return None
+        if self.lows[a] in self.c["subordinators"]:
+            return None
+        res = self.classify(*speaker)
+        if res is None or not res[0]:
+            return None
+        chain, kind, person = res
+        if kind in {"pronoun", "backref"}:
+            chain = self._resolve_ref(*speaker, kind)
+            if not chain:
+                return None
+            person = None
+        elif kind not in MEDIA_KINDS | {"official", "body", "proper"}:
+            return None
+        relays = self._told(v, b) if self.lows[v] == "telling" else []
+        return _Att(v, (v, v + 1), chain + relays, kind, False, person=person)
+
+    def _unnamed_agent_set(self, start: int, a: int) -> int | None:
+        """Where the result set starts when the phrase at ``start`` is an
+        unnamed agent after its "by" ("counts by several monitors"), else None."""
+        lows = self.lows
+        if start > a and lows[start - 1] in self.c["unnamed_agents"]:
+            start -= 1  # "several" ends the phrase `np_back` reads
+        if (
+            start - 2 < a
+            or lows[start] not in self.c["unnamed_agents"]
+            or lows[start - 1] != "by"
+            or lows[start - 2] not in self.c["report_by_nouns"]
+        ):
+            return None
+        whole = self.np_back(start - 1, a)
+        return whole[0] if whole else None
 
     def _quoted_by(self, v: int, j: int, a: int, b: int) -> _Att | str:
         """ "X was quoted by Y as saying": X via Y."""
@@ -1608,11 +1694,23 @@ class _Reader:
         `refs` resolved to the source it refers to, as "the commission said" is,
         and read as a body: "results published by the commission" gives the
         commission, not the whole phrase. None when it refers to none."""
+        if "for" in self.lows[a + 1 : b - 1]:
+            b = self._commissioned_end(a, b)
         got = self.classify(a, b)
         if got and got[1] in refs:
             chain = self._resolve_ref(a, b, got[1])
             return (chain, "body", None) if chain else None
         return got
+
+    def _commissioned_end(self, a: int, b: int) -> int:
+        """Where the agent ends in "a poll by Ipsos for state television": an
+        outlet after "for" commissioned the poll and is no part of the name of
+        who made it, nor a relay (it is not said to have reported it)."""
+        for k in range(a + 1, b - 1):
+            if self.lows[k] == "for" and k not in self.in_source:
+                got = self.classify(k + 1, b)
+                return k if got and got[1] in MEDIA_KINDS else b
+        return b
 
     def _resolve_ref(self, a: int, b: int, kind: str) -> list[Source]:
         word = self.lows[a] if b - a == 1 else ""

@@ -166,11 +166,22 @@ def _antecedent(
     idx: int,
     d: Draft,
     cls: str,
+    p: int | None = None,
 ) -> _Mention | None:
-    """The mention the pronoun opening ``d``'s subject stands for, or None."""
-    _, oblique, party_heads, speech = _data()
-    p = d.subject[0]
+    """The mention the pronoun opening ``d``'s subject (or the one at ``p``)
+    stands for, or None."""
+    classes, oblique, party_heads, speech = _data()
+    if p is None:
+        p = d.subject[0]
     sayer = _sayer(doc, words, p, bounds[idx][0], speech)
+    if sayer is not None and sayer[1] - sayer[0] == 1 and words[sayer[0]] in classes:
+        # "Nawaz Sharif spoke in Lahore. He said his party had won": the one
+        # the speaking pronoun stands for, if it agrees
+        said_by = classes[words[sayer[0]]]
+        m = _antecedent(
+            doc, words, bounds, paras, per_sentence, spans, idx, d, said_by, sayer[0]
+        )
+        return m if m is not None and _agrees(words, cls, m) else None
     if sayer is not None:
         # "The opposition said it had won": the one who speaks, or nobody
         m = next(

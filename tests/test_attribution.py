@@ -575,6 +575,100 @@ SINGLE = [
         "12",
         [("election officials", None)],
     ),
+    # the same with the result set as the subject of a cue verb
+    (
+        "Unofficial counts by several monitors showed Kessler with 52 percent.",
+        "52",
+        [("Unofficial counts by several monitors", None)],
+    ),
+    (
+        "Partial results by some observers put Ruto at 50.3 percent.",
+        "50.3",
+        [("Partial results by some observers", None)],
+    ),
+    (
+        "Quick counts by various pollsters gave Prabowo 58 percent on Wednesday.",
+        "58",
+        [("Quick counts by various pollsters", None)],
+    ),
+    (
+        "A tally by Reuters showed the Greens with 12 seats.",
+        "12",
+        [("Reuters", "reuters")],
+    ),
+    (
+        "Several monitors said Kessler had 52 percent.",
+        "52",
+        [("Several monitors", None)],
+    ),
+    # an outlet after "for" commissioned the poll: the pollster is the source
+    (
+        "Kessler won 52 percent, according to an exit poll by Ipsos for state "
+        "television.",
+        "52",
+        [("Ipsos", None)],
+    ),
+    (
+        "The AKP won 42 percent, according to an exit poll by Konda for public "
+        "broadcaster TRT.",
+        "42",
+        [("Konda", None)],
+    ),
+    (
+        "Labour was on 35 percent, according to an exit poll conducted by Ipsos for "
+        "the BBC, ITV and Sky.",
+        "35",
+        [("Ipsos", None)],
+    ),
+    # "for" inside a name stays
+    (
+        "The AKP won 42 percent, according to a survey by the Centre for Policy "
+        "Studies.",
+        "42",
+        [("the Centre for Policy Studies", None)],
+    ),
+    (
+        "Turnout was 61 percent, according to figures released by the Commission "
+        "for Elections.",
+        "61",
+        [("the Commission for Elections", None)],
+    ),
+    # a speech participle after a comma: the speaker is the sentence's subject
+    (
+        "Erdogan addressed crowds in Ankara, telling supporters his AK Party had won "
+        "52 percent.",
+        "52",
+        [("Erdogan", None)],
+    ),
+    (
+        "Sharif addressed supporters in Lahore on Friday, adding that his party had "
+        "won 75 seats.",
+        "75",
+        [("Sharif", None)],
+    ),
+    (
+        "Electoral commission chief Wafula Chebukati appeared on television, "
+        "announcing Ruto had won 50.49 percent.",
+        "50.49",
+        [("Electoral commission chief Wafula Chebukati", None)],
+    ),
+    (
+        "The opposition leader rejected the count, telling Reuters the ruling party "
+        "had won only 40 percent.",
+        "40",
+        [("The opposition leader", None), ("Reuters", "reuters")],
+    ),
+    # the outlet told ends where the reported clause opens
+    (
+        "Imran Khan told Reuters his party had won 93 seats.",
+        "93",
+        [("Imran Khan", None), ("Reuters", "reuters")],
+    ),
+    (
+        "The commission chairman told the BBC turnout was 61 percent.",
+        "61",
+        [("The commission chairman", None), ("BBC", "bbc")],
+    ),
     # a place after "in" qualifies who speaks: not the source itself
     (
         "Voters in Germany gave the CDU/CSU 28.6 percent, the Federal Returning "
@@ -586,6 +680,16 @@ SINGLE = [
         "Officials in Kenya said Ruto won 50.5 percent.",
         "50.5",
         [("Officials in Kenya", None)],
+    ),
+    (
+        "Early returns in Ohio gave Trump 52 percent.",
+        "52",
+        [("Early returns in Ohio", None)],
+    ),
+    (
+        "Election officials in Nairobi said Ruto won 50.5 percent.",
+        "50.5",
+        [("Election officials in Nairobi", None)],
     ),
     (
         "Turnout in Lagos was 20 percent, INEC said.",
@@ -1063,6 +1167,20 @@ UNATTRIBUTED = [
     # a party that "claimed" seats won them: it does not speak
     ("The PPP claimed 54 seats in the National Assembly.", "54"),
     ("Labour claims 412 seats as the count ends", "412"),
+    # a participle after a figure the journalist gives, or after no named subject
+    ("Lula won 48 percent, telling supporters he would unite Brazil.", "48"),
+    ("Voters queued for hours, saying turnout would top 70 percent.", "70"),
+    ("After the count, saying the PPP had won 54 seats was premature.", "54"),
+    ("Anies and Ganjar rejected the count, saying they had won 52 percent.", "52"),
+    (
+        "Anies did not concede, saying he would wait for the official tally. The "
+        "Conservatives were reduced to 121 seats.",
+        "121",
+    ),
+    # a place after "in" qualifies a result set that does not speak
+    ("Polling stations in Brazil gave Lula 48 percent.", "48"),
+    ("Ballot boxes across Kenya gave Ruto 50.5 percent of the vote.", "50.5"),
+    ("Voters in Germany gave the CDU/CSU 28.6 percent.", "28.6"),
     # a participle after a count of things: no document giving figures
     ("Turnout was 812,400 out of 1.9 million ballots issued.", "812,400"),
     ("Of the 2.4 million votes tallied, the ruling party had 61 percent.", "61"),

@@ -485,6 +485,31 @@ PRONOUN_SUBJECTS = [
         "ruling party had won 42.5 percent.",
         [("Recep Tayyip Erdogan's ruling party", "tr_akp")],
     ),
+    # a pronoun that speaks stands for the person named before it
+    (
+        "LAHORE, Feb 9 (Reuters) - Nawaz Sharif spoke in Lahore. He said his party "
+        "had won 75 seats.",
+        [("Nawaz Sharif's party", "pk_pmln")],
+    ),
+    (
+        "Claudia Sheinbaum thanked voters in Mexico City. She told supporters her "
+        "party had won 58 percent of the vote.",
+        [("Claudia Sheinbaum's party", "mx_morena")],
+    ),
+    # kept: the speaking pronoun stands for no person, or for one where "it" is
+    # no party of theirs, or in another paragraph
+    (
+        "Nawaz Sharif spoke in Lahore. He said it had won 75 seats.",
+        [("it", None)],
+    ),
+    (
+        "The PML-N met in Lahore. He said his party had won 75 seats.",
+        [("his party", None)],
+    ),
+    (
+        "Nawaz Sharif spoke in Lahore.\n\nHe said his party had won 75 seats.",
+        [("his party", None)],
+    ),
     # kept: a name the data gives no camp for (or no alias), nobody named, a
     # party named in the phrase
     (
