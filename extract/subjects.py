@@ -226,31 +226,29 @@ def _id_info(patterns_dir=None) -> dict[str, tuple[str, str | None, str | None]]
     return {key: tuple(value) for key, value in info.items()}
 
 
-def subject_country(subject_id: str) -> str | None:
-    """The country of an id, when the data says."""
+def _id_field(subject_id: str, field: int) -> str | None:
+    """Field `field` of `_id_info` for an id (0 label, 1 country, 2 camp), or None
+    when the data does not say."""
     try:
         info = _id_info().get(subject_id)
     except Exception:  # noqa: BLE001 - a lookup must not break a run
         return None
-    return info[1] if info else None
+    return info[field] if info else None
+
+
+def subject_country(subject_id: str) -> str | None:
+    """The country of an id, when the data says."""
+    return _id_field(subject_id, 1)
 
 
 def subject_camp(subject_id: str) -> str | None:
     """The camp (party or bloc id) of a person's id, when the data says."""
-    try:
-        info = _id_info().get(subject_id)
-    except Exception:  # noqa: BLE001 - a lookup must not break a run
-        return None
-    return info[2] if info else None
+    return _id_field(subject_id, 2)
 
 
 def subject_label(subject_id: str) -> str | None:
     """The label (PARTY, COALITION, CANDIDATE, GROUP) of an id, when the data says."""
-    try:
-        info = _id_info().get(subject_id)
-    except Exception:  # noqa: BLE001
-        return None
-    return info[0] if info else None
+    return _id_field(subject_id, 0)
 
 
 class SubjectMatcher:
