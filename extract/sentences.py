@@ -17,16 +17,13 @@ Rules, in order:
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.resources import load_json
-from extract.tokens import doc_text, token_starts, token_texts
+from extract.tokens import text_code_points, token_offsets, token_texts
 
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
@@ -60,27 +57,37 @@ def sentence_starts(
     return starts
 
 
-_CANDIDATE_CHARS = re.compile(r"[.!?…\n]")
+# whether each ASCII code point may end a sentence (. ! ? and a line break), with
+# False at 128 for all other characters ("…" is looked for on its own)
+_CANDIDATE_ASCII = numpy.array([chr(p) in ".!?\n" for p in range(128)] + [False])
+_ELLIPSIS = ord("…")
+_LINE_BREAK = ord("\n")
 
 
-def _candidates_in_text(text: str, offsets: list[int], texts: list[str]) -> list[int]:
+def _candidates_in_text(points: numpy.ndarray, offsets: numpy.ndarray) -> list[int]:
     """The tokens that may end a sentence, found by searching the text.
 
     The same tokens as `sentence_starts` picks (a line break in the token or its
-    trailing space, or a token ending in `.`, `!`, `?`, `…`), but only the few places
-    holding one of those characters are looked at, not every token.
+    trailing space, or a token ending in `.`, `!`, `?`, `…`), found in numpy from
+    the text's code points (`points`) and the tokens' (IDX, SPACY) `offsets`: only
+    the few places holding one of those characters are looked at, not every token.
     """
-    found: list[int] = []
-    last = -1
-    for m in _CANDIDATE_CHARS.finditer(text):
-        p = m.start()
-        t = bisect_right(offsets, p) - 1  # the token at p, or whose trailing space
-        if t <= last:
-            continue  # before the first token, or that token is already in
-        if text[p] == "\n" or p == offsets[t] + len(texts[t]) - 1:
-            found.append(t)
-            last = t
-    return found
+    # `take` clips the code points to 128 (any other character) as it looks them up
+    found = _CANDIDATE_ASCII.take(points, mode="clip")
+    found |= points == _ELLIPSIS
+    at = numpy.flatnonzero(found)
+    if not len(at):
+        return []
+    starts = offsets[:, 0]
+    token = numpy.searchsorted(starts, at, side="right") - 1  # or whose trailing space
+    # a token's text ends where the next one starts, less its trailing space (the
+    # tokens and their spaces make up the text)
+    ends = numpy.append(starts[1:], len(points)) - offsets[:, 1]
+    picked = (points[at] == _LINE_BREAK) | (at == ends[token] - 1)
+    picked &= token >= 0  # (before the first token: spaCy's first starts at 0)
+    token = token[picked]
+    # each token once (they are in order)
+    return token[numpy.diff(token, prepend=-1) != 0].tolist()
 
 
 def _start_indices(
@@ -156,7 +163,7 @@ def mark_sentences(doc: Doc, abbreviations: frozenset[str]) -> Doc:
     if len(doc) == 0:
         return doc
     texts, spaces = token_texts(doc)
-    candidates = _candidates_in_text(doc_text(doc), token_starts(doc), texts)
+    candidates = _candidates_in_text(text_code_points(doc), token_offsets(doc))
     # 1 on sentence starts, -1 (as uint64, spaCy's "not a start") everywhere else
     values = numpy.full((len(texts), 1), -1, dtype="int64")
     values[_start_indices(texts, spaces, abbreviations, candidates)] = 1

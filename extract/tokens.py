@@ -218,20 +218,36 @@ def token_offsets(doc: Doc) -> numpy.ndarray:
         return doc.user_data["token_offsets"]
 
 
+def text_code_points(doc: Doc) -> numpy.ndarray:
+    """The code point of every character of the Doc's text, as a numpy array.
+
+    For tests of characters that numpy can make on the whole text at once. Lone
+    surrogates are passed through, so each character is one code point and the
+    array's indices are the text's (and the token offsets').
+    """
+    try:
+        return doc.user_data["text_code_points"]
+    except KeyError:
+        pass
+    points = numpy.frombuffer(
+        doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32
+    )
+    doc.user_data["text_code_points"] = points
+    return points
+
+
 def first_code_points(doc: Doc) -> numpy.ndarray:
     """The code point of every token's first character, as a numpy array.
 
-    Read from the text at the token offsets in one step, for tests of the first
-    character that numpy can make on all tokens at once (spaCy tokens are never
-    empty). Lone surrogates are passed through, so each character is one code point.
+    Read from the text's code points at the token offsets in one step, for tests of
+    the first character that numpy can make on all tokens at once (spaCy tokens are
+    never empty).
     """
     try:
         return doc.user_data["first_code_points"]
     except KeyError:
         pass
-    points = numpy.frombuffer(
-        doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32
-    )[token_offsets(doc)[:, 0]]
+    points = text_code_points(doc)[token_offsets(doc)[:, 0]]
     doc.user_data["first_code_points"] = points
     return points
 
