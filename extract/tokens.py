@@ -21,15 +21,17 @@ def lower_words(doc: Doc) -> list[str]:
     """Every token's lower-case form (`Token.lower_`), from the cached token texts.
 
     spaCy's English `LOWER` is `str.lower()` of the token's text; each distinct
-    text is lower-cased once and shared (`_TextsByOrth`), as the texts are.
+    text is lower-cased once and shared (`_LowerByText`), as the texts are.
     """
     # (try/except: on the cached path, taken ~200 times an article, it is one lookup)
     try:
         return doc.user_data["lower_words"]
     except KeyError:
-        token_texts(doc)
+        words, _ = token_texts(doc)
         _, lowers = _orth_caches(doc)
-        lows = list(map(lowers.__getitem__, doc.user_data["token_orths"]))
+        # looked up by the shared texts, which keep their hash: cheaper than by the
+        # ORTH hashes, large ints hashed anew at every lookup
+        lows = list(map(lowers.__getitem__, words))
         doc.user_data["lower_words"] = lows
         return lows
 
@@ -141,7 +143,6 @@ class _TextsByOrth(dict):
     every Doc's tokens can share one str object per distinct text: a token list is
     then a dict lookup per token made in C, not a slice of the text each, and each
     str keeps its hash for the set tests that every stage makes of the words.
-    `lower` (when given) maps a text to the value kept instead (`str.lower`).
     """
 
     # the most entries kept, so memory stays flat however many articles a run
@@ -149,14 +150,11 @@ class _TextsByOrth(dict):
     # starting again costs about one article's worth of StringStore lookups)
     LIMIT = 20_000
 
-    def __init__(self, strings, lower=None) -> None:
+    def __init__(self, strings) -> None:
         self.strings = strings
-        self.lower = lower
 
     def __missing__(self, orth: int) -> str:
         text = self.strings[orth]
-        if self.lower is not None:
-            text = self.lower(text)
         self[orth] = text
         return text
 
@@ -166,17 +164,31 @@ class _TextsByOrth(dict):
         return self
 
 
+class _LowerByText(dict):
+    """A token text's lower-case form (`str.lower`) by the text, each distinct one
+    lower-cased once and shared; bounded as `_TextsByOrth` is."""
+
+    def __missing__(self, text: str) -> str:
+        lower = self[text] = text.lower()
+        return lower
+
+    def ready(self) -> _LowerByText:
+        if len(self) > _TextsByOrth.LIMIT:
+            self.clear()
+        return self
+
+
 # (StringStore, texts, lower-case texts) for the last few StringStores seen; held
 # strongly, so a store's identity cannot pass to another while its entry is here
-_BY_STORE: list[tuple[object, _TextsByOrth, _TextsByOrth]] = []
+_BY_STORE: list[tuple[object, _TextsByOrth, _LowerByText]] = []
 
 
-def _orth_caches(doc: Doc) -> tuple[_TextsByOrth, _TextsByOrth]:
+def _orth_caches(doc: Doc) -> tuple[_TextsByOrth, _LowerByText]:
     strings = doc.vocab.strings
     for store, texts, lowers in _BY_STORE:
         if store is strings:
             return texts.ready(), lowers.ready()
-    entry = (strings, _TextsByOrth(strings), _TextsByOrth(strings, str.lower))
+    entry = (strings, _TextsByOrth(strings), _LowerByText())
     _BY_STORE.insert(0, entry)
     del _BY_STORE[4:]
     return entry[1], entry[2]
@@ -202,7 +214,6 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     # per token cost four times as much
     spaces = _TRAILING[offsets[:, 1]].tolist()
     found = doc.user_data["token_texts"] = (words, spaces)
-    doc.user_data["token_orths"] = orths
     doc.user_data["token_starts"] = offsets[:, 0].tolist()
     doc.user_data["token_offsets"] = offsets
     return found
