@@ -30,7 +30,6 @@ from extract.tokens import (
     doc_text,
     first_code_points,
     lower_words,
-    token_offsets,
     token_starts,
     token_texts,
 )
@@ -616,7 +615,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
             return []
         low, txt, ws, idx = view.low[cs:ce], view.txt[cs:ce], view.ws[cs:ce], idx[cs:ce]
         if idx[-1] + 1 >= end:  # a space token after the range is not in it
-            ws[-1] = token_texts(doc)[1][idx[-1]] != ""
+            ws[-1] = token_texts(doc)[1][idx[-1]]
         heads = view.heads[bisect_left(view.heads, cs) : bisect_left(view.heads, ce)]
         heads = [h - cs for h in heads]
     n = len(low)
@@ -740,7 +739,10 @@ class _DocView:
 
     low: list[str]  # lower-case text
     txt: list[str]  # text
-    ws: list[bool]  # whitespace after the token (its own, or a whitespace token's)
+    # whitespace after the token: its own trailing space (" " or "", as token_texts
+    # gives it), or " " for a whitespace token after it; read only for its truth, as
+    # the parsers read parse_number's list of bools
+    ws: list[str]
     idx: list[int]  # the token's index in the Doc
     # tokens that may start a figure: a digit first, or in `lex.starts` (an article
     # only before one of `lex.article_followers`)
@@ -802,19 +804,19 @@ def _doc_view(doc, lex: _Lex) -> _DocView:
     if view is not None:
         return view
     lows = lower_words(doc)
-    words, _ = token_texts(doc)
+    words, spaces = token_texts(doc)
     space_first, digit_first_doc = _first_char_classes(first_code_points(doc))
     # A token is whitespace through and through or holds none (spaCy splits where
     # whitespace starts and ends), so its first character tells; checked anyway.
     gaps = [g for g in numpy.flatnonzero(space_first).tolist() if words[g].isspace()]
-    # the token's own trailing space, or a whitespace token ("\n\n") after it
-    ws = token_offsets(doc)[:, 1].astype(bool).tolist()
-    low, txt, idx = lows[:], words[:], list(range(len(words)))
+    # the token's own trailing space, or a whitespace token ("\n\n") after it (the
+    # spaces copied, as true as bools would be, rather than flags made anew)
+    low, txt, ws, idx = lows[:], words[:], spaces[:], list(range(len(words)))
     # the ~20 whitespace tokens deleted from the lists (a memmove each) rather than
     # the lists picked out by a numpy mask: the mask and `tolist` cost more
     for g in reversed(gaps):  # last first, so the earlier indices hold
         if g > 0:
-            ws[g - 1] = True
+            ws[g - 1] = " "
         del low[g], txt[g], ws[g], idx[g]
     keep = numpy.ones(len(words), dtype=bool)
     keep[gaps] = False
