@@ -640,7 +640,10 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
             else:
                 i += 1
                 continue
-        r = _parse_at(lex, low, ws, s, n, strict=True)
+        if low[s][:1].isdigit():  # most heads: _parse_at's first test, without its call
+            r = _parse_digits(lex, low, ws, s, n)
+        else:
+            r = _parse_at(lex, low, ws, s, n, strict=True)
         if r is None:
             i += 1
             continue
