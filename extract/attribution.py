@@ -715,7 +715,8 @@ class _Reader:
             hi = bisect.bisect_left(self.mark_starts, b, lo)
             if lo == hi:
                 return []
-            marks = marks[lo:hi]
+            # (each of these starts at or after a)
+            return [m for m in marks[lo:hi] if m.end <= b]
         return [m for m in marks if m.start >= a and m.end <= b]
 
     def raw_text(self, a: int, b: int) -> str:
@@ -724,7 +725,7 @@ class _Reader:
 
     def text(self, a: int, b: int) -> str:
         """`doc[a:b].text` without surrounding whitespace."""
-        return self.raw_text(a, b).strip()
+        return span_text(self.doc, a, b).strip()
 
     def is_punct(self, i: int) -> bool:
         """`Token.is_punct`."""
@@ -796,7 +797,8 @@ class _Reader:
     # ------------------------------------------------------------ noun phrases
     def np_back(self, end: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase ending just before ``end``, back to a boundary."""
-        lows, texts = self.lows, self.texts
+        lows, texts, in_source = self.lows, self.texts, self.in_source
+        like_num, punct, back_vocab = self.like_num, self.punct, self.back_vocab
         boundary_words = self.c["boundary_words"]
         weekdays = self.c["weekdays_months"]
         j = end - 1
@@ -815,21 +817,23 @@ class _Reader:
                 start = j - 2
                 j -= 3
                 continue
-            if j in self.in_source or (
+            if j in in_source or (
                 t == "/" and j + 1 == start and is_name_slash(texts, self.spaces, j)
             ):
                 start = j  # a marked source; the slash of "CDU/CSU"
                 j -= 1
                 continue
-            if t in weekdays and j + 1 == start and self.day_names_paper(j, end):
-                start = j  # "the Sunday Times": the day is part of the name
-                j -= 1
-                continue
-            if t in boundary_words or t in weekdays or self.like_num[j]:
+            if t in weekdays:
+                if j + 1 == start and self.day_names_paper(j, end):
+                    start = j  # "the Sunday Times": the day is part of the name
+                    j -= 1
+                    continue
                 break
-            if not word[:1].isupper() and t not in self.back_vocab:
+            if t in boundary_words or like_num[j]:
+                break
+            if not word[:1].isupper() and t not in back_vocab:
                 break  # "Reuters contributed reporting": a verb, not part of a name
-            if t not in _NAME_JOINERS and self.punct[j]:
+            if t not in _NAME_JOINERS and punct[j]:
                 break
             start = j
             j -= 1
@@ -1058,8 +1062,12 @@ class _Reader:
         # one set test tells whether a sentence has any (a third of the cost of
         # finding where they are), and `compress` finds them (the loop in C).
         cues: Sequence[int]
-        if self.cue_positions is not None:
-            cues = self.tokens_in(self.cue_positions, a, b)
+        positions = self.cue_positions
+        if positions is not None:
+            # (`tokens_in`, inline: asked for every sentence read)
+            lo = bisect.bisect_left(positions, a)
+            hi = bisect.bisect_left(positions, b, lo)
+            cues = positions[lo:hi] if lo < hi else ()
         else:
             words = self.lows[a:b]
             if self.cue_words.isdisjoint(words):
@@ -1284,13 +1292,15 @@ class _Reader:
 
     def _skip_back(self, j: int, lo: int) -> int:
         """Skip auxiliaries and time adverbials before a verb; returns the new end."""
+        lows, like_num = self.lows, self.like_num
         skip = self.c["skip_before_verb"]
+        weekdays = self.c["weekdays_months"]
         while j > lo:
-            t = self.lows[j - 1]
+            t = lows[j - 1]
             if (
                 t in skip
-                or self.is_weekday(j - 1)
-                or (self.like_num[j - 1] and j - 2 >= lo and self.is_weekday(j - 2))
+                or t in weekdays
+                or (like_num[j - 1] and j - 2 >= lo and lows[j - 2] in weekdays)
             ):
                 j -= 1
                 continue
@@ -1617,8 +1627,9 @@ class _Reader:
 
     def _after_verb(self, v: int, b: int) -> int:
         """Skip the adverbials after a trailing cue (", X said on Saturday.")."""
-        lows, texts = self.lows, self.texts
+        lows, texts, like_num = self.lows, self.texts, self.like_num
         skip = self.c["skip_before_verb"]
+        weekdays = self.c["weekdays_months"]
         j = v + 1
         while j < b:
             t = lows[j]
@@ -1626,8 +1637,8 @@ class _Reader:
                 return j
             if (
                 t in skip
-                or self.is_weekday(j)
-                or self.like_num[j]
+                or t in weekdays
+                or like_num[j]
                 or t in _AFTER_VERB_WORDS
                 or (
                     texts[j][:1].isupper() and lows[j - 1] in {"in", "to", "at", "told"}
@@ -1917,15 +1928,18 @@ def _sentences(doc: Doc) -> list[_Sent]:
     for a, b in sentence_bounds(doc):
         while a < b and words[a].isspace():
             a += 1
-        while b > a and words[b - 1].isspace():
+        last = words[b - 1]
+        if last.isspace():  # (most end in a word or a full stop: one test)
             b -= 1
-        if a >= b:
-            continue
+            while b > a and words[b - 1].isspace():
+                b -= 1
+            if a >= b:
+                continue
+            last = words[b - 1]
         start_char = offsets[a]
         if out and text.find("\n", prev_end_char, start_char) >= 0:
             para += 1
-        end_char = offsets[b - 1] + len(words[b - 1])
-        last = words[b - 1]
+        end_char = offsets[b - 1] + len(last)
         headline = (
             last not in _ENDERS
             and last not in _QUOTES
@@ -1983,10 +1997,13 @@ def attribute(
     starts = [s.start for s in sents]
     for f in figure_tokens:
         k = bisect.bisect_right(starts, f) - 1
-        if 0 <= k < len(sents) and f < sents[k].end:
-            if not sents[k].figures:
-                sents[k].figures = []  # its own list, in place of the shared ()
-            sents[k].figures.append(f)
+        if k >= 0:  # (k < len(sents): bisect_right returns at most len(sents))
+            s = sents[k]
+            if f < s.end:
+                if not s.figures:
+                    s.figures = [f]  # its own list, in place of the shared ()
+                else:
+                    s.figures.append(f)
     like_num = r.like_num
     for s in sents:
         if s.figures:
@@ -2111,8 +2128,11 @@ def _settle_one_cue(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> No
     att = s.atts[0]
     chain = r.cue_chain(s, att)
     last: list[Source] | None = None  # the chain of the last figure held
+    # (`_Att.holds`, inline: asked for every figure)
+    scope_start, scope_end = att.scope
+    seg_start, seg_end = att.seg
     for f in s.figures:
-        if chain and att.holds(f):
+        if chain and scope_start <= f < scope_end and not seg_start <= f < seg_end:
             result[f] = last = list(chain)
         else:
             result[f] = []
@@ -2123,7 +2143,10 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     s = sents[n]
     if s.headline:
         return None
-    if r.starts_with_any(s, r.c["break_markers_by_first"]):
+    # (most sentences open with no break marker's first word: no call for them)
+    if r.lows[s.start] in r.c["break_markers_by_first"] and r.starts_with_any(
+        s, r.c["break_markers_by_first"]
+    ):
         return None
     # 1. an earlier sentence of the same paragraph
     for m in range(n - 1, -1, -1):
