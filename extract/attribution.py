@@ -1308,10 +1308,11 @@ class _Reader:
         return j
 
     def _verb(self, v: int, a: int, b: int) -> _Att | str | None:
-        t = self.lows[v]
+        lows, texts = self.lows, self.texts
+        t = lows[v]
         c = self.c
-        prev = self.lows[v - 1] if v > a else ""
-        nxt = self.lows[v + 1] if v + 1 < b else ""
+        prev = lows[v - 1] if v > a else ""
+        nxt = lows[v + 1] if v + 1 < b else ""
         # nouns: "a report", "the AFP report also noted", "media reports said",
         # "the 36 states"
         if t in {
@@ -1344,7 +1345,7 @@ class _Reader:
             }:
                 return None
             for k in range(v + 1, min(b, v + 4)):
-                if self.lows[k] in c["reporting_verbs"] and self.lows[k] not in {
+                if lows[k] in c["reporting_verbs"] and lows[k] not in {
                     "put",
                     "show",
                 }:
@@ -1363,7 +1364,7 @@ class _Reader:
             return None
         weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
         j = self._skip_back(v, a)
-        passive = not _PASSIVE_AUX.isdisjoint(self.lows[j:v])
+        passive = j < v and not _PASSIVE_AUX.isdisjoint(lows[j:v])
         if nxt == "by" and passive and t in {"quoted", "cited"}:
             return self._quoted_by(v, j, a, b)
         if nxt == "by" or passive:
@@ -1373,7 +1374,7 @@ class _Reader:
         # "Y quoted X as saying"
         if t in {"quoted", "quotes", "cited", "cites"}:
             obj = self.np_forward(v + 1, b, _AS)
-            if obj and obj[1] < b and self.lows[obj[1]] == "as":
+            if obj and obj[1] < b and lows[obj[1]] == "as":
                 res = self.classify(*obj)
                 if res and res[0]:
                     obj_chain = res[0]
@@ -1385,15 +1386,15 @@ class _Reader:
         k = end
         speaker = None
         appos: list[Source] = []
-        while k > a and self.texts[k - 1] == ",":
+        while k > a and texts[k - 1] == ",":
             # ", also cited by AFP," / ", spokesman for the board," / ", for his part,"
             seg_end = k - 1
             seg_start = seg_end
-            while seg_start > a and self.texts[seg_start - 1] != ",":
+            while seg_start > a and texts[seg_start - 1] != ",":
                 seg_start -= 1
             if seg_start <= a or seg_end - seg_start > 10:
                 break
-            words = [self.lows[x] for x in range(seg_start, seg_end)]
+            words = [lows[x] for x in range(seg_start, seg_end)]
             if (
                 len(words) >= 3
                 and words[-1] != "by"
@@ -1413,29 +1414,25 @@ class _Reader:
             if words and any(w in c["official_titles"] for w in words[:5]):
                 # "Mohsen Eslami, spokesman for the authority, said"
                 name_np = self.np_back(seg_start - 1, a)
-                if name_np and self.texts[name_np[0]][:1].isupper():
+                if name_np and texts[name_np[0]][:1].isupper():
                     speaker = (name_np[0], seg_end)
                     k = name_np[0]
                 break
             if words and all(
-                self.texts[x][:1].isupper() or self.texts[x] == "-"
+                texts[x][:1].isupper() or texts[x] == "-"
                 for x in range(seg_start, seg_end)
             ):
                 # "The commission's spokesman, Ali Reza, said"
                 title_np = self.np_back(seg_start - 1, a)
                 if title_np and any(
-                    self.lows[x] in c["official_titles"] for x in range(*title_np)
+                    lows[x] in c["official_titles"] for x in range(*title_np)
                 ):
                     speaker = (title_np[0], seg_end)
                     k = title_np[0]
             break
         if speaker is None and k == end:
             speaker = self.np_back(end, a)
-            if (
-                speaker
-                and speaker[0] - 1 > a
-                and self.lows[speaker[0] - 1] in _PLACE_IN
-            ):
+            if speaker and speaker[0] - 1 > a and lows[speaker[0] - 1] in _PLACE_IN:
                 # "Voters in Germany gave": the place qualifies who speaks
                 holder = self.np_back(speaker[0] - 1, a)
                 # "Polling stations in Brazil gave": one not read as a name
@@ -1448,7 +1445,7 @@ class _Reader:
             speaker is None
             and not weak  # "..., showed Prabowo with 57%": the object, not a speaker
             and k == end
-            and (v == a or self.texts[v - 1] in _COMMA_OR_QUOTE)
+            and (v == a or texts[v - 1] in _COMMA_OR_QUOTE)
         ):
             # "..., said Interior Minister Ahmad Vahidi."
             fwd = self.np_forward(v + 1, b)
@@ -1482,8 +1479,8 @@ class _Reader:
             if weak or t in {"said", "says"}:
                 # trailing: ", the results showed." closes the sentence
                 trailing = (
-                    speaker[0] == a or self.texts[speaker[0] - 1] in _COMMA_OR_QUOTE
-                ) and (v + 1 >= b or self.texts[v + 1] in _COMMA_QUOTE_OR_END)
+                    speaker[0] == a or texts[speaker[0] - 1] in _COMMA_OR_QUOTE
+                ) and (v + 1 >= b or texts[v + 1] in _COMMA_QUOTE_OR_END)
                 return _Att(v, (speaker[0], v + 1), chain, "basis", trailing)
             return None
         if kind in {"pronoun", "backref"}:
@@ -1501,18 +1498,19 @@ class _Reader:
             return None
         if obj_chain:
             chain = obj_chain + chain
-        chain = chain + appos + relays
+        if appos or relays:
+            chain = chain + appos + relays
         seg_start = speaker[0] if not inverted else v
         seg_end = v + 1 if not inverted else speaker[1]
-        before = self.texts[seg_start - 1] if seg_start > a else ""
+        before = texts[seg_start - 1] if seg_start > a else ""
         after_end = self._after_verb(v, b) if not inverted else seg_end
         trailing = (
             before in _COMMA_OR_QUOTE or seg_start == a and after_end >= b
         ) and (
             after_end >= b
-            or self.texts[after_end] in _COMMA_QUOTE_OR_END
+            or texts[after_end] in _COMMA_QUOTE_OR_END
             # ", X said as he announced the results": a clause of its own follows
-            or self.lows[after_end] in _CLAUSE_AFTER_TRAILING_CUE
+            or lows[after_end] in _CLAUSE_AFTER_TRAILING_CUE
         )
         if seg_start == a and after_end >= b:
             trailing = True
@@ -1862,7 +1860,9 @@ class _Reader:
 
     def cue_chain(self, s: _Sent, att: _Att) -> list[Source]:
         """The chain sentence ``s``'s only cue ``att`` gives the figures it holds."""
-        return list(att.chain) if att.kind == "citing" else self.compose(s, att)
+        # `compose`, which alone in its sentence nothing wraps: its chain without
+        # repeats (worked out here, with no key to build and look up)
+        return list(att.chain) if att.kind == "citing" else _dedupe_chain(att.chain)
 
     def compose(self, s: _Sent, inner: _Att) -> list[Source]:
         """``inner``'s chain with the relays of the media cues wrapped around it.
@@ -2065,17 +2065,23 @@ def _settle_needed(
     # of its paragraph with numbers (what `_inherit` step 3 asks)
     para_start = [0] * len(sents)
     opens_list = [False] * len(sents)
+    # the sentences with figures (which are their numbers: only those with
+    # numbers can have figures)
+    need = [False] * len(sents)
     start = 0
     seen_numbers = False
+    para = sents[0].para if sents else 0
     for n, s in enumerate(sents):
-        if n and s.para != sents[n - 1].para:
+        if s.para != para:
+            para = s.para
             start = n
             seen_numbers = False
         para_start[n] = start
         if s.numbers:
             opens_list[n] = not seen_numbers
             seen_numbers = True
-    need = [bool(s.figures) for s in sents]
+            if s.figures:
+                need[n] = True
     carried: list[int] = []
     for n in range(len(sents) - 1, -1, -1):
         if not need[n]:
