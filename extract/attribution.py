@@ -348,6 +348,16 @@ def _longest_matches(
 ) -> list[tuple[int, int, int]]:
     """`spacy.util.filter_spans` for (start, end, key) matches: the longest (then
     first) of overlapping ones, sorted by start."""
+    # Most Docs' matches do not overlap: then all are kept, in order of start
+    # (distinct starts, so the tuples' own order is that order).
+    by_start = sorted(matches)
+    prev_end = -1
+    for start, end, _ in by_start:
+        if start < prev_end:
+            break
+        prev_end = end
+    else:
+        return by_start
     ranked = sorted(matches, key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
     kept = []
     taken: set[int] = set()
@@ -1029,7 +1039,7 @@ class _Reader:
             b > a and texts[b - 1] != ")" and (texts[b - 1].isspace() or punct[b - 1])
         ):
             b -= 1
-        return self.text(a, b)
+        return span_text(self.doc, a, b).strip()  # (`text`, inline)
 
     def _person_name(self, a: int, b: int) -> str | None:
         """The capitalised name after any titles in ``doc[a:b]`` (up to a comma)."""
