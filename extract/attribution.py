@@ -348,6 +348,16 @@ def _longest_matches(
 ) -> list[tuple[int, int, int]]:
     """`spacy.util.filter_spans` for (start, end, key) matches: the longest (then
     first) of overlapping ones, sorted by start."""
+    # Most Docs' matches do not overlap: then all are kept, in order of start
+    # (distinct starts, so the tuples' own order is that order).
+    by_start = sorted(matches)
+    prev_end = -1
+    for start, end, _ in by_start:
+        if start < prev_end:
+            break
+        prev_end = end
+    else:
+        return by_start
     ranked = sorted(matches, key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
     kept = []
     taken: set[int] = set()
@@ -715,7 +725,8 @@ class _Reader:
             hi = bisect.bisect_left(self.mark_starts, b, lo)
             if lo == hi:
                 return []
-            marks = marks[lo:hi]
+            # (each of these starts at or after a)
+            return [m for m in marks[lo:hi] if m.end <= b]
         return [m for m in marks if m.start >= a and m.end <= b]
 
     def raw_text(self, a: int, b: int) -> str:
@@ -724,7 +735,7 @@ class _Reader:
 
     def text(self, a: int, b: int) -> str:
         """`doc[a:b].text` without surrounding whitespace."""
-        return self.raw_text(a, b).strip()
+        return span_text(self.doc, a, b).strip()
 
     def is_punct(self, i: int) -> bool:
         """`Token.is_punct`."""
@@ -796,7 +807,8 @@ class _Reader:
     # ------------------------------------------------------------ noun phrases
     def np_back(self, end: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase ending just before ``end``, back to a boundary."""
-        lows, texts = self.lows, self.texts
+        lows, texts, in_source = self.lows, self.texts, self.in_source
+        like_num, punct, back_vocab = self.like_num, self.punct, self.back_vocab
         boundary_words = self.c["boundary_words"]
         weekdays = self.c["weekdays_months"]
         j = end - 1
@@ -815,21 +827,23 @@ class _Reader:
                 start = j - 2
                 j -= 3
                 continue
-            if j in self.in_source or (
+            if j in in_source or (
                 t == "/" and j + 1 == start and is_name_slash(texts, self.spaces, j)
             ):
                 start = j  # a marked source; the slash of "CDU/CSU"
                 j -= 1
                 continue
-            if t in weekdays and j + 1 == start and self.day_names_paper(j, end):
-                start = j  # "the Sunday Times": the day is part of the name
-                j -= 1
-                continue
-            if t in boundary_words or t in weekdays or self.like_num[j]:
+            if t in weekdays:
+                if j + 1 == start and self.day_names_paper(j, end):
+                    start = j  # "the Sunday Times": the day is part of the name
+                    j -= 1
+                    continue
                 break
-            if not word[:1].isupper() and t not in self.back_vocab:
+            if t in boundary_words or like_num[j]:
+                break
+            if not word[:1].isupper() and t not in back_vocab:
                 break  # "Reuters contributed reporting": a verb, not part of a name
-            if t not in _NAME_JOINERS and self.punct[j]:
+            if t not in _NAME_JOINERS and punct[j]:
                 break
             start = j
             j -= 1
@@ -1025,7 +1039,7 @@ class _Reader:
             b > a and texts[b - 1] != ")" and (texts[b - 1].isspace() or punct[b - 1])
         ):
             b -= 1
-        return self.text(a, b)
+        return span_text(self.doc, a, b).strip()  # (`text`, inline)
 
     def _person_name(self, a: int, b: int) -> str | None:
         """The capitalised name after any titles in ``doc[a:b]`` (up to a comma)."""
@@ -1058,8 +1072,12 @@ class _Reader:
         # one set test tells whether a sentence has any (a third of the cost of
         # finding where they are), and `compress` finds them (the loop in C).
         cues: Sequence[int]
-        if self.cue_positions is not None:
-            cues = self.tokens_in(self.cue_positions, a, b)
+        positions = self.cue_positions
+        if positions is not None:
+            # (`tokens_in`, inline: asked for every sentence read)
+            lo = bisect.bisect_left(positions, a)
+            hi = bisect.bisect_left(positions, b, lo)
+            cues = positions[lo:hi] if lo < hi else ()
         else:
             words = self.lows[a:b]
             if self.cue_words.isdisjoint(words):
@@ -1284,13 +1302,15 @@ class _Reader:
 
     def _skip_back(self, j: int, lo: int) -> int:
         """Skip auxiliaries and time adverbials before a verb; returns the new end."""
+        lows, like_num = self.lows, self.like_num
         skip = self.c["skip_before_verb"]
+        weekdays = self.c["weekdays_months"]
         while j > lo:
-            t = self.lows[j - 1]
+            t = lows[j - 1]
             if (
                 t in skip
-                or self.is_weekday(j - 1)
-                or (self.like_num[j - 1] and j - 2 >= lo and self.is_weekday(j - 2))
+                or t in weekdays
+                or (like_num[j - 1] and j - 2 >= lo and lows[j - 2] in weekdays)
             ):
                 j -= 1
                 continue
@@ -1298,10 +1318,11 @@ class _Reader:
         return j
 
     def _verb(self, v: int, a: int, b: int) -> _Att | str | None:
-        t = self.lows[v]
+        lows, texts = self.lows, self.texts
+        t = lows[v]
         c = self.c
-        prev = self.lows[v - 1] if v > a else ""
-        nxt = self.lows[v + 1] if v + 1 < b else ""
+        prev = lows[v - 1] if v > a else ""
+        nxt = lows[v + 1] if v + 1 < b else ""
         # nouns: "a report", "the AFP report also noted", "media reports said",
         # "the 36 states"
         if t in {
@@ -1334,7 +1355,7 @@ class _Reader:
             }:
                 return None
             for k in range(v + 1, min(b, v + 4)):
-                if self.lows[k] in c["reporting_verbs"] and self.lows[k] not in {
+                if lows[k] in c["reporting_verbs"] and lows[k] not in {
                     "put",
                     "show",
                 }:
@@ -1353,7 +1374,7 @@ class _Reader:
             return None
         weak = t in c["weak_verbs"] or t in {"claimed", "claims", "issued", "issues"}
         j = self._skip_back(v, a)
-        passive = not _PASSIVE_AUX.isdisjoint(self.lows[j:v])
+        passive = j < v and not _PASSIVE_AUX.isdisjoint(lows[j:v])
         if nxt == "by" and passive and t in {"quoted", "cited"}:
             return self._quoted_by(v, j, a, b)
         if nxt == "by" or passive:
@@ -1363,7 +1384,7 @@ class _Reader:
         # "Y quoted X as saying"
         if t in {"quoted", "quotes", "cited", "cites"}:
             obj = self.np_forward(v + 1, b, _AS)
-            if obj and obj[1] < b and self.lows[obj[1]] == "as":
+            if obj and obj[1] < b and lows[obj[1]] == "as":
                 res = self.classify(*obj)
                 if res and res[0]:
                     obj_chain = res[0]
@@ -1375,15 +1396,15 @@ class _Reader:
         k = end
         speaker = None
         appos: list[Source] = []
-        while k > a and self.texts[k - 1] == ",":
+        while k > a and texts[k - 1] == ",":
             # ", also cited by AFP," / ", spokesman for the board," / ", for his part,"
             seg_end = k - 1
             seg_start = seg_end
-            while seg_start > a and self.texts[seg_start - 1] != ",":
+            while seg_start > a and texts[seg_start - 1] != ",":
                 seg_start -= 1
             if seg_start <= a or seg_end - seg_start > 10:
                 break
-            words = [self.lows[x] for x in range(seg_start, seg_end)]
+            words = [lows[x] for x in range(seg_start, seg_end)]
             if (
                 len(words) >= 3
                 and words[-1] != "by"
@@ -1403,29 +1424,25 @@ class _Reader:
             if words and any(w in c["official_titles"] for w in words[:5]):
                 # "Mohsen Eslami, spokesman for the authority, said"
                 name_np = self.np_back(seg_start - 1, a)
-                if name_np and self.texts[name_np[0]][:1].isupper():
+                if name_np and texts[name_np[0]][:1].isupper():
                     speaker = (name_np[0], seg_end)
                     k = name_np[0]
                 break
             if words and all(
-                self.texts[x][:1].isupper() or self.texts[x] == "-"
+                texts[x][:1].isupper() or texts[x] == "-"
                 for x in range(seg_start, seg_end)
             ):
                 # "The commission's spokesman, Ali Reza, said"
                 title_np = self.np_back(seg_start - 1, a)
                 if title_np and any(
-                    self.lows[x] in c["official_titles"] for x in range(*title_np)
+                    lows[x] in c["official_titles"] for x in range(*title_np)
                 ):
                     speaker = (title_np[0], seg_end)
                     k = title_np[0]
             break
         if speaker is None and k == end:
             speaker = self.np_back(end, a)
-            if (
-                speaker
-                and speaker[0] - 1 > a
-                and self.lows[speaker[0] - 1] in _PLACE_IN
-            ):
+            if speaker and speaker[0] - 1 > a and lows[speaker[0] - 1] in _PLACE_IN:
                 # "Voters in Germany gave": the place qualifies who speaks
                 holder = self.np_back(speaker[0] - 1, a)
                 # "Polling stations in Brazil gave": one not read as a name
@@ -1438,7 +1455,7 @@ class _Reader:
             speaker is None
             and not weak  # "..., showed Prabowo with 57%": the object, not a speaker
             and k == end
-            and (v == a or self.texts[v - 1] in _COMMA_OR_QUOTE)
+            and (v == a or texts[v - 1] in _COMMA_OR_QUOTE)
         ):
             # "..., said Interior Minister Ahmad Vahidi."
             fwd = self.np_forward(v + 1, b)
@@ -1472,8 +1489,8 @@ class _Reader:
             if weak or t in {"said", "says"}:
                 # trailing: ", the results showed." closes the sentence
                 trailing = (
-                    speaker[0] == a or self.texts[speaker[0] - 1] in _COMMA_OR_QUOTE
-                ) and (v + 1 >= b or self.texts[v + 1] in _COMMA_QUOTE_OR_END)
+                    speaker[0] == a or texts[speaker[0] - 1] in _COMMA_OR_QUOTE
+                ) and (v + 1 >= b or texts[v + 1] in _COMMA_QUOTE_OR_END)
                 return _Att(v, (speaker[0], v + 1), chain, "basis", trailing)
             return None
         if kind in {"pronoun", "backref"}:
@@ -1491,18 +1508,19 @@ class _Reader:
             return None
         if obj_chain:
             chain = obj_chain + chain
-        chain = chain + appos + relays
+        if appos or relays:
+            chain = chain + appos + relays
         seg_start = speaker[0] if not inverted else v
         seg_end = v + 1 if not inverted else speaker[1]
-        before = self.texts[seg_start - 1] if seg_start > a else ""
+        before = texts[seg_start - 1] if seg_start > a else ""
         after_end = self._after_verb(v, b) if not inverted else seg_end
         trailing = (
             before in _COMMA_OR_QUOTE or seg_start == a and after_end >= b
         ) and (
             after_end >= b
-            or self.texts[after_end] in _COMMA_QUOTE_OR_END
+            or texts[after_end] in _COMMA_QUOTE_OR_END
             # ", X said as he announced the results": a clause of its own follows
-            or self.lows[after_end] in _CLAUSE_AFTER_TRAILING_CUE
+            or lows[after_end] in _CLAUSE_AFTER_TRAILING_CUE
         )
         if seg_start == a and after_end >= b:
             trailing = True
@@ -1617,8 +1635,9 @@ class _Reader:
 
     def _after_verb(self, v: int, b: int) -> int:
         """Skip the adverbials after a trailing cue (", X said on Saturday.")."""
-        lows, texts = self.lows, self.texts
+        lows, texts, like_num = self.lows, self.texts, self.like_num
         skip = self.c["skip_before_verb"]
+        weekdays = self.c["weekdays_months"]
         j = v + 1
         while j < b:
             t = lows[j]
@@ -1626,8 +1645,8 @@ class _Reader:
                 return j
             if (
                 t in skip
-                or self.is_weekday(j)
-                or self.like_num[j]
+                or t in weekdays
+                or like_num[j]
                 or t in _AFTER_VERB_WORDS
                 or (
                     texts[j][:1].isupper() and lows[j - 1] in {"in", "to", "at", "told"}
@@ -1851,7 +1870,9 @@ class _Reader:
 
     def cue_chain(self, s: _Sent, att: _Att) -> list[Source]:
         """The chain sentence ``s``'s only cue ``att`` gives the figures it holds."""
-        return list(att.chain) if att.kind == "citing" else self.compose(s, att)
+        # `compose`, which alone in its sentence nothing wraps: its chain without
+        # repeats (worked out here, with no key to build and look up)
+        return list(att.chain) if att.kind == "citing" else _dedupe_chain(att.chain)
 
     def compose(self, s: _Sent, inner: _Att) -> list[Source]:
         """``inner``'s chain with the relays of the media cues wrapped around it.
@@ -1917,15 +1938,18 @@ def _sentences(doc: Doc) -> list[_Sent]:
     for a, b in sentence_bounds(doc):
         while a < b and words[a].isspace():
             a += 1
-        while b > a and words[b - 1].isspace():
+        last = words[b - 1]
+        if last.isspace():  # (most end in a word or a full stop: one test)
             b -= 1
-        if a >= b:
-            continue
+            while b > a and words[b - 1].isspace():
+                b -= 1
+            if a >= b:
+                continue
+            last = words[b - 1]
         start_char = offsets[a]
         if out and text.find("\n", prev_end_char, start_char) >= 0:
             para += 1
-        end_char = offsets[b - 1] + len(words[b - 1])
-        last = words[b - 1]
+        end_char = offsets[b - 1] + len(last)
         headline = (
             last not in _ENDERS
             and last not in _QUOTES
@@ -1983,10 +2007,13 @@ def attribute(
     starts = [s.start for s in sents]
     for f in figure_tokens:
         k = bisect.bisect_right(starts, f) - 1
-        if 0 <= k < len(sents) and f < sents[k].end:
-            if not sents[k].figures:
-                sents[k].figures = []  # its own list, in place of the shared ()
-            sents[k].figures.append(f)
+        if k >= 0:  # (k < len(sents): bisect_right returns at most len(sents))
+            s = sents[k]
+            if f < s.end:
+                if not s.figures:
+                    s.figures = [f]  # its own list, in place of the shared ()
+                else:
+                    s.figures.append(f)
     like_num = r.like_num
     for s in sents:
         if s.figures:
@@ -2048,17 +2075,23 @@ def _settle_needed(
     # of its paragraph with numbers (what `_inherit` step 3 asks)
     para_start = [0] * len(sents)
     opens_list = [False] * len(sents)
+    # the sentences with figures (which are their numbers: only those with
+    # numbers can have figures)
+    need = [False] * len(sents)
     start = 0
     seen_numbers = False
+    para = sents[0].para if sents else 0
     for n, s in enumerate(sents):
-        if n and s.para != sents[n - 1].para:
+        if s.para != para:
+            para = s.para
             start = n
             seen_numbers = False
         para_start[n] = start
         if s.numbers:
             opens_list[n] = not seen_numbers
             seen_numbers = True
-    need = [bool(s.figures) for s in sents]
+            if s.figures:
+                need[n] = True
     carried: list[int] = []
     for n in range(len(sents) - 1, -1, -1):
         if not need[n]:
@@ -2111,8 +2144,11 @@ def _settle_one_cue(r: _Reader, s: _Sent, result: dict[int, list[Source]]) -> No
     att = s.atts[0]
     chain = r.cue_chain(s, att)
     last: list[Source] | None = None  # the chain of the last figure held
+    # (`_Att.holds`, inline: asked for every figure)
+    scope_start, scope_end = att.scope
+    seg_start, seg_end = att.seg
     for f in s.figures:
-        if chain and att.holds(f):
+        if chain and scope_start <= f < scope_end and not seg_start <= f < seg_end:
             result[f] = last = list(chain)
         else:
             result[f] = []
@@ -2123,7 +2159,10 @@ def _inherit(r: _Reader, sents: list[_Sent], n: int) -> list[Source] | None:
     s = sents[n]
     if s.headline:
         return None
-    if r.starts_with_any(s, r.c["break_markers_by_first"]):
+    # (most sentences open with no break marker's first word: no call for them)
+    if r.lows[s.start] in r.c["break_markers_by_first"] and r.starts_with_any(
+        s, r.c["break_markers_by_first"]
+    ):
         return None
     # 1. an earlier sentence of the same paragraph
     for m in range(n - 1, -1, -1):
