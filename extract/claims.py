@@ -2812,11 +2812,10 @@ class _SentenceWords:
         """The token indices of the sentence's clause breaks, listed when first
         asked (most sentences hold none of the cues whose clause is looked at)."""
         if self._clause_breaks is None:
-            self._clause_breaks = [
-                t
-                for t, w in enumerate(self.words[self.start : self.end], self.start)
-                if w in _CLAUSE_BREAKS
-            ]
+            # (picked out in C: a comprehension runs a Python step per word)
+            s, e = self.start, self.end
+            is_break = map(_CLAUSE_BREAKS.__contains__, self.words[s:e])
+            self._clause_breaks = list(compress(range(s, e), is_break))
         return self._clause_breaks
 
 
@@ -2903,8 +2902,9 @@ _SEAT_OR_VOTE_WORDS = frozenset({"seat", "seats", "vote", "votes", "ballots"})
 def dominant_unit(words: Sequence[str]) -> str | None:
     """Seats or votes: what an article mostly counts, for figures with no noun."""
     # one pass over the article picks out its few unit words (five counts of the
-    # whole article cost twice as much)
-    found = [w for w in words if w in _SEAT_OR_VOTE_WORDS]
+    # whole article cost twice as much), filtered in C: a comprehension runs a
+    # Python step per word of the article
+    found = list(filter(_SEAT_OR_VOTE_WORDS.__contains__, words))
     seats = found.count("seat") + found.count("seats")
     votes = len(found) - seats  # "vote", "votes", "ballots"
     if seats > votes:
