@@ -151,13 +151,8 @@ def _words(doc: Doc) -> list[str]:
     return lower_words(doc)
 
 
-def _is_demonym(t: str) -> bool:
-    return (
-        t[:1].isupper()
-        and t.endswith(("ans", "ians", "ese", "is", "ers"))
-        and t.isalpha()
-        and len(t) > 4
-    ) or t in _plural_demonyms()
+# a capitalised word with one of these endings is a demonym ("Iranians", "Pakistanis")
+_DEMONYM_ENDINGS = ("ans", "ians", "ese", "is", "ers")
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +203,7 @@ def _counted_noun_in(
     drafting looks up once a sentence rather than for each noun it asks for (about
     two a figure)."""
     nouns_by_first = _nouns_by_first_word()
+    plural_demonyms = _plural_demonyms()
     j = i
     skipped = 0
     while j < end and skipped <= _MODIFIER_SKIP:
@@ -225,7 +221,13 @@ def _counted_noun_in(
         if subject_end is not None:
             return "subject_nouns", j, subject_end
         text = texts[j]
-        if _is_demonym(text):
+        # a demonym ("Iranians", "Turks"); most words are not capitalised
+        if (
+            text[:1].isupper()
+            and text.endswith(_DEMONYM_ENDINGS)
+            and text.isalpha()
+            and len(text) > 4
+        ) or text in plural_demonyms:
             return "people_nouns", j, j + 1
         if (
             words[j] == "of"
@@ -340,9 +342,14 @@ def _partitive_noun_firsts() -> frozenset[str]:
     """The first words of `_PARTITIVE_NOUN_CLASSES`' nouns, and the comma: what the
     word after a count must be for `_partitive_after_noun` to read on, with the
     comma and opening bracket."""
+    return _partitive_class_firsts() | {",", "("}
+
+
+@lru_cache(maxsize=1)
+def _partitive_class_firsts() -> frozenset[str]:
+    """The first words of `_PARTITIVE_NOUN_CLASSES`' nouns."""
     lex = _lex()
-    firsts = {w for name in _PARTITIVE_NOUN_CLASSES for w in lex[name].by_first}
-    return frozenset(firsts | {",", "("})
+    return frozenset(w for name in _PARTITIVE_NOUN_CLASSES for w in lex[name].by_first)
 
 
 def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | None:
@@ -353,11 +360,13 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
     None. Not "from": after a noun or comma it compares ("75 seats, up from 61")."""
     lex = _lex()
     j = fig.end
-    for name in _PARTITIVE_NOUN_CLASSES:
-        n = lex[name].match_at(words, j, end)
-        if n:
-            j += n
-            break
+    # (a figure followed by a comma or bracket, no noun, asks no list)
+    if j < end and words[j] in _partitive_class_firsts():
+        for name in _PARTITIVE_NOUN_CLASSES:
+            n = lex[name].match_at(words, j, end)
+            if n:
+                j += n
+                break
     if j > fig.end and j < end:
         # "25.6 million people had cast ballots out of 38.6 million eligible voters"
         j += lex["partitive_cast_phrases"].match_at(words, j, end)
@@ -1482,16 +1491,21 @@ def find_subject(
     j = k
     verb_end = None
     win_verbs = lex["win_verbs"]
+    verb_last_words = win_verbs.by_last
+    like_num = facts.like_num
     for t in range(k - 1, max(s, k - 5) - 1, -1):
-        ends_verb = words[t] in win_verbs.by_last
+        ends_verb = words[t] in verb_last_words
         n = win_verbs.match_ending(words, t + 1, s) if ends_verb else 0
         if n and not (n == 1 and words[t] in {"on", "at", "with"}):
             verb_end = t + 1
             j = t + 1 - n
             break
         # "Pezeshkian received 10.4 million and Jalili 9.4 million": the verb of
-        # an earlier figure does not reach past the coordination
-        if words[t] in {",", ";", ".", "and", "while", "but"} or is_numeral(facts, t):
+        # an earlier figure does not reach past the coordination (or its number:
+        # `is_numeral` written out, asked of every word of the look)
+        if words[t] in {",", ";", ".", "and", "while", "but"} or (
+            like_num[t] and not facts.texts[t].isalpha()
+        ):
             break
     if verb_end is not None:
         span = subject_before(doc, words, j, s)
@@ -2719,8 +2733,9 @@ def _latest_year(doc: Doc) -> int | None:
         # a year is all digits, so `like_num`: only those few tokens are looked at
         years = [
             int(w)
-            for w in compress(facts.texts, facts.like_num)
-            if len(w) == 4 and w.isdecimal() and 1950 <= int(w) <= 2100
+            # (the numbers in digits picked out in C)
+            for w in filter(str.isdecimal, compress(facts.texts, facts.like_num))
+            if len(w) == 4 and 1950 <= int(w) <= 2100
         ]
         doc.user_data["latest_year"] = max(years) if years else None
     return doc.user_data["latest_year"]

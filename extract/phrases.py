@@ -334,7 +334,7 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
         return None
     if not _round_phrases()[1].isdisjoint(words[first : j - 1]):
         first = _after_round_phrase(facts, words, first, j)
-    return _trim(doc, words, first, j)
+    return _trim(doc, words, first, j, punct)
 
 
 @lru_cache(maxsize=1)
@@ -419,7 +419,7 @@ def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
         k += 1
     if last is None:
         return None
-    span = _trim(doc, words, i, last + 1)
+    span = _trim(doc, words, i, last + 1, facts.punct)
     if span is None:
         return None
     # "the main opposition candidate, Kemal Kilicdaroglu": prefer the name in apposition
@@ -438,15 +438,19 @@ def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
     return span
 
 
-def _trim(doc: Doc, words: Sequence[str], a: int, b: int) -> Span | None:
-    """Drop stray punctuation, adverbs and dangling joiners at the phrase's ends."""
+def _trim(
+    doc: Doc, words: Sequence[str], a: int, b: int, punct: list[bool] | None = None
+) -> Span | None:
+    """Drop stray punctuation, adverbs and dangling joiners at the phrase's ends
+    (`punct`: the Doc's `TokenFacts.punct`, when the caller holds it)."""
     while a < b and words[a] in _TRIM_FIRST:
         a += 1
     while b > a and words[b - 1] in _TRIM_LAST:
         b -= 1
     if a >= b:
         return None
-    punct = token_facts(doc).punct
+    if punct is None:
+        punct = token_facts(doc).punct
     if punct[a] and all(punct[a:b]):  # (a first word that is no punctuation: not all)
         return None
     return (a, b)
