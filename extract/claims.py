@@ -700,75 +700,67 @@ def _skip_reason_in_sentence(
 ) -> str | None:
     """`skip_reason` for a figure in sentence words[s:e], whatever it counts."""
     lex = _lex()
-    # comparisons: "eight more than", "18 shy of a majority", "eight fewer seats than"
+    # the words right after and right before the figure ("" at the sentence's
+    # edges), read once for the tests below
     n = fig.end
-    if n < e and words[n] in _COMPARISON_STARTS:
-        if (
-            words[n] in {"more", "fewer", "less"}
-            and n + 1 < e
-            and words[n + 1] == "than"
-        ):
+    nxt = words[n] if n < e else ""
+    q = fig.qualifier_start
+    prev = words[q - 1] if q > s else ""
+    # comparisons: "eight more than", "18 shy of a majority", "eight fewer seats than"
+    if nxt in _COMPARISON_STARTS:
+        if nxt in {"more", "fewer", "less"} and n + 1 < e and words[n + 1] == "than":
             return "comparison"
-        if (
-            words[n] in {"fewer", "more", "less"}
-            and n + 2 < e
-            and words[n + 2] == "than"
-        ):
+        if nxt in {"fewer", "more", "less"} and n + 2 < e and words[n + 2] == "than":
             return "comparison"
-        if n + 1 < e and words[n] == "shy" and words[n + 1] == "of":
+        if n + 1 < e and nxt == "shy" and words[n + 1] == "of":
             return "comparison"
         if (
             n + 2 < e
-            and words[n] in {"seats", "votes", "points"}
+            and nxt in {"seats", "votes", "points"}
             and words[n + 1] in {"more", "fewer", "ahead", "behind", "short"}
         ):
             return "comparison"
-        if words[n] in {"points", "percentage", "times", "fold"}:
+        if nxt in {"points", "percentage", "times", "fold"}:
             return "comparison"
-        if fig.percent and words[n] == "points":
+        if fig.percent and nxt == "points":
             return "comparison"
-    if n < e and words[n] in {"majority", "supermajority"}:
+    if nxt in {"majority", "supermajority"}:
         # "a two-thirds majority", "a 60 percent majority": the size of a majority,
         # not a share of the vote
         return "threshold"
     if fig.percent and words[n - 1] in {"point", "points"}:
         # "won by 30 percentage points", "fell 17 points": a difference of shares
         return "comparison"
-    q = fig.qualifier_start
-    if q - 2 >= s and words[q - 1] == "of" and _margin_at(words, fig, q - 1, s, e):
+    if prev == "of" and q - 2 >= s and _margin_at(words, fig, q - 1, s, e):
         return "margin"
-    if q - 2 >= s and words[q - 1] == "by" and _won_by(words, fig, q - 1, s, e):
+    if prev == "by" and q - 2 >= s and _won_by(words, fig, q - 1, s, e):
         return "margin"
-    if (
-        n < e
-        and words[n] in {"seat", "vote", "point"}
-        and _attributive_margin(words, fig, e)
-    ):
+    if nxt in {"seat", "vote", "point"} and _attributive_margin(words, fig, e):
         return "margin"  # "an 80 seat majority", "a 1,200 vote majority"
     if (
         fig.percent
+        and nxt == "of"
         and n + 2 < e
-        and words[n] == "of"
         and words[n + 1] in _GROUP_PRONOUNS
         and _breakdown_group_at(words, n + 2, e)
     ):
         # "2.1 million people, 61 percent of them women": a share of a group
         return "breakdown"
     if (
-        q - 1 > s
-        and words[q - 1] in {"from", "previous"}
+        prev in {"from", "previous"}
+        and q - 1 > s
         and lex["previous_value_cues"].match_ending(words, q, s)
     ):
         # "206 seats, up from 153", "fell to 11.2% from 14.8%": the earlier value
         # ("up from its preliminary figure of 43 percent" is not directly after)
         return "previous election"
-    if q - 3 >= s and words[q - 1] == ":" and _bracket_label_is_past(words, q - 1, s):
+    if prev == ":" and q - 3 >= s and _bracket_label_is_past(words, q - 1, s):
         # "Erdogan took 49.5% (2018: 52.6%)", "(previous: 57.5%)", "(2018
         # election: 52.6%)": the figure of the earlier election labelled
         return "previous election"
     # (one set test rules out both checks below for most figures)
-    if q - 1 >= s and words[q - 1] in _cue_ends_before_figure():
-        c = q - 1 if q - 1 > s and words[q - 1] == "the" else q
+    if prev in _cue_ends_before_figure():
+        c = q - 1 if q - 1 > s and prev == "the" else q
         if (
             c - 1 > s
             and lex["comparison_cues"].match_ending(words, c, s)
