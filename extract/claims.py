@@ -1380,6 +1380,8 @@ def find_subject(
         w = k - 1
         # "X has been elected president of Iran with 53.3%", "X's election ... with N"
         for t in range(w - 1, max(s, w - 16) - 1, -1):
+            if words[t] not in _WITH_LOOK_WORDS:
+                continue  # (most words: none of the tests below)
             if (
                 words[t] in {",", ";", "—"}
                 and t < w - 1
@@ -1546,6 +1548,11 @@ def find_subject(
 
 
 _POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
+# the words find_subject's look back from a "with" before a figure stops at
+_WITH_LOOK_WORDS = frozenset(
+    {",", ";", "—", "declared", "proclaimed", "named", "elected", "re-elected"}
+    | {"reelected", "sworn", "election", "re-election", "victory", "win"}
+)
 
 
 @lru_cache(maxsize=1)
