@@ -125,7 +125,7 @@ class Draft:
             fig.value,
             fig.qualifier,
             subject,
-            text_of(doc, subject),
+            None if subject is None else text_of(doc, subject),
             of_total,
             denominator,
             noun,
@@ -360,11 +360,15 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
     None. Not "from": after a noun or comma it compares ("75 seats, up from 61")."""
     lex = _lex()
     j = fig.end
-    # (a figure followed by a comma or bracket, no noun, asks no list)
+    # the first of the classes (in their order) with a noun here, its longest: the
+    # nouns by first word list them so, class by class, longest first (one look
+    # for the four lists; a figure followed by a comma or bracket asks none)
     if j < end and words[j] in _partitive_class_firsts():
-        for name in _PARTITIVE_NOUN_CLASSES:
-            n = lex[name].match_at(words, j, end)
-            if n:
+        for noun, cls in _nouns_by_first_word()[words[j]]:
+            n = len(noun)
+            if cls in _PARTITIVE_NOUN_CLASSES and (
+                n == 1 or (j + n <= end and tuple(words[j : j + n]) == noun)
+            ):
                 j += n
                 break
     if j > fig.end and j < end:
@@ -2283,11 +2287,17 @@ def draft_claims(
         ):
             # "the two leading candidates", "two candidates -- ... Ami" (cut off)
             continue
-        pair = (
-            split_pair(doc, words, subject)
-            if subject and kind in {"seats", "votes"}
-            else []
-        )
+        # (split_pair is asked only of a subject followed by a word it reads on:
+        # "both", "each" or a comma before them)
+        if (
+            subject
+            and kind in {"seats", "votes"}
+            and subject[1] < len(words)
+            and words[subject[1]] in {"both", "each", ","}
+        ):
+            pair = split_pair(doc, words, subject)
+        else:
+            pair = ()
         if len(pair) == 2:
             for part in pair:
                 drafts.append(
