@@ -207,7 +207,8 @@ def _counted_noun_in(
     j = i
     skipped = 0
     while j < end and skipped <= _MODIFIER_SKIP:
-        for noun, cls in nouns_by_first.get(words[j], ()):
+        w = words[j]  # (read once for the tests below)
+        for noun, cls in nouns_by_first.get(w, ()):
             n = len(noun)
             if n == 1:
                 return cls, j, j + 1  # its one word is words[j], its key
@@ -230,7 +231,7 @@ def _counted_noun_in(
         ) or text in plural_demonyms:
             return "people_nouns", j, j + 1
         if (
-            words[j] == "of"
+            w == "of"
             and j == i
             and j + 1 < end
             and words[j + 1] in {"the", "its", "their", "his", "her"}
@@ -255,7 +256,7 @@ def _counted_noun_in(
                 skipped += 1
             continue
         if (
-            words[j] == "the"
+            w == "the"
             and j + 2 < end
             and words[j + 1] == "number"
             and words[j + 2] == "of"
@@ -267,12 +268,12 @@ def _counted_noun_in(
         if (
             text.isalpha()
             and (text.islower() or text.istitle())
-            and words[j] not in _NOT_MODIFIERS
+            and w not in _NOT_MODIFIERS
         ):
             skipped += 1
             j += 1
             continue
-        if words[j] == "-" and skipped:
+        if w == "-" and skipped:
             j += 1
             continue
         break
@@ -1021,7 +1022,7 @@ def kind_and_unit(
         if turnout_word and _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
             return "turnout", "percent"
         return "votes", "percent"
-    unit = _UNIT_OF_CLASS.get(cls or "", None)
+    unit = _UNIT_OF_CLASS.get(cls)  # (None for no class)
     if cls in {"subject_nouns", "member_nouns"}:
         if _seat_context(words, s, e) or cls == "member_nouns":
             return "seats", "seats"
@@ -1294,7 +1295,13 @@ def find_subject(
         "then",
     }:
         k += 1
-    n = lex["passive_by"].match_at(words, k, e)
+    passive_by = lex["passive_by"]
+    # (a word that opens no passive phrase asks no match)
+    n = (
+        passive_by.match_at(words, k, e)
+        if k < e and words[k] in passive_by.by_first
+        else 0
+    )
     if not n and k < e and words[k] in {"to", "for", "by"}:
         n = 1
         if words[k] == "by" and k == after:
