@@ -1975,8 +1975,10 @@ def chamber_subject(
         start += 2
     elif fig.attributive:
         start += 1
+    chambers = lex["chamber_nouns"]
     for t in range(start, min(e, start + 6)):
-        n = lex["chamber_nouns"].match_at(words, t, e)
+        # (a word that opens no chamber noun asks no match)
+        n = chambers.match_at(words, t, e) if words[t] in chambers.by_first else 0
         if n:
             # keep a name that follows: "Assembly of Experts", "National Assembly"
             span = np_forward(doc, words, t, e)
