@@ -471,7 +471,11 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
     of 14", "up 12 seats", "gained 12 seats to hold 87" (the 87 is the count)."""
     lex = _lex()
     q = fig.qualifier_start
-    if lex["change_cues"].match_ending(words, q, s) and (
+    changes = lex["change_cues"]
+    # (the word before the figure ends no change cue for most figures: no match)
+    if (
+        q > s and words[q - 1] in changes.by_last and changes.match_ending(words, q, s)
+    ) and (
         words[q - 1] not in {"up", "down"}
         or q - 1 == s
         or words[q - 2] in _BEFORE_UP_OR_DOWN
@@ -495,7 +499,10 @@ def _gain_verb_start(words: Sequence[str], q: int, s: int) -> int:
     "picked up another 4", "added a further 3"), or -1."""
     while q - 1 > s and words[q - 1] in _BETWEEN_GAIN_AND_FIGURE:
         q -= 1
-    n = _lex()["gain_verbs"].match_ending(words, q, s)
+    gains = _lex()["gain_verbs"]
+    if q <= s or words[q - 1] not in gains.by_last:
+        return -1  # (no gain verb ends there: no match asked)
+    n = gains.match_ending(words, q, s)
     return q - n if n else -1
 
 
@@ -768,6 +775,7 @@ def _skip_reason_in_sentence(
         c = q - 1 if q - 1 > s and prev == "the" else q
         if (
             c - 1 > s
+            and words[c - 1] in lex["comparison_cues"].by_last
             and lex["comparison_cues"].match_ending(words, c, s)
             and _dated_by_year(words, fig.end, min(e, fig.end + 6))
         ):
@@ -1669,9 +1677,16 @@ def _object_verb_ending(words: Sequence[str], j: int, s: int) -> int:
     lex = _lex()
     if j - 1 < s or words[j - 1] in _PREPOSITION_WIN_VERBS:
         return 0
-    return lex["win_verbs"].match_ending(words, j, s) or lex[
-        "defeat_verbs"
-    ].match_ending(words, j, s)
+    # (each list asked only when the word ends one of its verbs)
+    last = words[j - 1]
+    wins, defeats = lex["win_verbs"], lex["defeat_verbs"]
+    if last in wins.by_last:
+        n = wins.match_ending(words, j, s)
+        if n:
+            return n
+    if last in defeats.by_last:
+        return defeats.match_ending(words, j, s)
+    return 0
 
 
 # what a win verb's object is when a figure stands in apposition to it
