@@ -2021,8 +2021,11 @@ def draft_claims(
     subject_starts = span_starts(doc, "subjects")  # (for the counted nouns)
     while k < e and texts[k].isspace():
         k += 1
-    # ("of" or "out of": one dict lookup on the first word)
-    opener = _lex()["opening_partitives"].match_at(words, k, e) if k < e else 0
+    # ("of" or "out of": one set test of the first word, most sentences no match)
+    openers = _lex()["opening_partitives"]
+    opener = (
+        openers.match_at(words, k, e) if k < e and words[k] in openers.by_first else 0
+    )
     if opener:
         k += opener - 1  # (at the opener's last word, "of")
         for f in figures:
