@@ -125,7 +125,7 @@ class Draft:
             fig.value,
             fig.qualifier,
             subject,
-            text_of(doc, subject),
+            None if subject is None else text_of(doc, subject),
             of_total,
             denominator,
             noun,
@@ -151,13 +151,8 @@ def _words(doc: Doc) -> list[str]:
     return lower_words(doc)
 
 
-def _is_demonym(t: str) -> bool:
-    return (
-        t[:1].isupper()
-        and t.endswith(("ans", "ians", "ese", "is", "ers"))
-        and t.isalpha()
-        and len(t) > 4
-    ) or t in _plural_demonyms()
+# a capitalised word with one of these endings is a demonym ("Iranians", "Pakistanis")
+_DEMONYM_ENDINGS = ("ans", "ians", "ese", "is", "ers")
 
 
 @lru_cache(maxsize=1)
@@ -208,10 +203,12 @@ def _counted_noun_in(
     drafting looks up once a sentence rather than for each noun it asks for (about
     two a figure)."""
     nouns_by_first = _nouns_by_first_word()
+    plural_demonyms = _plural_demonyms()
     j = i
     skipped = 0
     while j < end and skipped <= _MODIFIER_SKIP:
-        for noun, cls in nouns_by_first.get(words[j], ()):
+        w = words[j]  # (read once for the tests below)
+        for noun, cls in nouns_by_first.get(w, ()):
             n = len(noun)
             if n == 1:
                 return cls, j, j + 1  # its one word is words[j], its key
@@ -225,10 +222,16 @@ def _counted_noun_in(
         if subject_end is not None:
             return "subject_nouns", j, subject_end
         text = texts[j]
-        if _is_demonym(text):
+        # a demonym ("Iranians", "Turks"); most words are not capitalised
+        if (
+            text[:1].isupper()
+            and text.endswith(_DEMONYM_ENDINGS)
+            and text.isalpha()
+            and len(text) > 4
+        ) or text in plural_demonyms:
             return "people_nouns", j, j + 1
         if (
-            words[j] == "of"
+            w == "of"
             and j == i
             and j + 1 < end
             and words[j + 1] in {"the", "its", "their", "his", "her"}
@@ -253,7 +256,7 @@ def _counted_noun_in(
                 skipped += 1
             continue
         if (
-            words[j] == "the"
+            w == "the"
             and j + 2 < end
             and words[j + 1] == "number"
             and words[j + 2] == "of"
@@ -265,12 +268,12 @@ def _counted_noun_in(
         if (
             text.isalpha()
             and (text.islower() or text.istitle())
-            and words[j] not in _NOT_MODIFIERS
+            and w not in _NOT_MODIFIERS
         ):
             skipped += 1
             j += 1
             continue
-        if words[j] == "-" and skipped:
+        if w == "-" and skipped:
             j += 1
             continue
         break
@@ -340,9 +343,14 @@ def _partitive_noun_firsts() -> frozenset[str]:
     """The first words of `_PARTITIVE_NOUN_CLASSES`' nouns, and the comma: what the
     word after a count must be for `_partitive_after_noun` to read on, with the
     comma and opening bracket."""
+    return _partitive_class_firsts() | {",", "("}
+
+
+@lru_cache(maxsize=1)
+def _partitive_class_firsts() -> frozenset[str]:
+    """The first words of `_PARTITIVE_NOUN_CLASSES`' nouns."""
     lex = _lex()
-    firsts = {w for name in _PARTITIVE_NOUN_CLASSES for w in lex[name].by_first}
-    return frozenset(firsts | {",", "("})
+    return frozenset(w for name in _PARTITIVE_NOUN_CLASSES for w in lex[name].by_first)
 
 
 def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | None:
@@ -353,11 +361,17 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
     None. Not "from": after a noun or comma it compares ("75 seats, up from 61")."""
     lex = _lex()
     j = fig.end
-    for name in _PARTITIVE_NOUN_CLASSES:
-        n = lex[name].match_at(words, j, end)
-        if n:
-            j += n
-            break
+    # the first of the classes (in their order) with a noun here, its longest: the
+    # nouns by first word list them so, class by class, longest first (one look
+    # for the four lists; a figure followed by a comma or bracket asks none)
+    if j < end and words[j] in _partitive_class_firsts():
+        for noun, cls in _nouns_by_first_word()[words[j]]:
+            n = len(noun)
+            if cls in _PARTITIVE_NOUN_CLASSES and (
+                n == 1 or (j + n <= end and tuple(words[j : j + n]) == noun)
+            ):
+                j += n
+                break
     if j > fig.end and j < end:
         # "25.6 million people had cast ballots out of 38.6 million eligible voters"
         j += lex["partitive_cast_phrases"].match_at(words, j, end)
@@ -457,7 +471,11 @@ def _seat_change(words: Sequence[str], fig: Figure, s: int, e: int) -> bool:
     of 14", "up 12 seats", "gained 12 seats to hold 87" (the 87 is the count)."""
     lex = _lex()
     q = fig.qualifier_start
-    if lex["change_cues"].match_ending(words, q, s) and (
+    changes = lex["change_cues"]
+    # (the word before the figure ends no change cue for most figures: no match)
+    if (
+        q > s and words[q - 1] in changes.by_last and changes.match_ending(words, q, s)
+    ) and (
         words[q - 1] not in {"up", "down"}
         or q - 1 == s
         or words[q - 2] in _BEFORE_UP_OR_DOWN
@@ -481,7 +499,10 @@ def _gain_verb_start(words: Sequence[str], q: int, s: int) -> int:
     "picked up another 4", "added a further 3"), or -1."""
     while q - 1 > s and words[q - 1] in _BETWEEN_GAIN_AND_FIGURE:
         q -= 1
-    n = _lex()["gain_verbs"].match_ending(words, q, s)
+    gains = _lex()["gain_verbs"]
+    if q <= s or words[q - 1] not in gains.by_last:
+        return -1  # (no gain verb ends there: no match asked)
+    n = gains.match_ending(words, q, s)
     return q - n if n else -1
 
 
@@ -691,77 +712,70 @@ def _skip_reason_in_sentence(
 ) -> str | None:
     """`skip_reason` for a figure in sentence words[s:e], whatever it counts."""
     lex = _lex()
-    # comparisons: "eight more than", "18 shy of a majority", "eight fewer seats than"
+    # the words right after and right before the figure ("" at the sentence's
+    # edges), read once for the tests below
     n = fig.end
-    if n < e and words[n] in _COMPARISON_STARTS:
-        if (
-            words[n] in {"more", "fewer", "less"}
-            and n + 1 < e
-            and words[n + 1] == "than"
-        ):
+    nxt = words[n] if n < e else ""
+    q = fig.qualifier_start
+    prev = words[q - 1] if q > s else ""
+    # comparisons: "eight more than", "18 shy of a majority", "eight fewer seats than"
+    if nxt in _COMPARISON_STARTS:
+        if nxt in {"more", "fewer", "less"} and n + 1 < e and words[n + 1] == "than":
             return "comparison"
-        if (
-            words[n] in {"fewer", "more", "less"}
-            and n + 2 < e
-            and words[n + 2] == "than"
-        ):
+        if nxt in {"fewer", "more", "less"} and n + 2 < e and words[n + 2] == "than":
             return "comparison"
-        if n + 1 < e and words[n] == "shy" and words[n + 1] == "of":
+        if n + 1 < e and nxt == "shy" and words[n + 1] == "of":
             return "comparison"
         if (
             n + 2 < e
-            and words[n] in {"seats", "votes", "points"}
+            and nxt in {"seats", "votes", "points"}
             and words[n + 1] in {"more", "fewer", "ahead", "behind", "short"}
         ):
             return "comparison"
-        if words[n] in {"points", "percentage", "times", "fold"}:
+        if nxt in {"points", "percentage", "times", "fold"}:
             return "comparison"
-        if fig.percent and words[n] == "points":
+        if fig.percent and nxt == "points":
             return "comparison"
-    if n < e and words[n] in {"majority", "supermajority"}:
+    if nxt in {"majority", "supermajority"}:
         # "a two-thirds majority", "a 60 percent majority": the size of a majority,
         # not a share of the vote
         return "threshold"
     if fig.percent and words[n - 1] in {"point", "points"}:
         # "won by 30 percentage points", "fell 17 points": a difference of shares
         return "comparison"
-    q = fig.qualifier_start
-    if q - 2 >= s and words[q - 1] == "of" and _margin_at(words, fig, q - 1, s, e):
+    if prev == "of" and q - 2 >= s and _margin_at(words, fig, q - 1, s, e):
         return "margin"
-    if q - 2 >= s and words[q - 1] == "by" and _won_by(words, fig, q - 1, s, e):
+    if prev == "by" and q - 2 >= s and _won_by(words, fig, q - 1, s, e):
         return "margin"
-    if (
-        n < e
-        and words[n] in {"seat", "vote", "point"}
-        and _attributive_margin(words, fig, e)
-    ):
+    if nxt in {"seat", "vote", "point"} and _attributive_margin(words, fig, e):
         return "margin"  # "an 80 seat majority", "a 1,200 vote majority"
     if (
         fig.percent
+        and nxt == "of"
         and n + 2 < e
-        and words[n] == "of"
         and words[n + 1] in _GROUP_PRONOUNS
         and _breakdown_group_at(words, n + 2, e)
     ):
         # "2.1 million people, 61 percent of them women": a share of a group
         return "breakdown"
     if (
-        q - 1 > s
-        and words[q - 1] in {"from", "previous"}
+        prev in {"from", "previous"}
+        and q - 1 > s
         and lex["previous_value_cues"].match_ending(words, q, s)
     ):
         # "206 seats, up from 153", "fell to 11.2% from 14.8%": the earlier value
         # ("up from its preliminary figure of 43 percent" is not directly after)
         return "previous election"
-    if q - 3 >= s and words[q - 1] == ":" and _bracket_label_is_past(words, q - 1, s):
+    if prev == ":" and q - 3 >= s and _bracket_label_is_past(words, q - 1, s):
         # "Erdogan took 49.5% (2018: 52.6%)", "(previous: 57.5%)", "(2018
         # election: 52.6%)": the figure of the earlier election labelled
         return "previous election"
     # (one set test rules out both checks below for most figures)
-    if q - 1 >= s and words[q - 1] in _cue_ends_before_figure():
-        c = q - 1 if q - 1 > s and words[q - 1] == "the" else q
+    if prev in _cue_ends_before_figure():
+        c = q - 1 if q - 1 > s and prev == "the" else q
         if (
             c - 1 > s
+            and words[c - 1] in lex["comparison_cues"].by_last
             and lex["comparison_cues"].match_ending(words, c, s)
             and _dated_by_year(words, fig.end, min(e, fig.end + 6))
         ):
@@ -1016,7 +1030,7 @@ def kind_and_unit(
         if turnout_word and _has_turnout_word(words, fig.end, min(e, fig.end + 4)):
             return "turnout", "percent"
         return "votes", "percent"
-    unit = _UNIT_OF_CLASS.get(cls or "", None)
+    unit = _UNIT_OF_CLASS.get(cls)  # (None for no class)
     if cls in {"subject_nouns", "member_nouns"}:
         if _seat_context(words, s, e) or cls == "member_nouns":
             return "seats", "seats"
@@ -1289,7 +1303,13 @@ def find_subject(
         "then",
     }:
         k += 1
-    n = lex["passive_by"].match_at(words, k, e)
+    passive_by = lex["passive_by"]
+    # (a word that opens no passive phrase asks no match)
+    n = (
+        passive_by.match_at(words, k, e)
+        if k < e and words[k] in passive_by.by_first
+        else 0
+    )
     if not n and k < e and words[k] in {"to", "for", "by"}:
         n = 1
         if words[k] == "by" and k == after:
@@ -1379,6 +1399,8 @@ def find_subject(
         w = k - 1
         # "X has been elected president of Iran with 53.3%", "X's election ... with N"
         for t in range(w - 1, max(s, w - 16) - 1, -1):
+            if words[t] not in _WITH_LOOK_WORDS:
+                continue  # (most words: none of the tests below)
             if (
                 words[t] in {",", ";", "—"}
                 and t < w - 1
@@ -1482,16 +1504,21 @@ def find_subject(
     j = k
     verb_end = None
     win_verbs = lex["win_verbs"]
+    verb_last_words = win_verbs.by_last
+    like_num = facts.like_num
     for t in range(k - 1, max(s, k - 5) - 1, -1):
-        ends_verb = words[t] in win_verbs.by_last
+        ends_verb = words[t] in verb_last_words
         n = win_verbs.match_ending(words, t + 1, s) if ends_verb else 0
         if n and not (n == 1 and words[t] in {"on", "at", "with"}):
             verb_end = t + 1
             j = t + 1 - n
             break
         # "Pezeshkian received 10.4 million and Jalili 9.4 million": the verb of
-        # an earlier figure does not reach past the coordination
-        if words[t] in {",", ";", ".", "and", "while", "but"} or is_numeral(facts, t):
+        # an earlier figure does not reach past the coordination (or its number:
+        # `is_numeral` written out, asked of every word of the look)
+        if words[t] in {",", ";", ".", "and", "while", "but"} or (
+            like_num[t] and not facts.texts[t].isalpha()
+        ):
             break
     if verb_end is not None:
         span = subject_before(doc, words, j, s)
@@ -1540,6 +1567,11 @@ def find_subject(
 
 
 _POSSESSIVE_WORDS = frozenset({"'s", "’s", "'", "’"})
+# the words find_subject's look back from a "with" before a figure stops at
+_WITH_LOOK_WORDS = frozenset(
+    {",", ";", "—", "declared", "proclaimed", "named", "elected", "re-elected"}
+    | {"reelected", "sworn", "election", "re-election", "victory", "win"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -1645,9 +1677,16 @@ def _object_verb_ending(words: Sequence[str], j: int, s: int) -> int:
     lex = _lex()
     if j - 1 < s or words[j - 1] in _PREPOSITION_WIN_VERBS:
         return 0
-    return lex["win_verbs"].match_ending(words, j, s) or lex[
-        "defeat_verbs"
-    ].match_ending(words, j, s)
+    # (each list asked only when the word ends one of its verbs)
+    last = words[j - 1]
+    wins, defeats = lex["win_verbs"], lex["defeat_verbs"]
+    if last in wins.by_last:
+        n = wins.match_ending(words, j, s)
+        if n:
+            return n
+    if last in defeats.by_last:
+        return defeats.match_ending(words, j, s)
+    return 0
 
 
 # what a win verb's object is when a figure stands in apposition to it
@@ -1951,8 +1990,10 @@ def chamber_subject(
         start += 2
     elif fig.attributive:
         start += 1
+    chambers = lex["chamber_nouns"]
     for t in range(start, min(e, start + 6)):
-        n = lex["chamber_nouns"].match_at(words, t, e)
+        # (a word that opens no chamber noun asks no match)
+        n = chambers.match_at(words, t, e) if words[t] in chambers.by_first else 0
         if n:
             # keep a name that follows: "Assembly of Experts", "National Assembly"
             span = np_forward(doc, words, t, e)
@@ -1980,8 +2021,11 @@ def draft_claims(
     subject_starts = span_starts(doc, "subjects")  # (for the counted nouns)
     while k < e and texts[k].isspace():
         k += 1
-    # ("of" or "out of": one dict lookup on the first word)
-    opener = _lex()["opening_partitives"].match_at(words, k, e) if k < e else 0
+    # ("of" or "out of": one set test of the first word, most sentences no match)
+    openers = _lex()["opening_partitives"]
+    opener = (
+        openers.match_at(words, k, e) if k < e and words[k] in openers.by_first else 0
+    )
     if opener:
         k += opener - 1  # (at the opener's last word, "of")
         for f in figures:
@@ -2270,11 +2314,17 @@ def draft_claims(
         ):
             # "the two leading candidates", "two candidates -- ... Ami" (cut off)
             continue
-        pair = (
-            split_pair(doc, words, subject)
-            if subject and kind in {"seats", "votes"}
-            else []
-        )
+        # (split_pair is asked only of a subject followed by a word it reads on:
+        # "both", "each" or a comma before them)
+        if (
+            subject
+            and kind in {"seats", "votes"}
+            and subject[1] < len(words)
+            and words[subject[1]] in {"both", "each", ","}
+        ):
+            pair = split_pair(doc, words, subject)
+        else:
+            pair = ()
         if len(pair) == 2:
             for part in pair:
                 drafts.append(
@@ -2719,8 +2769,9 @@ def _latest_year(doc: Doc) -> int | None:
         # a year is all digits, so `like_num`: only those few tokens are looked at
         years = [
             int(w)
-            for w in compress(facts.texts, facts.like_num)
-            if len(w) == 4 and w.isdecimal() and 1950 <= int(w) <= 2100
+            # (the numbers in digits picked out in C)
+            for w in filter(str.isdecimal, compress(facts.texts, facts.like_num))
+            if len(w) == 4 and 1950 <= int(w) <= 2100
         ]
         doc.user_data["latest_year"] = max(years) if years else None
     return doc.user_data["latest_year"]
@@ -2812,11 +2863,10 @@ class _SentenceWords:
         """The token indices of the sentence's clause breaks, listed when first
         asked (most sentences hold none of the cues whose clause is looked at)."""
         if self._clause_breaks is None:
-            self._clause_breaks = [
-                t
-                for t, w in enumerate(self.words[self.start : self.end], self.start)
-                if w in _CLAUSE_BREAKS
-            ]
+            # (picked out in C: a comprehension runs a Python step per word)
+            s, e = self.start, self.end
+            is_break = map(_CLAUSE_BREAKS.__contains__, self.words[s:e])
+            self._clause_breaks = list(compress(range(s, e), is_break))
         return self._clause_breaks
 
 
@@ -2903,8 +2953,9 @@ _SEAT_OR_VOTE_WORDS = frozenset({"seat", "seats", "vote", "votes", "ballots"})
 def dominant_unit(words: Sequence[str]) -> str | None:
     """Seats or votes: what an article mostly counts, for figures with no noun."""
     # one pass over the article picks out its few unit words (five counts of the
-    # whole article cost twice as much)
-    found = [w for w in words if w in _SEAT_OR_VOTE_WORDS]
+    # whole article cost twice as much), filtered in C: a comprehension runs a
+    # Python step per word of the article
+    found = list(filter(_SEAT_OR_VOTE_WORDS.__contains__, words))
     seats = found.count("seat") + found.count("seats")
     votes = len(found) - seats  # "vote", "votes", "ballots"
     if seats > votes:

@@ -241,17 +241,24 @@ def _names_time(words: Sequence[str], facts: TokenFacts, k: int, start: int) -> 
 def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | None:
     """The noun phrase ending just before token `j`, not reaching before `start`."""
     facts = token_facts(doc)
+    texts, punct, like_num = facts.texts, facts.punct, facts.like_num
+    time_words = _np_time_words()
     k = j - 1
     first = None
     depth = 0  # inside brackets, walking left
     while k >= start and (j - k) <= _MAX_NP:
         w = words[k]
-        if first is not None and (
-            # "said on Sunday Labour won": the day is a time, the name after it
-            # the subject ("on Sunday night the Greens took": and its part)
-            (facts.texts[k][:1].isupper() and _day_names_time(words, facts, k, start))
-            # "By 9 PM Fidesz had": so is a clock ("at 10 pm local time the ANC")
-            or (w in _CLOCK_WORDS and k > start and is_numeral(facts, k - 1))
+        if (
+            first is not None
+            # (one set test rules out both time tests for most words)
+            and w in time_words
+            and (
+                # "said on Sunday Labour won": the day is a time, the name after it
+                # the subject ("on Sunday night the Greens took": and its part)
+                (texts[k][:1].isupper() and _day_names_time(words, facts, k, start))
+                # "By 9 PM Fidesz had": so is a clock ("at 10 pm local time the ANC")
+                or (w in _CLOCK_WORDS and k > start and is_numeral(facts, k - 1))
+            )
         ):
             parts = _time_words()[2]
             first = k + 1
@@ -287,7 +294,7 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
                 if (
                     w in {"of", "and", "&", "de", "al", "el", "du", "van", "von"}
                     and (
-                        _is_name_like(facts.texts[k - 1])
+                        _is_name_like(texts[k - 1])
                         or _ends_hyphenated_name(facts, words, k - 1)
                         or words[k - 1]
                         in {
@@ -310,7 +317,11 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
                     k -= 1
                     continue
             break
-        if not _np_token_ok(doc, facts, words, k):
+        # (most words are none of number, punctuation, stop word or space, which
+        # `_np_token_ok` takes: asked only of the others)
+        if (
+            like_num[k] or punct[k] or w in _NP_STOP or texts[k].isspace()
+        ) and not _np_token_ok(doc, facts, words, k):
             break
         first = k
         k -= 1
@@ -323,7 +334,15 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
         return None
     if not _round_phrases()[1].isdisjoint(words[first : j - 1]):
         first = _after_round_phrase(facts, words, first, j)
-    return _trim(doc, words, first, j)
+    return _trim(doc, words, first, j, punct)
+
+
+@lru_cache(maxsize=1)
+def _np_time_words() -> frozenset[str]:
+    """The weekdays, months and clock words: what `np_backward` asks the time
+    tests of (a word that is none of them names no time)."""
+    days, months, _ = _time_words()
+    return days | months | _CLOCK_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -400,7 +419,7 @@ def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
         k += 1
     if last is None:
         return None
-    span = _trim(doc, words, i, last + 1)
+    span = _trim(doc, words, i, last + 1, facts.punct)
     if span is None:
         return None
     # "the main opposition candidate, Kemal Kilicdaroglu": prefer the name in apposition
@@ -419,24 +438,29 @@ def np_forward(doc: Doc, words: Sequence[str], i: int, end: int) -> Span | None:
     return span
 
 
-def _trim(doc: Doc, words: Sequence[str], a: int, b: int) -> Span | None:
-    """Drop stray punctuation, adverbs and dangling joiners at the phrase's ends."""
-    while a < b and (
-        words[a] in _AUX_ADV
-        or words[a] in {"-", "'s", "’s", "'", "’", ")", "."}
-        or words[a] in _NP_JOINERS
-    ):
+def _trim(
+    doc: Doc, words: Sequence[str], a: int, b: int, punct: list[bool] | None = None
+) -> Span | None:
+    """Drop stray punctuation, adverbs and dangling joiners at the phrase's ends
+    (`punct`: the Doc's `TokenFacts.punct`, when the caller holds it)."""
+    while a < b and words[a] in _TRIM_FIRST:
         a += 1
-    while b > a and (
-        words[b - 1] in {"-", "'s", "’s", "'", "’", "(", ".", "the", "a", "an"}
-        or words[b - 1] in _NP_JOINERS
-    ):
+    while b > a and words[b - 1] in _TRIM_LAST:
         b -= 1
     if a >= b:
         return None
-    if all(token_facts(doc).punct[a:b]):
+    if punct is None:
+        punct = token_facts(doc).punct
+    if punct[a] and all(punct[a:b]):  # (a first word that is no punctuation: not all)
         return None
     return (a, b)
+
+
+# what `_trim` drops at a phrase's start and end
+_TRIM_FIRST = _AUX_ADV | {"-", "'s", "’s", "'", "’", ")", "."} | _NP_JOINERS
+_TRIM_LAST = (
+    frozenset({"-", "'s", "’s", "'", "’", "(", ".", "the", "a", "an"}) | _NP_JOINERS
+)
 
 
 def previous_break(doc: Doc, words: Sequence[str], j: int, start: int) -> int:
