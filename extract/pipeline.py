@@ -211,7 +211,7 @@ def claims_from_doc(
     ctx = StatusContext()
     cues: list[tuple[str | None, list]] = []
     # each sentence's cues are found once, for the sentence and all its figures
-    sentence_cues = [SentenceCues(words, s, e) for s, e in bounds]
+    sentence_cues = SentenceCues.of_sentences(words, bounds)
     for idx, (s, e) in enumerate(bounds):
         progress = (
             _progress_values(doc, words, s, e, by_sent[idx])
