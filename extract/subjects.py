@@ -344,7 +344,10 @@ class SubjectMatcher:
         found: dict[tuple[int, int], list[SubjectRow]] = {}
         mentions: list[tuple[int, str]] = []
         row_of_key, country_of_key = self.row_of_key, self.country_of_key
-        texts, _ = token_texts(doc)
+        # the token texts, read when a match is first checked as written (a phrase
+        # given to `resolve_subject` often has none, and reading them costs more
+        # than the matching)
+        texts = None
         any_case, as_written = self.any_case, self.as_written
         # the acronyms matched as written (and token-pattern matches), taken after
         # the others as when they had a matcher of their own: `guess_country` reads
@@ -353,6 +356,8 @@ class SubjectMatcher:
         for key, start, end in self.phrases(doc):
             row = any_case.get(key)
             if row is None:
+                if texts is None:
+                    texts, _ = token_texts(doc)
                 spelled = texts[start] if end == start + 1 else tuple(texts[start:end])
                 if spelled in as_written[key]:
                     code = country_of_key.get(key)
@@ -456,6 +461,8 @@ class SubjectMatcher:
             # tuple.__new__ with the row's fields: the same _Match as
             # _Match(start, end, ...) without its generated __new__
             base.append(tuple.__new__(_Match, (start, end) + fields[row.index]))
+        if not base:
+            return base  # (no reading kept: the words need not be read)
         base = _longest_first(base)
         found = list(base)
         lows = lower_words(doc)
@@ -750,12 +757,11 @@ def _resolve(text: str, country: str | None) -> str | None:
     nlp, matcher = _phrase_tools()
     doc = nlp.make_doc(text)
     keep_foreign = False
-    if not country:
-        mentions = matcher.country_mentions(doc)
-        if mentions:
-            country = mentions[0][1]
-            keep_foreign = True
-    found = matcher.matches(doc, country, keep_foreign=keep_foreign)
+    raw, mentions = matcher.scan(doc)  # (one pass for both)
+    if not country and mentions:
+        country = mentions[0][1]
+        keep_foreign = True
+    found = matcher.matches(doc, country, keep_foreign=keep_foreign, raw=raw)
     if not found:
         return None
     if len(found) > 1:
