@@ -46,6 +46,7 @@ from extract.tokens import (
 _RESULT_KINDS = frozenset({"seats", "votes", "turnout"})
 _SEAT_KINDS = frozenset({"seats", "seats_total"})
 _SEAT_OR_VOTE_KINDS = frozenset({"seats", "seats_total", "votes"})
+_NO_KINDS: frozenset[str] = frozenset()
 _STRUCTURAL_CARRY = frozenset(
     {
         "decided",
@@ -135,7 +136,7 @@ def _draft_status(
     carry_ok = (
         d.kind in _RESULT_KINDS
         or has_results
-        or (d.kind == "seats_total" and any(w in _STRUCTURAL_CARRY for w in words[s:e]))
+        or (d.kind == "seats_total" and not _STRUCTURAL_CARRY.isdisjoint(words[s:e]))
     )
     if carry_ok and ctx.status and not (turnout_only and ctx.from_seats):
         # (the state of the seat count is not that of the turnout)
@@ -232,8 +233,10 @@ def claims_from_doc(
         drafts = per_sentence[idx]
         cue, fused = cues[idx]
         sent_round = sentence_cues[idx].round_near(s)
-        # (most sentences have no drafts: no generator made for them)
-        has_results = bool(drafts) and any(d.kind in _RESULT_KINDS for d in drafts)
+        # the kinds of the sentence's drafts, gathered once for the three questions
+        # asked of them (most sentences have no drafts: nothing made for them)
+        kinds = {d.kind for d in drafts} if drafts else _NO_KINDS
+        has_results = not _RESULT_KINDS.isdisjoint(kinds)
         # the lede and the update right after it are one report; so are a headline
         # and the update two sentences on that repeats one of its figures ("BJP
         # wins 240 seats" / "INDIA bloc takes 234" / "... won 240 of the 543
@@ -257,9 +260,7 @@ def claims_from_doc(
         if sent_round is not None and ctx.round is not None and sent_round != ctx.round:
             ctx.by_round[ctx.round] = (ctx.status, ctx.from_seats)
             ctx.status, ctx.from_seats = ctx.by_round.get(sent_round, (None, False))
-        turnout_only = has_results and all(
-            d.kind not in _SEAT_OR_VOTE_KINDS for d in drafts
-        )
+        turnout_only = has_results and _SEAT_OR_VOTE_KINDS.isdisjoint(kinds)
         if drafts:
             sentence = span_text(doc, s, e).strip()  # one text for its claims
         for d in drafts:
@@ -282,7 +283,7 @@ def claims_from_doc(
             )
         if cue:
             ctx.status = cue
-            ctx.from_seats = bool(drafts) and all(d.kind in _SEAT_KINDS for d in drafts)
+            ctx.from_seats = bool(drafts) and kinds <= _SEAT_KINDS
         if sent_round is not None:
             ctx.round = sent_round
     return claims
