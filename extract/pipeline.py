@@ -106,6 +106,10 @@ def _coverage_values(
     return out
 
 
+def _figure_start(d: Draft) -> int:
+    return d.figure.start
+
+
 def _repeats_a_figure(drafts: list[Draft], later: list[list[Draft]]) -> bool:
     """Whether one of the values of `drafts` is given again in the sentences
     `later`: the same update told again."""
@@ -200,7 +204,8 @@ def claims_from_doc(
                 t0, t1, 0, "exact", t0, False, False, False, False, doc[t0:t1].text
             )
             drafts.append(Draft.of(doc, fig, "seats", "seats", subj))
-        drafts.sort(key=lambda d: d.figure.start)
+        if len(drafts) > 1:
+            drafts.sort(key=_figure_start)
         per_sentence.append(drafts)
     # "final results give it 40.2%": a pronoun subject takes its antecedent's phrase
     resolve_pronouns(doc, words, bounds, paras, per_sentence)
@@ -220,10 +225,14 @@ def claims_from_doc(
             if by_sent[idx]
             else []
         )
-        cue, fused = sentence_cues[idx].status(progress)
+        here = sentence_cues[idx]
+        if not progress and not here.status_cues:
+            cues.append((None, []))  # (most sentences: no cue, nothing to weigh)
+            continue
+        cue, fused = here.status(progress)
         # (looked for only where it would change something: most sentences have
         # no cue)
-        if (cue or fused) and not progress and sentence_cues[idx].looks_ahead:
+        if (cue or fused) and not progress and here.looks_ahead:
             cue, fused = None, []
         cues.append((cue, fused))
     claims: list[Claim] = []
@@ -232,7 +241,10 @@ def claims_from_doc(
     for idx, (s, e) in enumerate(bounds):
         drafts = per_sentence[idx]
         cue, fused = cues[idx]
-        sent_round = sentence_cues[idx].round_near(s)
+        # (most sentences name no round: no call made for them)
+        sent_round = (
+            sentence_cues[idx].round_near(s) if sentence_cues[idx].rounds else None
+        )
         # the kinds of the sentence's drafts, gathered once for the three questions
         # asked of them (most sentences have no drafts: nothing made for them)
         kinds = {d.kind for d in drafts} if drafts else _NO_KINDS
