@@ -186,18 +186,23 @@ def claims_from_doc(
     per_sentence: list[list[Draft]] = []
     default_unit = dominant_unit(words)
     context = SentenceContext(default_unit=default_unit)
+    # a context no sentence has drafted with is as good as a new one: a paragraph
+    # after one with no figures takes it over rather than making another
+    context_used = False
     last_para = None
     # a zero claim starts at "no" (`zero_claims`): one look rules out most articles
     may_have_zeros = "no" in words
     for idx, sent in enumerate(bounds):
         if paras[idx] != last_para:
-            context = SentenceContext(default_unit=default_unit)
+            if context_used:
+                context = SentenceContext(default_unit=default_unit)
+                context_used = False
             last_para = paras[idx]
-        drafts = (
-            draft_claims(doc, words, sent, by_sent[idx], context)
-            if by_sent[idx]
-            else []
-        )
+        if by_sent[idx]:
+            drafts = draft_claims(doc, words, sent, by_sent[idx], context)
+            context_used = True
+        else:
+            drafts = []
         zeros = zero_claims(doc, words, sent) if may_have_zeros else ()
         for t0, t1, subj in zeros:
             fig = Figure(

@@ -36,7 +36,6 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -386,12 +385,14 @@ class SubjectMatcher:
         """The country an article (or phrase) is most about, from names and aliases.
 
         `raw` and `mentions` are `scan(doc)` when the caller has it already."""
-        votes: Counter[str] = Counter()
+        # (a plain dict: a Counter's first count of a code calls its Python
+        # __missing__, and making one calls its Python __init__ and update)
+        votes: dict[str, int] = {}
         first: dict[str, int] = {}
         if mentions is None:
             mentions = self.country_mentions(doc)
         for start, code in mentions:
-            votes[code] += 1
+            votes[code] = votes.get(code, 0) + 1
             first.setdefault(code, start)
         voting = self._voting_rows
         for (start, _), rows in (
@@ -400,14 +401,14 @@ class SubjectMatcher:
             if len(rows) == 1:  # most matches: one reading, no set needed
                 r = rows[0]
                 if r.country and r.index in voting:
-                    votes[r.country] += 1
+                    votes[r.country] = votes.get(r.country, 0) + 1
                     first.setdefault(r.country, start)
                 continue
             codes = {r.country for r in rows if r.index in voting}
             if len(codes) == 1:
                 (code,) = codes
                 if code:
-                    votes[code] += 1
+                    votes[code] = votes.get(code, 0) + 1
                     first.setdefault(code, start)
         if not votes:
             return None
