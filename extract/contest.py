@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from extract.lexicon import trie_alternation
 from extract.resources import load_json
@@ -50,10 +51,8 @@ class _Matcher:
     def scores(self, text: str, title: str | None) -> Counter[str]:
         scores: Counter[str] = Counter()
         if title:
-            self._count(title, scores, lambda _pos: TITLE_WEIGHT)
-        self._count(
-            text, scores, lambda pos: LEDE_WEIGHT if pos < LEDE_CHARS else BODY_WEIGHT
-        )
+            self._count(title, scores, TITLE_WEIGHT, 0, TITLE_WEIGHT)
+        self._count(text, scores, LEDE_WEIGHT, LEDE_CHARS, BODY_WEIGHT)
         return scores
 
     def _matches(self, text: str) -> list[tuple[int, str]]:
@@ -72,7 +71,17 @@ class _Matcher:
             (match.start(), match.group(1)) for match in self.pattern.finditer(text)
         ]
 
-    def _count(self, text: str, scores: Counter[str], weight_at) -> None:
+    def _count(
+        self,
+        text: str,
+        scores: Counter[str],
+        lede_weight: float,
+        lede_chars: int,
+        body_weight: float,
+    ) -> None:
+        """Add each match's weight: `lede_weight` for one starting in the first
+        `lede_chars` characters, else `body_weight` (as plain numbers, not a
+        function called per match)."""
         for start, key in self._matches(text):
             key = key.lower() if self.casefold else key
             hit = self.lookup.get(key)
@@ -80,7 +89,9 @@ class _Matcher:
                 hit = self.lookup.get(key[:-1])
             if hit is not None and hit[1] > 0:
                 ident, weight = hit
-                scores[ident] += weight * weight_at(start)
+                scores[ident] += weight * (
+                    lede_weight if start < lede_chars else body_weight
+                )
 
 
 @dataclass(frozen=True)
@@ -219,7 +230,9 @@ def _matchers() -> tuple[_Matcher, _Matcher]:
 
 
 def _decide(scores: Counter[str]) -> str | None:
-    ranked = scores.most_common(2)
+    # `scores.most_common(2)`, which is documented as this sort (stable: a tie
+    # keeps the order of first mention), without heapq's Python code
+    ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)[:2]
     if not ranked or ranked[0][1] < MIN_SCORE:
         return None
     if len(ranked) > 1 and ranked[0][1] < MIN_RATIO * ranked[1][1]:

@@ -46,6 +46,7 @@ from extract.tokens import (
 _RESULT_KINDS = frozenset({"seats", "votes", "turnout"})
 _SEAT_KINDS = frozenset({"seats", "seats_total"})
 _SEAT_OR_VOTE_KINDS = frozenset({"seats", "seats_total", "votes"})
+_NO_KINDS: frozenset[str] = frozenset()
 _STRUCTURAL_CARRY = frozenset(
     {
         "decided",
@@ -105,6 +106,10 @@ def _coverage_values(
     return out
 
 
+def _figure_start(d: Draft) -> int:
+    return d.figure.start
+
+
 def _repeats_a_figure(drafts: list[Draft], later: list[list[Draft]]) -> bool:
     """Whether one of the values of `drafts` is given again in the sentences
     `later`: the same update told again."""
@@ -135,7 +140,7 @@ def _draft_status(
     carry_ok = (
         d.kind in _RESULT_KINDS
         or has_results
-        or (d.kind == "seats_total" and any(w in _STRUCTURAL_CARRY for w in words[s:e]))
+        or (d.kind == "seats_total" and not _STRUCTURAL_CARRY.isdisjoint(words[s:e]))
     )
     if carry_ok and ctx.status and not (turnout_only and ctx.from_seats):
         # (the state of the seat count is not that of the turnout)
@@ -181,25 +186,31 @@ def claims_from_doc(
     per_sentence: list[list[Draft]] = []
     default_unit = dominant_unit(words)
     context = SentenceContext(default_unit=default_unit)
+    # a context no sentence has drafted with is as good as a new one: a paragraph
+    # after one with no figures takes it over rather than making another
+    context_used = False
     last_para = None
     # a zero claim starts at "no" (`zero_claims`): one look rules out most articles
     may_have_zeros = "no" in words
     for idx, sent in enumerate(bounds):
         if paras[idx] != last_para:
-            context = SentenceContext(default_unit=default_unit)
+            if context_used:
+                context = SentenceContext(default_unit=default_unit)
+                context_used = False
             last_para = paras[idx]
-        drafts = (
-            draft_claims(doc, words, sent, by_sent[idx], context)
-            if by_sent[idx]
-            else []
-        )
+        if by_sent[idx]:
+            drafts = draft_claims(doc, words, sent, by_sent[idx], context)
+            context_used = True
+        else:
+            drafts = []
         zeros = zero_claims(doc, words, sent) if may_have_zeros else ()
         for t0, t1, subj in zeros:
             fig = Figure(
                 t0, t1, 0, "exact", t0, False, False, False, False, doc[t0:t1].text
             )
             drafts.append(Draft.of(doc, fig, "seats", "seats", subj))
-        drafts.sort(key=lambda d: d.figure.start)
+        if len(drafts) > 1:
+            drafts.sort(key=_figure_start)
         per_sentence.append(drafts)
     # "final results give it 40.2%": a pronoun subject takes its antecedent's phrase
     resolve_pronouns(doc, words, bounds, paras, per_sentence)
@@ -211,7 +222,7 @@ def claims_from_doc(
     ctx = StatusContext()
     cues: list[tuple[str | None, list]] = []
     # each sentence's cues are found once, for the sentence and all its figures
-    sentence_cues = [SentenceCues(words, s, e) for s, e in bounds]
+    sentence_cues = SentenceCues.of_sentences(words, bounds)
     for idx, (s, e) in enumerate(bounds):
         progress = (
             _progress_values(doc, words, s, e, by_sent[idx])
@@ -219,10 +230,14 @@ def claims_from_doc(
             if by_sent[idx]
             else []
         )
-        cue, fused = sentence_cues[idx].status(progress)
+        here = sentence_cues[idx]
+        if not progress and not here.status_cues:
+            cues.append((None, []))  # (most sentences: no cue, nothing to weigh)
+            continue
+        cue, fused = here.status(progress)
         # (looked for only where it would change something: most sentences have
         # no cue)
-        if (cue or fused) and not progress and sentence_cues[idx].looks_ahead:
+        if (cue or fused) and not progress and here.looks_ahead:
             cue, fused = None, []
         cues.append((cue, fused))
     claims: list[Claim] = []
@@ -231,9 +246,14 @@ def claims_from_doc(
     for idx, (s, e) in enumerate(bounds):
         drafts = per_sentence[idx]
         cue, fused = cues[idx]
-        sent_round = sentence_cues[idx].round_near(s)
-        # (most sentences have no drafts: no generator made for them)
-        has_results = bool(drafts) and any(d.kind in _RESULT_KINDS for d in drafts)
+        # (most sentences name no round: no call made for them)
+        sent_round = (
+            sentence_cues[idx].round_near(s) if sentence_cues[idx].rounds else None
+        )
+        # the kinds of the sentence's drafts, gathered once for the three questions
+        # asked of them (most sentences have no drafts: nothing made for them)
+        kinds = {d.kind for d in drafts} if drafts else _NO_KINDS
+        has_results = not _RESULT_KINDS.isdisjoint(kinds)
         # the lede and the update right after it are one report; so are a headline
         # and the update two sentences on that repeats one of its figures ("BJP
         # wins 240 seats" / "INDIA bloc takes 234" / "... won 240 of the 543
@@ -257,9 +277,7 @@ def claims_from_doc(
         if sent_round is not None and ctx.round is not None and sent_round != ctx.round:
             ctx.by_round[ctx.round] = (ctx.status, ctx.from_seats)
             ctx.status, ctx.from_seats = ctx.by_round.get(sent_round, (None, False))
-        turnout_only = has_results and all(
-            d.kind not in _SEAT_OR_VOTE_KINDS for d in drafts
-        )
+        turnout_only = has_results and _SEAT_OR_VOTE_KINDS.isdisjoint(kinds)
         if drafts:
             sentence = span_text(doc, s, e).strip()  # one text for its claims
         for d in drafts:
@@ -282,7 +300,7 @@ def claims_from_doc(
             )
         if cue:
             ctx.status = cue
-            ctx.from_seats = bool(drafts) and all(d.kind in _SEAT_KINDS for d in drafts)
+            ctx.from_seats = bool(drafts) and kinds <= _SEAT_KINDS
         if sent_round is not None:
             ctx.round = sent_round
     return claims

@@ -544,23 +544,66 @@ class SentenceCues:
         self.words = words
         self.start = s
         self.end = e
-        every, status, future, rounds, conditional = _sentence_cue_key_words()
         sentence = words[s:e]
-        held = every.intersection(sentence)
+        held = _sentence_cue_key_words()[0].intersection(sentence)
         if held:
-            if not conditional.isdisjoint(held):
-                self.may_be_conditional = True
-            may_have_status = not status.isdisjoint(held)
-            may_have_round = not rounds.isdisjoint(held)
-            if may_have_status or may_have_round:
-                # where its key words are: one pass for both lists
+            self._find(held, None, sentence)
+
+    @classmethod
+    def of_sentences(
+        cls, words: Sequence[str], bounds: Sequence[tuple[int, int]]
+    ) -> list[SentenceCues]:
+        """`SentenceCues(words, s, e)` of each sentence (s, e) of `bounds` (in
+        order, as `tokens.sentence_bounds` gives them), with the key words of the
+        whole text picked out in one pass in C rather than a slice and a set per
+        sentence; a sentence holding none (many) is only its bounds."""
+        every = _sentence_cue_key_words()[0]
+        found = _positions_of(every, 0, len(words), words)
+        n = len(found)
+        out = []
+        new = cls.__new__
+        i = 0  # found[:i] are before the sentence
+        for s, e in bounds:
+            cues = new(cls)
+            cues.words = words
+            cues.start = s
+            cues.end = e
+            if i < n and found[i] < e:
+                if found[i] < s:  # (only if the sentences leave gaps)
+                    i = bisect_left(found, s, i)
+                j = bisect_left(found, e, i)
+                if j > i:
+                    at = found[i:j]
+                    i = j
+                    cues._find(set(map(words.__getitem__, at)), at, None)
+            out.append(cues)
+        return out
+
+    def _find(
+        self,
+        held: AbstractSet[str],
+        at: Sequence[int] | None,
+        sentence: Sequence[str] | None,
+    ) -> None:
+        """Look for the cue lists the sentence holds key words of (`held`, not
+        empty), around its key words: at the token indices `at`, else picked out
+        of `sentence` (words[start:end])."""
+        _, status, future, rounds, conditional = _sentence_cue_key_words()
+        words, s, e = self.words, self.start, self.end
+        if not conditional.isdisjoint(held):
+            self.may_be_conditional = True
+        may_have_status = not status.isdisjoint(held)
+        may_have_round = not rounds.isdisjoint(held)
+        if may_have_status or may_have_round:
+            # where its key words are: one pass for both lists
+            if at is None:
                 at = _positions_of(held, s, e, sentence)
-                if may_have_status:
-                    self.status_cues = _cue_positions(words, s, e, at)
-                if may_have_round:
-                    self.rounds = _round_positions(words, s, e, at)
-            if not future.isdisjoint(held):
-                self._may_look_ahead = True
+            if may_have_status:
+                self.status_cues = _cue_positions(words, s, e, at)
+            if may_have_round:
+                self.rounds = _round_positions(words, s, e, at)
+        if not future.isdisjoint(held):
+            self._may_look_ahead = True
 
     @property
     def looks_ahead(self) -> bool:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -344,7 +343,10 @@ class SubjectMatcher:
         found: dict[tuple[int, int], list[SubjectRow]] = {}
         mentions: list[tuple[int, str]] = []
         row_of_key, country_of_key = self.row_of_key, self.country_of_key
-        texts, _ = token_texts(doc)
+        # the token texts, read when a match is first checked as written (a phrase
+        # given to `resolve_subject` often has none, and reading them costs more
+        # than the matching)
+        texts = None
         any_case, as_written = self.any_case, self.as_written
         # the acronyms matched as written (and token-pattern matches), taken after
         # the others as when they had a matcher of their own: `guess_country` reads
@@ -353,6 +355,8 @@ class SubjectMatcher:
         for key, start, end in self.phrases(doc):
             row = any_case.get(key)
             if row is None:
+                if texts is None:
+                    texts, _ = token_texts(doc)
                 spelled = texts[start] if end == start + 1 else tuple(texts[start:end])
                 if spelled in as_written[key]:
                     code = country_of_key.get(key)
@@ -381,12 +385,14 @@ class SubjectMatcher:
         """The country an article (or phrase) is most about, from names and aliases.
 
         `raw` and `mentions` are `scan(doc)` when the caller has it already."""
-        votes: Counter[str] = Counter()
+        # (a plain dict: a Counter's first count of a code calls its Python
+        # __missing__, and making one calls its Python __init__ and update)
+        votes: dict[str, int] = {}
         first: dict[str, int] = {}
         if mentions is None:
             mentions = self.country_mentions(doc)
         for start, code in mentions:
-            votes[code] += 1
+            votes[code] = votes.get(code, 0) + 1
             first.setdefault(code, start)
         voting = self._voting_rows
         for (start, _), rows in (
@@ -395,14 +401,14 @@ class SubjectMatcher:
             if len(rows) == 1:  # most matches: one reading, no set needed
                 r = rows[0]
                 if r.country and r.index in voting:
-                    votes[r.country] += 1
+                    votes[r.country] = votes.get(r.country, 0) + 1
                     first.setdefault(r.country, start)
                 continue
             codes = {r.country for r in rows if r.index in voting}
             if len(codes) == 1:
                 (code,) = codes
                 if code:
-                    votes[code] += 1
+                    votes[code] = votes.get(code, 0) + 1
                     first.setdefault(code, start)
         if not votes:
             return None
@@ -456,6 +462,8 @@ class SubjectMatcher:
             # tuple.__new__ with the row's fields: the same _Match as
             # _Match(start, end, ...) without its generated __new__
             base.append(tuple.__new__(_Match, (start, end) + fields[row.index]))
+        if not base:
+            return base  # (no reading kept: the words need not be read)
         base = _longest_first(base)
         found = list(base)
         lows = lower_words(doc)
@@ -750,12 +758,11 @@ def _resolve(text: str, country: str | None) -> str | None:
     nlp, matcher = _phrase_tools()
     doc = nlp.make_doc(text)
     keep_foreign = False
-    if not country:
-        mentions = matcher.country_mentions(doc)
-        if mentions:
-            country = mentions[0][1]
-            keep_foreign = True
-    found = matcher.matches(doc, country, keep_foreign=keep_foreign)
+    raw, mentions = matcher.scan(doc)  # (one pass for both)
+    if not country and mentions:
+        country = mentions[0][1]
+        keep_foreign = True
+    found = matcher.matches(doc, country, keep_foreign=keep_foreign, raw=raw)
     if not found:
         return None
     if len(found) > 1:
