@@ -65,8 +65,9 @@ def test_bundled_corpus_shows_a_conflict_between_outlets(nlp):
 
 @pytest.mark.parametrize("batch_size", [1, 3, 32])
 def test_batches_give_each_article_its_own_claims_in_order(nlp, batch_size):
-    # process_articles tokenises a batch before running the components: claims must
-    # still come out per article, in input order, as one article at a time gives them
+    # process_articles runs each stage (tokenizer, components, contest, the claim
+    # stages) over a whole batch before the next: claims must still come out per
+    # article, in input order, as one article at a time gives them
     from extract.pipeline import process_article
 
     articles = [a for a in iter_articles([CORPUS]) if isinstance(a, Article)]
