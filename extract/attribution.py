@@ -37,7 +37,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extract.models import Source
-from extract.numbers import starts_number
+from extract.numbers import number_run_end, starts_number
 from extract.resources import load_json, load_jsonl
 from extract.tokens import (
     doc_text,
@@ -1285,13 +1285,10 @@ class _Reader:
         it ("claimed 54 seats", "claims more than 40 percent", "claimed 135 of the
         199 seats")."""
         lows, c, like_num = self.lows, self.c, self.like_num
-        qualifiers = c["qualifier_words"]
-        while k < b and lows[k] in qualifiers:
-            k += 1
-        if k >= b or not like_num[k]:
+        end = number_run_end(lows, like_num, k, b, c["qualifier_words"])
+        if end is None:
             return False
-        while k < b and like_num[k]:
-            k += 1
+        k = end
         if k < b and lows[k] in {"of", "out"}:  # "135 of the 199 seats"
             j = k
             while j < b and (lows[j] in _PARTITIVE_WORDS or like_num[j]):

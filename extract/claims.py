@@ -26,7 +26,7 @@ from itertools import compress
 from spacy.tokens import Doc
 
 from extract.lexicon import PhraseSet, claim_lexicon
-from extract.numbers import Figure, starts_number
+from extract.numbers import Figure, number_run_end, starts_number
 from extract.phrases import (
     Span,
     find_phrase,
@@ -1818,15 +1818,8 @@ _BEFORE_COUNT = _ELECTORATE_DETERMINERS | {
 def _past_count(doc: Doc, words: Sequence[str], k: int, e: int) -> int:
     """The token after a count opening a noun phrase at k ("the 1.7 million",
     "some 3,000"), or k when no number follows its determiners."""
-    like_num = token_facts(doc).like_num
-    j = k
-    while j < e and words[j] in _BEFORE_COUNT:
-        j += 1
-    if j >= e or not like_num[j]:
-        return k
-    while j < e and like_num[j]:
-        j += 1
-    return j
+    j = number_run_end(words, token_facts(doc).like_num, k, e, _BEFORE_COUNT)
+    return k if j is None else j
 
 
 def _turnout_subject_of(

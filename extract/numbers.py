@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -503,6 +505,25 @@ def starts_number(word: str) -> bool:
     """Whether a (lower-case) token can start a figure's number: a digit first, or
     a number word ("nine", "twelve")."""
     return _lex().starts_number(word)
+
+
+def number_run_end(
+    words: Sequence[str],
+    like_num: Sequence[bool],
+    k: int,
+    e: int,
+    leading: AbstractSet[str],
+) -> int | None:
+    """The token after the run of numbers at k, once any words of `leading` are
+    passed ("some 3,000", "more than 40" with qualifiers), or None when no number
+    follows them in words[:e]. `like_num` is `Token.like_num` of each token."""
+    while k < e and words[k] in leading:
+        k += 1
+    if k >= e or not like_num[k]:
+        return None
+    while k < e and like_num[k]:
+        k += 1
+    return k
 
 
 def parse_number(text: str) -> int | float | None:

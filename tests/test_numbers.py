@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.nlp import build_pipeline
-from extract.numbers import Figure, find_figures, parse_number
+from extract.numbers import Figure, find_figures, number_run_end, parse_number
 
 
 @pytest.fixture(scope="session")
@@ -441,3 +441,23 @@ def test_ranges_of_a_doc_and_spans(nlp):
     # the range stops before "percent": the figure is a bare 40
     (cut,) = find_figures(doc, 0, whole[0].end - 1)
     assert (cut.value, cut.percent) == (40, False)
+
+
+# the end of a count opening a phrase, past its leading words: "the 1.7 million Turks"
+# (turnout subjects) and "claimed more than 40 percent" (attribution)
+@pytest.mark.parametrize(
+    "text, leading, expected",
+    [
+        ("the 1.7 million Turks abroad", {"the"}, 3),
+        ("some 3,000 voters", {"some"}, 2),
+        ("more than 40 percent", {"more", "than"}, 3),
+        ("the Turks abroad", {"the"}, None),
+        ("more than half", {"more", "than"}, None),
+        ("the", {"the"}, None),
+    ],
+)
+def test_number_run_end(nlp, text, leading, expected):
+    doc = nlp.make_doc(text)
+    words = [t.lower_ for t in doc]
+    like_num = [t.like_num for t in doc]
+    assert number_run_end(words, like_num, 0, len(doc), leading) == expected
