@@ -754,9 +754,6 @@ class _Reader:
                 return True
         return False
 
-    def is_weekday(self, i: int) -> bool:
-        return self.lows[i] in self.c["weekdays_months"]
-
     def day_names_paper(self, i: int, hi: int) -> bool:
         """Whether the weekday at ``i`` begins a newspaper's name: capitalised, and
         followed (before ``hi``) by up to three capitalised words, the last a paper's
@@ -796,13 +793,6 @@ class _Reader:
         # "by Sunday Times", "by the Monday Herald": a paper or body named by a day
         last = lows[b - 1]
         return last not in c["media_heads"] and last not in c["body_heads"]
-
-    def tokens_in(self, positions: list[int], a: int, b: int) -> Sequence[int]:
-        """The members of the sorted token list ``positions`` in ``a:b`` (``()`` if
-        there are none)."""
-        lo = bisect.bisect_left(positions, a)
-        hi = bisect.bisect_left(positions, b, lo)
-        return positions[lo:hi] if lo < hi else ()
 
     # ------------------------------------------------------------ noun phrases
     def np_back(self, end: int, lo: int) -> tuple[int, int] | None:
@@ -1074,7 +1064,7 @@ class _Reader:
         cues: Sequence[int]
         positions = self.cue_positions
         if positions is not None:
-            # (`tokens_in`, inline: asked for every sentence read)
+            # (the cue positions in a:b; asked for every sentence read)
             lo = bisect.bisect_left(positions, a)
             hi = bisect.bisect_left(positions, b, lo)
             cues = positions[lo:hi] if lo < hi else ()
