@@ -82,3 +82,64 @@ def test_batches_give_each_article_its_own_claims_in_order(nlp, batch_size):
         [c.model_dump() for c in claims] for _, claims in one_by_one
     ]
     assert sum(len(claims) for _, claims in batched) > 100
+
+
+def _gc_states_seen_by_stages(monkeypatch, nlp, articles, fail_at=None):
+    """Run process_articles, noting whether the cyclic collector was on while the
+    stages ran (at contest detection) and while the caller held each result."""
+    import gc
+
+    import extract.pipeline as pipeline
+
+    in_stages = []
+    detect = pipeline.detect_contest
+
+    def noting(text, title=None):
+        in_stages.append(gc.isenabled())
+        if fail_at is not None and text == fail_at:
+            raise RuntimeError("stage failed")
+        return detect(text, title)
+
+    monkeypatch.setattr(pipeline, "detect_contest", noting)
+    with_caller = [gc.isenabled() for _ in process_articles(articles, nlp)]
+    return in_stages, with_caller
+
+
+def test_the_cyclic_collector_is_paused_in_the_stages_and_on_for_the_caller(
+    monkeypatch, nlp
+):
+    import gc
+
+    articles = [
+        Article(id=str(i), text="Reuters said Labour won 411 seats.") for i in range(3)
+    ]
+    assert gc.isenabled()
+    in_stages, with_caller = _gc_states_seen_by_stages(monkeypatch, nlp, articles)
+    assert in_stages == [False, False, False]
+    assert with_caller == [True, True, True]
+    assert gc.isenabled()
+
+
+def test_a_failing_stage_leaves_the_cyclic_collector_on(monkeypatch, nlp):
+    import gc
+
+    articles = [
+        Article(id="a", text="Turnout was 61 percent."),
+        Article(id="b", text="boom"),
+    ]
+    with pytest.raises(RuntimeError, match="stage failed"):
+        _gc_states_seen_by_stages(monkeypatch, nlp, articles, fail_at="boom")
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_turned_off_stays_off(monkeypatch, nlp):
+    import gc
+
+    articles = [Article(id="a", text="Turnout was 61 percent.")]
+    gc.disable()
+    try:
+        in_stages, with_caller = _gc_states_seen_by_stages(monkeypatch, nlp, articles)
+        assert (in_stages, with_caller) == ([False], [False])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
