@@ -1507,16 +1507,16 @@ def find_subject(
     verb_last_words = win_verbs.by_last
     like_num = facts.like_num
     for t in range(k - 1, max(s, k - 5) - 1, -1):
-        ends_verb = words[t] in verb_last_words
-        n = win_verbs.match_ending(words, t + 1, s) if ends_verb else 0
-        if n and not (n == 1 and words[t] in {"on", "at", "with"}):
+        w = words[t]  # (read once for the tests below)
+        n = win_verbs.match_ending(words, t + 1, s) if w in verb_last_words else 0
+        if n and not (n == 1 and w in {"on", "at", "with"}):
             verb_end = t + 1
             j = t + 1 - n
             break
         # "Pezeshkian received 10.4 million and Jalili 9.4 million": the verb of
         # an earlier figure does not reach past the coordination (or its number:
         # `is_numeral` written out, asked of every word of the look)
-        if words[t] in {",", ";", ".", "and", "while", "but"} or (
+        if w in {",", ";", ".", "and", "while", "but"} or (
             like_num[t] and not facts.texts[t].isalpha()
         ):
             break
@@ -2046,7 +2046,7 @@ def draft_claims(
     # sentence has one or two figures and drafts, for which building the
     # comprehension's function costs more than its loop.)
     partitive_totals: list[Figure | None] = []
-    used_as_denominator: set[int] = set()
+    used_as_denominator: set[int] | frozenset[int] = _NO_IDS  # (a set made if needed)
     attributives: list[Figure] = []  # (most sentences have none)
     noun_firsts = _partitive_noun_firsts()
     for fig in figures:
@@ -2058,7 +2058,7 @@ def draft_claims(
             if at is not None:
                 denom = partitive_total(doc, words, fig, figures, e, at)
         if denom is not None:
-            used_as_denominator.add(id(denom))
+            used_as_denominator = {*used_as_denominator, id(denom)}
         partitive_totals.append(denom)
         if fig.attributive:
             attributives.append(fig)
@@ -2376,12 +2376,13 @@ def draft_claims(
     # denominators: seat totals are not claims of their own; vote and voter totals are
     # (and those of figures that gave no claim: "turnout was 3,118,902, out of 5.6
     # million registered voters" still states the electorate)
-    denominators: set[int] = set(used_as_denominator)
+    # (a set made only for a sentence with one: most have none)
+    denominators: set[int] | frozenset[int] = used_as_denominator
     for d in drafts:
         if d.denominator is not None:
-            denominators.add(id(d.denominator))
+            denominators = {*denominators, id(d.denominator)}
     if opening_total is not None:
-        denominators.add(id(opening_total))
+        denominators = {*denominators, id(opening_total)}
     extra: list[Draft] = []
     for fig in figures if denominators else ():  # (most sentences have none)
         if id(fig) in denominators:
@@ -2406,9 +2407,10 @@ def draft_claims(
                     subj = noun_subject(doc, words, noun, sent)
                 extra.append(Draft.of(doc, fig, kind, unit, subj, noun=noun))
     # attributive chamber sizes used as a denominator are not claims of their own
-    attributive_used = set()
+    attributive_used: set[int] | frozenset[int] = _NO_IDS
     # (listed with the partitive totals above)
     if attributives:
+        attributive_used = set()
         for d in drafts:
             if d.of_total is None and d.kind in {"seats"}:
                 end = d.figure.end
@@ -2436,7 +2438,7 @@ def draft_claims(
                 for f in attributives:
                     if f.value == d.of_total:
                         attributive_used.add(id(f))
-    out = drafts + extra
+    out = drafts + extra if extra else drafts
     if attributive_used:
         out = [d for d in out if id(d.figure) not in attributive_used]
     if len(out) > 1:  # (a sentence mostly has one draft)
@@ -2450,6 +2452,10 @@ def draft_claims(
     context.kind = out[-1].kind if out else context.kind
     return out
 
+
+# no figure ids: what a sentence with no denominator or attributive size holds (the
+# sets are made only when one is found, for the few sentences that have one)
+_NO_IDS: frozenset[int] = frozenset()
 
 _ALL_OF = frozenset({"them", "those", "these"})
 
@@ -2843,11 +2849,10 @@ class _SentenceWords:
         self.give_verb = not give.isdisjoint(present)
         # a past-election or threshold cue needs all its words in the sentence, not
         # only its key word ("election", "elected", "government" are in many)
-        lex = _lex()
-        self.past_election_cue = not past_election.isdisjoint(present) and lex[
+        self.past_election_cue = not past_election.isdisjoint(present) and _lex()[
             "past_election_cues"
         ].may_occur_among(present)
-        self.threshold_cue = not threshold.isdisjoint(present) and lex[
+        self.threshold_cue = not threshold.isdisjoint(present) and _lex()[
             "threshold_cues"
         ].may_occur_among(present)
 
