@@ -427,6 +427,9 @@ def skip_reason(
     if noun_cls == "skip_nouns":
         return "unit outside the schema"
     s, e = sent
+    if not fig.percent:
+        # (only percentages are asked twice: the others' answers are not kept)
+        return _skip_reason_in_sentence(doc, words, fig, s, e, sentence)
     known = doc.user_data.get("claims:skip_reasons")
     if known is None:
         known = doc.user_data["claims:skip_reasons"] = {}
