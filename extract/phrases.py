@@ -242,81 +242,85 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
     """The noun phrase ending just before token `j`, not reaching before `start`."""
     facts = token_facts(doc)
     texts, punct, like_num = facts.texts, facts.punct, facts.like_num
-    time_words = _np_time_words()
+    time_words, walk_words = _np_time_words()
     k = j - 1
     first = None
     depth = 0  # inside brackets, walking left
-    while k >= start and (j - k) <= _MAX_NP:
+    # (the walk's two bounds as one, compared once a word)
+    low = j - _MAX_NP if j - _MAX_NP > start else start
+    while k >= low:
         w = words[k]
-        if (
-            first is not None
-            # (one set test rules out both time tests for most words)
-            and w in time_words
-            and (
-                # "said on Sunday Labour won": the day is a time, the name after it
-                # the subject ("on Sunday night the Greens took": and its part)
-                (texts[k][:1].isupper() and _day_names_time(words, facts, k, start))
-                # "By 9 PM Fidesz had": so is a clock ("at 10 pm local time the ANC")
-                or (w in _CLOCK_WORDS and k > start and is_numeral(facts, k - 1))
-            )
-        ):
-            parts = _time_words()[2]
-            first = k + 1
-            while first < j and words[first] in parts:
-                first += 1
-            if first >= j:
-                return None
-            break
-        if w == ")":
-            depth += 1
-            first = k
-            k -= 1
-            continue
-        if w == "(":
-            if depth == 0:
+        if depth or w in walk_words:  # (most words: none of the tests below)
+            if (
+                first is not None
+                # (one set test rules out both time tests for most words)
+                and w in time_words
+                and (
+                    # "said on Sunday Labour won": the day is a time, the name after
+                    # it the subject ("on Sunday night the Greens took": and its part)
+                    (texts[k][:1].isupper() and _day_names_time(words, facts, k, start))
+                    # "By 9 PM Fidesz had": so is a clock ("at 10 pm local time the
+                    # ANC")
+                    or (w in _CLOCK_WORDS and k > start and is_numeral(facts, k - 1))
+                )
+            ):
+                parts = _time_words()[2]
+                first = k + 1
+                while first < j and words[first] in parts:
+                    first += 1
+                if first >= j:
+                    return None
                 break
-            depth -= 1
-            first = k
-            k -= 1
-            continue
-        if depth > 0:
-            first = k
-            k -= 1
-            continue
-        if w in _NP_JOINERS and first is not None:
-            # "State of Law", "Justice and Development Party", "led by X":
-            # keep walking only when a name or a phrase continues on the left.
-            if k - 1 >= start:
-                if w == "by" and words[k - 1] in _PARTICIPLES_BEFORE_BY:
-                    first = k - 1
-                    k -= 2
-                    continue
-                if (
-                    w in {"of", "and", "&", "de", "al", "el", "du", "van", "von"}
-                    and (
-                        _is_name_like(texts[k - 1])
-                        or _ends_hyphenated_name(facts, words, k - 1)
-                        or words[k - 1]
-                        in {
-                            "bloc",
-                            "alliance",
-                            "coalition",
-                            "party",
-                            "movement",
-                            "list",
-                            "front",
-                            "camp",
-                            "slate",
-                            "allies",
-                            "supporters",
-                        }
-                    )
-                    and _np_token_ok(doc, facts, words, k - 1)
-                ):
-                    first = k
-                    k -= 1
-                    continue
-            break
+            if w == ")":
+                depth += 1
+                first = k
+                k -= 1
+                continue
+            if w == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+                first = k
+                k -= 1
+                continue
+            if depth > 0:
+                first = k
+                k -= 1
+                continue
+            if w in _NP_JOINERS and first is not None:
+                # "State of Law", "Justice and Development Party", "led by X":
+                # keep walking only when a name or a phrase continues on the left.
+                if k - 1 >= start:
+                    if w == "by" and words[k - 1] in _PARTICIPLES_BEFORE_BY:
+                        first = k - 1
+                        k -= 2
+                        continue
+                    if (
+                        w in {"of", "and", "&", "de", "al", "el", "du", "van", "von"}
+                        and (
+                            _is_name_like(texts[k - 1])
+                            or _ends_hyphenated_name(facts, words, k - 1)
+                            or words[k - 1]
+                            in {
+                                "bloc",
+                                "alliance",
+                                "coalition",
+                                "party",
+                                "movement",
+                                "list",
+                                "front",
+                                "camp",
+                                "slate",
+                                "allies",
+                                "supporters",
+                            }
+                        )
+                        and _np_token_ok(doc, facts, words, k - 1)
+                    ):
+                        first = k
+                        k -= 1
+                        continue
+                break
         # (most words are none of number, punctuation, stop word or space, which
         # `_np_token_ok` takes: asked only of the others)
         if (
@@ -338,11 +342,14 @@ def np_backward(doc: Doc, words: Sequence[str], j: int, start: int) -> Span | No
 
 
 @lru_cache(maxsize=1)
-def _np_time_words() -> frozenset[str]:
+def _np_time_words() -> tuple[frozenset[str], frozenset[str]]:
     """The weekdays, months and clock words: what `np_backward` asks the time
-    tests of (a word that is none of them names no time)."""
+    tests of (a word that is none of them names no time); then these with the
+    brackets and joiners, the words its walk tests before a word's own test
+    (outside brackets, a word that is none of them takes none of those tests)."""
     days, months, _ = _time_words()
-    return days | months | _CLOCK_WORDS
+    time_words = days | months | _CLOCK_WORDS
+    return time_words, time_words | _NP_JOINERS | {"(", ")"}
 
 
 @lru_cache(maxsize=1)
