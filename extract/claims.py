@@ -359,7 +359,6 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
     million people, of an electorate of 2.3 million", "412 seats out of 650", "412
     seats (of 650)"), or
     None. Not "from": after a noun or comma it compares ("75 seats, up from 61")."""
-    lex = _lex()
     j = fig.end
     # the first of the classes (in their order) with a noun here, its longest: the
     # nouns by first word list them so, class by class, longest first (one look
@@ -374,7 +373,7 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
                 break
     if j > fig.end and j < end:
         # "25.6 million people had cast ballots out of 38.6 million eligible voters"
-        j += lex["partitive_cast_phrases"].match_at(words, j, end)
+        j += _lex()["partitive_cast_phrases"].match_at(words, j, end)
     if j < end and words[j] in {",", "("}:
         j += 1  # ("412 seats (of 650)": the bracket gives the total too)
     if j == fig.end or j >= end:
@@ -2066,7 +2065,9 @@ def draft_claims(
         if fig.attributive:
             attributives.append(fig)
     for fig, denom in zip(figures, partitive_totals, strict=True):
-        if fig is opening_total or id(fig) in used_as_denominator:
+        if fig is opening_total or (
+            used_as_denominator and id(fig) in used_as_denominator
+        ):
             # a denominator: a claim of its own only for votes and voters (below)
             continue
         # (after its total when the total follows the figure directly: "41 of the 95
