@@ -731,6 +731,9 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
                 lex, low, words, idx, figures[-1], spans[-1], s, e, r, attributive
             )
         first, last = idx[s], idx[e - 1]  # the Doc indices of its tokens
+        value = r.value
+        if type(value) is not int:  # (most values are ints, kept with no call)
+            value = _to_number(value)
         # the Figure's tuple made directly, as the NamedTuple's own __new__ does but
         # without its Python-level frame (half the cost of each Figure); the fields
         # are all given, in order
@@ -740,7 +743,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
                 (
                     first,  # start
                     last + 1,  # end
-                    _to_number(r.value),  # value
+                    value,
                     qualifier,
                     idx[q_start],  # qualifier_start
                     r.percent,
@@ -943,8 +946,13 @@ def _judge(
             return None
         if prev == "covid" or prev2 == "covid":
             return None
-        # digit groups in a row, "+98 21 555 0100": a phone number or code
-        if r.plain_int and (_is_digit_group(prev) or (nxt.isdigit() and e == s + 1)):
+        # digit groups in a row, "+98 21 555 0100": a phone number or code (the
+        # group before tested here, not in a function: asked of most figures)
+        if r.plain_int and (
+            prev.isdigit()
+            or (prev[:1] == "+" and prev[1:].isdigit())
+            or (nxt.isdigit() and e == s + 1)
+        ):
             return None
 
     # dates: "April 29", "Oct. 10", "29 April" (unless a count noun follows)
@@ -1016,10 +1024,6 @@ def _judge(
     if e_ctx < n and low[e_ctx] in lex.count_nouns:
         e_ctx += 1
     return attributive, e_ctx
-
-
-def _is_digit_group(w: str) -> bool:
-    return w.isdigit() or (w[:1] == "+" and w[1:].isdigit())
 
 
 def _one_is_count(
