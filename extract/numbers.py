@@ -622,11 +622,15 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
     if start >= end:
         return []
     lex = _lex()
-    view = _doc_view(doc, lex)
+    whole = start == 0 and end == n_doc
+    # kept in the Doc only for a call on a stretch of it (a caller may ask for
+    # several): the pipeline's one whole-Doc call leaves its lists to be freed at
+    # once, for the next Doc's to reuse, rather than held for a batch of Docs
+    view = _doc_view(doc, lex, store=not whole)
     # compact view without whitespace tokens ("\n"), so a line break inside a sentence
     # does not separate "more than" from "40"
     idx = view.idx
-    if start == 0 and end == n_doc:
+    if whole:
         if not view.holds_candidate(lex, 0, len(view.low)):
             return []
         low, ws, heads = view.low, view.ws, view.heads
@@ -821,9 +825,10 @@ _ASCII_SPACE = numpy.array([chr(p).isspace() for p in range(128)] + [False])
 _ASCII_DIGIT = numpy.array([chr(p).isdigit() for p in range(128)] + [False])
 
 
-def _doc_view(doc, lex: _Lex) -> _DocView:
-    """The compact token lists of `doc`, built once per Doc from the cached token
-    views (`extract.tokens`), so no spaCy objects are touched here.
+def _doc_view(doc, lex: _Lex, store: bool = True) -> _DocView:
+    """The compact token lists of `doc`, made from the cached token views
+    (`extract.tokens`), so no spaCy objects are touched here; kept in the Doc
+    for later calls if `store`.
 
     The tests of every token's first character (whitespace, digit) are made in numpy
     on the first characters' code points; other passes over every token are a
@@ -866,7 +871,8 @@ def _doc_view(doc, lex: _Lex) -> _DocView:
     ]
     heads.sort()
     view = _DocView(low, ws, idx, heads, digit_first, word_hits)
-    doc.user_data["figure_view"] = view
+    if store:
+        doc.user_data["figure_view"] = view
     return view
 
 
