@@ -297,11 +297,17 @@ def _parse_digits(
         intpart, decimals, suffix = w, None, ""
         value = int(w)
     else:
-        m = _DIGITS.fullmatch(w)
-        if m is None:
-            return None
-        intpart, decimals, suffix = m.groups()
-        value = int(intpart.replace(",", ""))
+        intpart, _, decimals = w.partition(".")
+        if intpart.isdecimal() and decimals.isdecimal():
+            # "49.35", most of the others: read as _DIGITS reads it, without a match
+            suffix = ""
+            value = int(intpart)
+        else:
+            m = _DIGITS.fullmatch(w)
+            if m is None:
+                return None
+            intpart, decimals, suffix = m.groups()
+            value = int(intpart.replace(",", ""))
     # The value is kept as a whole number over a power of ten ("1.25" is 125 / 100)
     # while a scale (always an int) multiplies it, and divided out at the end: "1.5
     # million" is the int 1500000, "49.35" the float 49.35. Int true division is
