@@ -299,15 +299,19 @@ class _CuesByKeyWord:
             one, after, before = listed
             if one is not None:
                 found.append((k, one[0], 1, one[1]))
-            for cues in (
-                after.get(words[k + 1]) if after and k + 1 < e else None,
-                before.get(words[k - 1]) if before and k > s else None,
-            ):
-                for offset, cue, label, rank in cues or ():
-                    t = k - offset
-                    n = len(cue)
-                    if t >= s and t + n <= e and tuple(words[t : t + n]) == cue:
-                        found.append((t, rank, n, label))
+            # the cues by the word after the key word, then by the one before (no
+            # tuple of the two made: most key words have neither)
+            cues = after.get(words[k + 1]) if after and k + 1 < e else None
+            if before and k > s:
+                if cues:
+                    cues = cues + before.get(words[k - 1], [])
+                else:
+                    cues = before.get(words[k - 1])
+            for offset, cue, label, rank in cues or ():
+                t = k - offset
+                n = len(cue)
+                if t >= s and t + n <= e and tuple(words[t : t + n]) == cue:
+                    found.append((t, rank, n, label))
         found.sort()  # at one start, the first cue of the table comes first
         return found
 
