@@ -95,6 +95,12 @@ class PhraseSet:
         for table in (self.by_first, self.by_last):
             for key in table:
                 table[key].sort(key=len, reverse=True)
+        # for match_at/match_ending: the phrases of each first (last) word also
+        # indexed by their second (second-last) word, longest first, and whether the
+        # word is a phrase of its own. A word can end a dozen phrases ("to", "by",
+        # "a"): the word beside it rules out all but one or two with one lookup.
+        self._starting = _by_neighbour(self.by_first, 1)
+        self._ending = _by_neighbour(self.by_last, -2)
         self._key_words: dict[int, frozenset[str]] = {}
         # find/contains run a few hundred times an article: their key words are
         # kept in an attribute rather than asked of key_words() each time
@@ -138,34 +144,35 @@ class PhraseSet:
             end = len(words)
         if i < 0 or i >= end:
             return 0
-        for phrase in self.by_first.get(words[i], ()):
-            n = len(phrase)
-            if n == 1:
-                return 1  # its one word is words[i], the key it is listed under
-            # the second word rules out most phrases before any slice is built
-            if (
-                i + n <= end
-                and words[i + 1] == phrase[1]
-                and tuple(words[i : i + n]) == phrase
-            ):
-                return n
-        return 0
+        listed = self._starting.get(words[i])
+        if listed is None:
+            return 0
+        one_word, by_second = listed
+        if by_second and i + 1 < end:
+            for phrase in by_second.get(words[i + 1], ()):
+                n = len(phrase)
+                if n == 2:
+                    return 2  # its two words are the two looked up
+                if i + n <= end and tuple(words[i : i + n]) == phrase:
+                    return n
+        return 1 if one_word else 0
 
     def match_ending(self, words: Sequence[str], j: int, start: int = 0) -> int:
         """Length of the longest phrase ending just before `words[j]` (0 if none)."""
         if j - 1 < start or j - 1 >= len(words):
             return 0
-        for phrase in self.by_last.get(words[j - 1], ()):
-            n = len(phrase)
-            if n == 1:
-                return 1  # its one word is words[j - 1], the key it is listed under
-            if (
-                j - n >= start
-                and words[j - 2] == phrase[-2]
-                and tuple(words[j - n : j]) == phrase
-            ):
-                return n
-        return 0
+        listed = self._ending.get(words[j - 1])
+        if listed is None:
+            return 0
+        one_word, by_second_last = listed
+        if by_second_last and j - 2 >= start:
+            for phrase in by_second_last.get(words[j - 2], ()):
+                n = len(phrase)
+                if n == 2:
+                    return 2  # its two words are the two looked up
+                if j - n >= start and tuple(words[j - n : j]) == phrase:
+                    return n
+        return 1 if one_word else 0
 
     def find(self, words: Sequence[str], start: int = 0, end: int | None = None) -> int:
         """Index of the first phrase in words[start:end], or -1."""
@@ -187,6 +194,22 @@ class PhraseSet:
         self, words: Sequence[str], start: int = 0, end: int | None = None
     ) -> bool:
         return self.find(words, start, end) >= 0
+
+
+def _by_neighbour(
+    table: dict[str, list[tuple[str, ...]]], at: int
+) -> dict[str, tuple[bool, dict[str, list[tuple[str, ...]]]]]:
+    """`table` (word -> phrases, longest first) as word -> (whether the word is a
+    phrase of its own, the longer phrases by their word at index `at`, 1 or -2,
+    longest first)."""
+    out = {}
+    for word, phrases in table.items():
+        by_word: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if len(phrase) > 1:
+                by_word.setdefault(phrase[at], []).append(phrase)
+        out[word] = (any(len(p) == 1 for p in phrases), by_word)
+    return out
 
 
 @lru_cache(maxsize=8)

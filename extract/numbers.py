@@ -297,11 +297,17 @@ def _parse_digits(
         intpart, decimals, suffix = w, None, ""
         value = int(w)
     else:
-        m = _DIGITS.fullmatch(w)
-        if m is None:
-            return None
-        intpart, decimals, suffix = m.groups()
-        value = int(intpart.replace(",", ""))
+        intpart, _, decimals = w.partition(".")
+        if intpart.isdecimal() and decimals.isdecimal():
+            # "49.35", most of the others: read as _DIGITS reads it, without a match
+            suffix = ""
+            value = int(intpart)
+        else:
+            m = _DIGITS.fullmatch(w)
+            if m is None:
+                return None
+            intpart, decimals, suffix = m.groups()
+            value = int(intpart.replace(",", ""))
     # The value is kept as a whole number over a power of ten ("1.25" is 125 / 100)
     # while a scale (always an int) multiplies it, and divided out at the end: "1.5
     # million" is the int 1500000, "49.35" the float 49.35. Int true division is
@@ -622,19 +628,23 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
     if start >= end:
         return []
     lex = _lex()
-    view = _doc_view(doc, lex)
+    whole = start == 0 and end == n_doc
+    # kept in the Doc only for a call on a stretch of it (a caller may ask for
+    # several): the pipeline's one whole-Doc call leaves its lists to be freed at
+    # once, for the next Doc's to reuse, rather than held for a batch of Docs
+    view = _doc_view(doc, lex, store=not whole)
     # compact view without whitespace tokens ("\n"), so a line break inside a sentence
     # does not separate "more than" from "40"
     idx = view.idx
-    if start == 0 and end == n_doc:
+    if whole:
         if not view.holds_candidate(lex, 0, len(view.low)):
             return []
-        low, txt, ws, heads = view.low, view.txt, view.ws, view.heads
+        low, ws, heads = view.low, view.ws, view.heads
     else:
         cs, ce = bisect_left(idx, start), bisect_left(idx, end)
         if not view.holds_candidate(lex, cs, ce):
             return []
-        low, txt, ws, idx = view.low[cs:ce], view.txt[cs:ce], view.ws[cs:ce], idx[cs:ce]
+        low, ws, idx = view.low[cs:ce], view.ws[cs:ce], idx[cs:ce]
         if idx[-1] + 1 >= end:  # a space token after the range is not in it
             ws[-1] = token_texts(doc)[1][idx[-1]]
         heads = view.heads[bisect_left(view.heads, cs) : bisect_left(view.heads, ce)]
@@ -642,6 +652,9 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
     n = len(low)
     at_doc_end = end == n_doc
     text, offsets = doc_text(doc), token_starts(doc)
+    # the tokens' texts are read from the Doc's list, at idx[k] for compact k (a
+    # few reads a figure: cheaper than a compact copy of the list for every Doc)
+    words = token_texts(doc)[0]
 
     figures: list[Figure] = []
     spans: list[tuple[int, int]] = []  # compact (start, end) of each figure
@@ -671,7 +684,7 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
         if r.end + 2 < n and low[r.end] == "in":  # (one test for most figures)
             r = _ratio(lex, low, ws, r, n) or r
         e = r.end
-        verdict = _judge(lex, low, txt, ws, s, e, n, r, spans, at_doc_end)
+        verdict = _judge(lex, low, words, idx, ws, s, e, n, r, spans, at_doc_end)
         if verdict is None:
             i = e
             continue
@@ -725,8 +738,12 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
             and figures[-1].qualifier != "exact"
         ):
             qualifier = _inherited(
-                lex, low, txt, figures[-1], spans[-1], s, e, r, attributive
+                lex, low, words, idx, figures[-1], spans[-1], s, e, r, attributive
             )
+        first, last = idx[s], idx[e - 1]  # the Doc indices of its tokens
+        value = r.value
+        if type(value) is not int:  # (most values are ints, kept with no call)
+            value = _to_number(value)
         # the Figure's tuple made directly, as the NamedTuple's own __new__ does but
         # without its Python-level frame (half the cost of each Figure); the fields
         # are all given, in order
@@ -734,9 +751,9 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
             _new_tuple(
                 Figure,
                 (
-                    idx[s],  # start
-                    idx[e - 1] + 1,  # end
-                    _to_number(r.value),  # value
+                    first,  # start
+                    last + 1,  # end
+                    value,
                     qualifier,
                     idx[q_start],  # qualifier_start
                     r.percent,
@@ -745,9 +762,9 @@ def find_figures(doc, start: int = 0, end: int | None = None) -> list[Figure]:
                     attributive,
                     # text: doc[start:end].text, as `span_text` slices it (a
                     # one-token figure's is the token's, the cheaper read)
-                    txt[s]
-                    if e == s + 1
-                    else text[offsets[idx[s]] : offsets[idx[e - 1]] + len(txt[e - 1])],
+                    words[first]
+                    if first == last
+                    else text[offsets[first] : offsets[last] + len(words[last])],
                 ),
             )
         )
@@ -762,7 +779,6 @@ class _DocView:
     """The Doc's tokens without whitespace tokens, as plain lists (compact indices)."""
 
     low: list[str]  # lower-case text
-    txt: list[str]  # text
     # whitespace after the token: its own trailing space (" " or "", as token_texts
     # gives it), or " " for a whitespace token after it; read only for its truth, as
     # the parsers read parse_number's list of bools
@@ -815,9 +831,10 @@ _ASCII_SPACE = numpy.array([chr(p).isspace() for p in range(128)] + [False])
 _ASCII_DIGIT = numpy.array([chr(p).isdigit() for p in range(128)] + [False])
 
 
-def _doc_view(doc, lex: _Lex) -> _DocView:
-    """The compact token lists of `doc`, built once per Doc from the cached token
-    views (`extract.tokens`), so no spaCy objects are touched here.
+def _doc_view(doc, lex: _Lex, store: bool = True) -> _DocView:
+    """The compact token lists of `doc`, made from the cached token views
+    (`extract.tokens`), so no spaCy objects are touched here; kept in the Doc
+    for later calls if `store`.
 
     The tests of every token's first character (whitespace, digit) are made in numpy
     on the first characters' code points; other passes over every token are a
@@ -835,13 +852,13 @@ def _doc_view(doc, lex: _Lex) -> _DocView:
     gaps = [g for g in numpy.flatnonzero(space_first).tolist() if words[g].isspace()]
     # the token's own trailing space, or a whitespace token ("\n\n") after it (the
     # spaces copied, as true as bools would be, rather than flags made anew)
-    low, txt, ws, idx = lows[:], words[:], spaces[:], list(range(len(words)))
+    low, ws, idx = lows[:], spaces[:], list(range(len(words)))
     # the ~20 whitespace tokens deleted from the lists (a memmove each) rather than
     # the lists picked out by a numpy mask: the mask and `tolist` cost more
     for g in reversed(gaps):  # last first, so the earlier indices hold
         if g > 0:
             ws[g - 1] = " "
-        del low[g], txt[g], ws[g], idx[g]
+        del low[g], ws[g], idx[g]
     keep = numpy.ones(len(words), dtype=bool)
     keep[gaps] = False
     # `low[k][:1].isdigit()`: lower-casing makes or unmakes no digit
@@ -859,15 +876,17 @@ def _doc_view(doc, lex: _Lex) -> _DocView:
         )
     ]
     heads.sort()
-    view = _DocView(low, txt, ws, idx, heads, digit_first, word_hits)
-    doc.user_data["figure_view"] = view
+    view = _DocView(low, ws, idx, heads, digit_first, word_hits)
+    if store:
+        doc.user_data["figure_view"] = view
     return view
 
 
 def _judge(
     lex: _Lex,
     low: list[str],
-    txt: list[str],
+    words: list[str],
+    idx: list[int],
     ws: list[bool],
     s: int,
     e: int,
@@ -876,7 +895,9 @@ def _judge(
     spans: list[tuple[int, int]],
     at_doc_end: bool,
 ) -> tuple[bool, int] | None:
-    """(attributive, end of the figure's context) for a real figure; None to skip."""
+    """(attributive, end of the figure's context) for a real figure; None to skip.
+
+    `words` are the Doc's token texts, the text of compact token k at `idx[k]`."""
     prev = low[s - 1] if s > 0 else ""
     prev2 = low[s - 2] if s > 1 else ""
     nxt = low[e] if e < n else ""
@@ -926,9 +947,9 @@ def _judge(
             and not ws[e - 1]
             and e + 1 < n
             and not ws[e]
-            and txt[e + 1][:1].isupper()
+            and words[idx[e + 1]][:1].isupper()
             and s > 0
-            and txt[s - 1][:1].isupper()
+            and words[idx[s - 1]][:1].isupper()
         ):
             return None
         if prev in lex.currency_prefixes or nxt in lex.currency_words:
@@ -937,19 +958,24 @@ def _judge(
             return None
         if prev == "covid" or prev2 == "covid":
             return None
-        # digit groups in a row, "+98 21 555 0100": a phone number or code
-        if r.plain_int and (_is_digit_group(prev) or (nxt.isdigit() and e == s + 1)):
+        # digit groups in a row, "+98 21 555 0100": a phone number or code (the
+        # group before tested here, not in a function: asked of most figures)
+        if r.plain_int and (
+            prev.isdigit()
+            or (prev[:1] == "+" and prev[1:].isdigit())
+            or (nxt.isdigit() and e == s + 1)
+        ):
             return None
 
     # dates: "April 29", "Oct. 10", "29 April" (unless a count noun follows)
     if small_int and not r.fraction:
         if (
             prev in lex.months
-            and txt[s - 1][:1].isupper()
+            and words[idx[s - 1]][:1].isupper()
             and nxt not in lex.year_count_nouns
         ):
             return None
-        if nxt in lex.months and txt[e][:1].isupper():
+        if nxt in lex.months and words[idx[e]][:1].isupper():
             return None
 
     # clock times: "6 pm", "3 p.m.", "0600 GMT", "9 o'clock" (here and for ages,
@@ -977,8 +1003,8 @@ def _judge(
             and 18 <= r.value <= 110
             and prev == ","
             and s >= 2
-            and txt[s - 2][:1].isupper()
-            and txt[s - 2].isalpha()
+            and words[idx[s - 2]][:1].isupper()
+            and words[idx[s - 2]].isalpha()
             and nxt in (",", ")")
         ):
             return None
@@ -1010,10 +1036,6 @@ def _judge(
     if e_ctx < n and low[e_ctx] in lex.count_nouns:
         e_ctx += 1
     return attributive, e_ctx
-
-
-def _is_digit_group(w: str) -> bool:
-    return w.isdigit() or (w[:1] == "+" and w[1:].isdigit())
 
 
 def _one_is_count(
@@ -1070,7 +1092,8 @@ def _post_qualifier(lex: _Lex, low: list[str], e: int, n: int) -> str | None:
 def _inherited(
     lex: _Lex,
     low: list[str],
-    txt: list[str],
+    words: list[str],
+    idx: list[int],
     prev: Figure,
     prev_span: tuple[int, int],
     s: int,
@@ -1091,7 +1114,8 @@ def _inherited(
     for k, g in enumerate(gap):
         if g in lex.connectors:
             continue
-        if g in lex.blockers or not txt[prev_span[1] + k].replace("-", "").isalpha():
+        text = words[idx[prev_span[1] + k]]
+        if g in lex.blockers or not text.replace("-", "").isalpha():
             return "exact"
         if g.endswith("ed") and g not in lex.count_nouns:
             return "exact"  # past-tense verbs: "counted", "declared"

@@ -299,15 +299,19 @@ class _CuesByKeyWord:
             one, after, before = listed
             if one is not None:
                 found.append((k, one[0], 1, one[1]))
-            for cues in (
-                after.get(words[k + 1]) if after and k + 1 < e else None,
-                before.get(words[k - 1]) if before and k > s else None,
-            ):
-                for offset, cue, label, rank in cues or ():
-                    t = k - offset
-                    n = len(cue)
-                    if t >= s and t + n <= e and tuple(words[t : t + n]) == cue:
-                        found.append((t, rank, n, label))
+            # the cues by the word after the key word, then by the one before (no
+            # tuple of the two made: most key words have neither)
+            cues = after.get(words[k + 1]) if after and k + 1 < e else None
+            if before and k > s:
+                if cues:
+                    cues = cues + before.get(words[k - 1], [])
+                else:
+                    cues = before.get(words[k - 1])
+            for offset, cue, label, rank in cues or ():
+                t = k - offset
+                n = len(cue)
+                if t >= s and t + n <= e and tuple(words[t : t + n]) == cue:
+                    found.append((t, rank, n, label))
         found.sort()  # at one start, the first cue of the table comes first
         return found
 
@@ -520,6 +524,25 @@ def _sentence_cue_key_words() -> tuple[frozenset[str], ...]:
     return (frozenset().union(*each), *each)
 
 
+# which cue lists a key word is a key word of (bits of `_cue_lists_of_key_words`)
+_STATUS, _FUTURE, _ROUND, _CONDITIONAL = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=1)
+def _cue_lists_of_key_words() -> dict[str, int]:
+    """Each key word of `_sentence_cue_key_words` -> the bits of the lists it is a
+    key word of: a sentence's lists are then the OR of its few key words' bits,
+    with no set made for it."""
+    every, status, future, rounds, conditional = _sentence_cue_key_words()
+    bits = (
+        (_STATUS, status),
+        (_FUTURE, future),
+        (_ROUND, rounds),
+        (_CONDITIONAL, conditional),
+    )
+    return {word: sum(bit for bit, words in bits if word in words) for word in every}
+
+
 class SentenceCues:
     """The status, look-ahead and round cues of sentence words[s:e], found once for
     the sentence and all its figures.
@@ -547,7 +570,11 @@ class SentenceCues:
         sentence = words[s:e]
         held = _sentence_cue_key_words()[0].intersection(sentence)
         if held:
-            self._find(held, None, sentence)
+            lists = _cue_lists_of_key_words()
+            which = 0
+            for word in held:
+                which |= lists[word]
+            self._find(which, _positions_of(held, s, e, sentence))
 
     @classmethod
     def of_sentences(
@@ -558,6 +585,7 @@ class SentenceCues:
         whole text picked out in one pass in C rather than a slice and a set per
         sentence; a sentence holding none (many) is only its bounds."""
         every = _sentence_cue_key_words()[0]
+        lists = _cue_lists_of_key_words()
         found = _positions_of(every, 0, len(words), words)
         n = len(found)
         out = []
@@ -575,34 +603,24 @@ class SentenceCues:
                 if j > i:
                     at = found[i:j]
                     i = j
-                    cues._find(set(map(words.__getitem__, at)), at, None)
+                    which = 0  # the lists its key words are of (most have one or two)
+                    for k in at:
+                        which |= lists[words[k]]
+                    cues._find(which, at)
             out.append(cues)
         return out
 
-    def _find(
-        self,
-        held: AbstractSet[str],
-        at: Sequence[int] | None,
-        sentence: Sequence[str] | None,
-    ) -> None:
-        """Look for the cue lists the sentence holds key words of (`held`, not
-        empty), around its key words: at the token indices `at`, else picked out
-        of `sentence` (words[start:end])."""
-        _, status, future, rounds, conditional = _sentence_cue_key_words()
-        words, s, e = self.words, self.start, self.end
-        if not conditional.isdisjoint(held):
+    def _find(self, which: int, at: Sequence[int]) -> None:
+        """Look for the cue lists the sentence holds key words of (`which`, bits of
+        `_cue_lists_of_key_words`), around its key words, at the token indices
+        `at`."""
+        if which & _CONDITIONAL:
             self.may_be_conditional = True
-        may_have_status = not status.isdisjoint(held)
-        may_have_round = not rounds.isdisjoint(held)
-        if may_have_status or may_have_round:
-            # where its key words are: one pass for both lists
-            if at is None:
-                at = _positions_of(held, s, e, sentence)
-            if may_have_status:
-                self.status_cues = _cue_positions(words, s, e, at)
-            if may_have_round:
-                self.rounds = _round_positions(words, s, e, at)
-        if not future.isdisjoint(held):
+        if which & _STATUS:
+            self.status_cues = _cue_positions(self.words, self.start, self.end, at)
+        if which & _ROUND:
+            self.rounds = _round_positions(self.words, self.start, self.end, at)
+        if which & _FUTURE:
             self._may_look_ahead = True
 
     @property
