@@ -79,15 +79,17 @@ def _candidates_in_text(points: numpy.ndarray, offsets: numpy.ndarray) -> list[i
     if not len(at):
         return []
     starts = offsets[:, 0]
-    token = numpy.searchsorted(starts, at, side="right") - 1  # or whose trailing space
+    token = starts.searchsorted(at, side="right") - 1  # or whose trailing space
     # a token's text ends where the next one starts, less its trailing space (the
-    # tokens and their spaces make up the text)
-    ends = numpy.append(starts[1:], len(points)) - offsets[:, 1]
+    # tokens and their spaces make up the text); written in place, as numpy's
+    # `append` and `diff` are Python functions making several arrays each
+    ends = offsets[:, 1] * -1
+    ends[:-1] += starts[1:]
+    ends[-1] += len(points)
     picked = (points[at] == _LINE_BREAK) | (at == ends[token] - 1)
     picked &= token >= 0  # (before the first token: spaCy's first starts at 0)
-    token = token[picked]
-    # each token once (they are in order)
-    return token[numpy.diff(token, prepend=-1) != 0].tolist()
+    # each token once, in order (a few, so deduplicated in Python)
+    return list(dict.fromkeys(token[picked].tolist()))
 
 
 def _start_indices(
