@@ -1918,33 +1918,38 @@ def _fallback_marker(doc: Doc) -> None:
 def _sentences(doc: Doc) -> list[_Sent]:
     out: list[_Sent] = []
     para = 0
-    prev_end_char = 0
     text = doc_text(doc)
     words, _ = token_texts(doc)
     offsets = token_starts(doc)
+    # Whether a newline parts a sentence's words from the last one's: only whitespace
+    # tokens (the ones stripped here) and a token's one trailing space lie between
+    # them, so it is read from those tokens, not searched for in the text.
+    newline_before = False
     for a, b in sentence_bounds(doc):
         while a < b and words[a].isspace():
+            if "\n" in words[a]:
+                newline_before = True
             a += 1
+        if a == b:
+            continue  # all whitespace
         last = words[b - 1]
+        newline_after = False
         if last.isspace():  # (most end in a word or a full stop: one test)
-            b -= 1
-            while b > a and words[b - 1].isspace():
+            while words[b - 1].isspace():  # (stops at a, which is no space)
                 b -= 1
-            if a >= b:
-                continue
+                if "\n" in words[b]:
+                    newline_after = True
             last = words[b - 1]
-        start_char = offsets[a]
-        if out and text.find("\n", prev_end_char, start_char) >= 0:
+        if newline_before and out:
             para += 1
-        end_char = offsets[b - 1] + len(last)
         headline = (
             last not in _ENDERS
             and last not in _QUOTES
             and (b - a) <= 30
-            and _alone_on_line(text, start_char, end_char)
+            and _alone_on_line(text, offsets[a], offsets[b - 1] + len(last))
         )
         out.append(_Sent(a, b, para, headline))
-        prev_end_char = end_char
+        newline_before = newline_after
     return out
 
 
