@@ -2057,8 +2057,9 @@ def _settle_needed(
     A figure's sentence needs the sentence before it in its paragraph when its chain
     may carry over from there (`_inherit` step 1), and that one the one before it
     unless it stops the walk back (unclear, or a chain of its own); and, when it is
-    the paragraph's first with numbers (it may continue the list before it), the last
-    sentence of the paragraph before (step 3). Reading last to first tells where a
+    the paragraph's first with numbers and states results (`_is_result_sentence`: it
+    may continue the list before it), the last sentence of the paragraph before (step
+    3, the one sentence that looks there). Reading last to first tells where a
     walk back stops, so the sentences before a figure's own cue (most of them) are
     not read at all (unless a pronoun looks back to them). Reading a sentence depends
     only on it and on the sentences before it (`earlier_atts`), not on the order.
@@ -2099,7 +2100,7 @@ def _settle_needed(
                 continue  # a walk back stops here
         else:
             carried.append(n)
-            if opens_list[n] and para_start[n] > 0:
+            if opens_list[n] and para_start[n] > 0 and _is_result_sentence(r, s):
                 need[para_start[n] - 1] = True
         if n > para_start[n]:  # a walk back goes on to the sentence before
             need[n - 1] = True
