@@ -1935,6 +1935,8 @@ def _sentences(doc: Doc) -> list[_Sent]:
         last = words[b - 1]
         newline_after = False
         if last.isspace():  # (most end in a word or a full stop: one test)
+            b -= 1
+            newline_after = "\n" in last
             while words[b - 1].isspace():  # (stops at a, which is no space)
                 b -= 1
                 if "\n" in words[b]:
