@@ -1918,33 +1918,40 @@ def _fallback_marker(doc: Doc) -> None:
 def _sentences(doc: Doc) -> list[_Sent]:
     out: list[_Sent] = []
     para = 0
-    prev_end_char = 0
     text = doc_text(doc)
     words, _ = token_texts(doc)
     offsets = token_starts(doc)
+    # Whether a newline parts a sentence's words from the last one's: only whitespace
+    # tokens (the ones stripped here) and a token's one trailing space lie between
+    # them, so it is read from those tokens, not searched for in the text.
+    newline_before = False
     for a, b in sentence_bounds(doc):
         while a < b and words[a].isspace():
+            if "\n" in words[a]:
+                newline_before = True
             a += 1
+        if a == b:
+            continue  # all whitespace
         last = words[b - 1]
+        newline_after = False
         if last.isspace():  # (most end in a word or a full stop: one test)
             b -= 1
-            while b > a and words[b - 1].isspace():
+            newline_after = "\n" in last
+            while words[b - 1].isspace():  # (stops at a, which is no space)
                 b -= 1
-            if a >= b:
-                continue
+                if "\n" in words[b]:
+                    newline_after = True
             last = words[b - 1]
-        start_char = offsets[a]
-        if out and text.find("\n", prev_end_char, start_char) >= 0:
+        if newline_before and out:
             para += 1
-        end_char = offsets[b - 1] + len(last)
         headline = (
             last not in _ENDERS
             and last not in _QUOTES
             and (b - a) <= 30
-            and _alone_on_line(text, start_char, end_char)
+            and _alone_on_line(text, offsets[a], offsets[b - 1] + len(last))
         )
         out.append(_Sent(a, b, para, headline))
-        prev_end_char = end_char
+        newline_before = newline_after
     return out
 
 
@@ -2052,8 +2059,9 @@ def _settle_needed(
     A figure's sentence needs the sentence before it in its paragraph when its chain
     may carry over from there (`_inherit` step 1), and that one the one before it
     unless it stops the walk back (unclear, or a chain of its own); and, when it is
-    the paragraph's first with numbers (it may continue the list before it), the last
-    sentence of the paragraph before (step 3). Reading last to first tells where a
+    the paragraph's first with numbers and states results (`_is_result_sentence`: it
+    may continue the list before it), the last sentence of the paragraph before (step
+    3, the one sentence that looks there). Reading last to first tells where a
     walk back stops, so the sentences before a figure's own cue (most of them) are
     not read at all (unless a pronoun looks back to them). Reading a sentence depends
     only on it and on the sentences before it (`earlier_atts`), not on the order.
@@ -2094,7 +2102,7 @@ def _settle_needed(
                 continue  # a walk back stops here
         else:
             carried.append(n)
-            if opens_list[n] and para_start[n] > 0:
+            if opens_list[n] and para_start[n] > 0 and _is_result_sentence(r, s):
                 need[para_start[n] - 1] = True
         if n > para_start[n]:  # a walk back goes on to the sentence before
             need[n - 1] = True
