@@ -455,8 +455,18 @@ def process_article(
     return _process_doc(nlp(article.text), article)
 
 
+#: Articles processed together by `process_articles`. With the cyclic collector
+#: paused over a batch (`_cyclic_gc_paused`), it walks the batch's young objects
+#: once a batch, when it is on again: 64 a batch ran ~2% faster than 32 (128:
+#: ~0.5% more), for ~9 MB more memory (~26 MB at 128).
+BATCH_SIZE = 64
+
+
 def process_articles(
-    articles: Iterable[Article], nlp: Language | None = None, *, batch_size: int = 32
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[tuple[ArticleInfo, list[Claim]]]:
     """Extract claims from a stream of articles, in input order, a batch at a time.
 

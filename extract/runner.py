@@ -53,7 +53,7 @@ from extract.cache import CachedResult, CacheError, ResultCache, cache_salt
 from extract.models import Article
 from extract.readers import DEFAULT_MAX_BYTES, Skipped, iter_articles
 
-DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_SIZE = 64  # (a worker's batch is one `process_articles` batch)
 AUTO_PARALLEL_MIN = 200
 """With `jobs=None`, use a process pool once this many articles miss the cache."""
 MAX_AUTO_JOBS = 4

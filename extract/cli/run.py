@@ -121,7 +121,7 @@ def run_command(
     ] = "5MB",
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per batch of work.")
-    ] = 32,
+    ] = 64,
     quiet: Annotated[
         bool,
         typer.Option(
