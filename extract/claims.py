@@ -340,10 +340,14 @@ _PARTITIVE_NOUN_CLASSES = ("vote_nouns", "voter_nouns", "seat_nouns", "people_no
 
 @lru_cache(maxsize=1)
 def _partitive_noun_firsts() -> frozenset[str]:
-    """The first words of `_PARTITIVE_NOUN_CLASSES`' nouns, and the comma: what the
-    word after a count must be for `_partitive_after_noun` to read on, with the
-    comma and opening bracket."""
-    return _partitive_class_firsts() | {",", "("}
+    """The first words of `_PARTITIVE_NOUN_CLASSES`' nouns, of the cast phrases
+    ("voted", "cast ballots") and the comma: what the word after a count must be
+    for `_partitive_after_noun` to read on, with the comma and opening bracket."""
+    return (
+        _partitive_class_firsts()
+        | _lex()["partitive_cast_phrases"].by_first.keys()
+        | {",", "("}
+    )
 
 
 @lru_cache(maxsize=1)
@@ -371,8 +375,9 @@ def _partitive_after_noun(words: Sequence[str], fig: Figure, end: int) -> int | 
             ):
                 j += n
                 break
-    if j > fig.end and j < end:
-        # "25.6 million people had cast ballots out of 38.6 million eligible voters"
+    if j < end:
+        # "25.6 million people had cast ballots out of 38.6 million eligible
+        # voters", "Some 30.5 million voted out of 61 million eligible voters"
         j += _lex()["partitive_cast_phrases"].match_at(words, j, end)
     if j < end and words[j] in {",", "("}:
         j += 1  # ("412 seats (of 650)": the bracket gives the total too)
@@ -945,6 +950,30 @@ def _turnout_complement(words: Sequence[str], fig: Figure, s: int) -> bool:
     return n > 0 and lex["turnout_words"].match_ending(words, q - n, s) > 0
 
 
+# what keeps a turnout verb right after a count from stating a turnout: "12 voted
+# against", "voted for the president", "voted to approve", "in favour"
+_VOTED_ON = frozenset({"for", "against", "to"})
+
+
+def _votes_directly(words: Sequence[str], fig: Figure, e: int) -> bool:
+    """Whether a turnout verb follows the count directly, as its predicate: "Some
+    30.5 million voted", "2.1 million turned out", "25.6 million had cast their
+    ballots". Not "voted for X" or "voted against" (how they voted), nor the noun
+    of "a 30,000 vote margin"."""
+    t = fig.end
+    if t >= e or words[t] == "vote":
+        return False
+    n = _lex()["turnout_verbs"].match_at(words, t, e) or _lex()[
+        "partitive_cast_phrases"
+    ].match_at(words, t, e)
+    if not n:
+        return False
+    t += n
+    if t < e and words[t] in _VOTED_ON:
+        return False
+    return not (t + 1 < e and words[t] == "in" and words[t + 1] in _FAVOUR)
+
+
 # "N percent of the seats" unless the stretch after "of" speaks of votes
 _SHARE_OF_SEATS = frozenset(
     {"seats", "seat", "parliament", "chamber", "assembly", "legislature"}
@@ -1050,6 +1079,9 @@ def kind_and_unit(
             return "seats_total", "seats"
         return None
     if unit is None:
+        if cls is None and _votes_directly(words, fig, e):
+            # "Some 30.5 million voted": those who voted, counted as people
+            return "turnout", "people"
         unit = context_unit
         if unit is None:
             return None
@@ -1074,6 +1106,10 @@ def kind_and_unit(
             return "other_count", "people"
         if turnout_word and _turnout_complement(words, fig, s):
             return "turnout", unit  # "turnout was 3.1 million voters, of an electorate"
+        if _votes_directly(words, fig, e):
+            # "Some 30.5 million voted out of 61 million eligible voters": the noun
+            # is the total's (guidelines), the figure those who voted
+            return "turnout", unit
         # (an eligibility cue in an apposition right after the figure's noun is
         # the apposition's: "8.5 million people, or 71 percent of registered
         # voters, cast ballots")
@@ -2101,12 +2137,15 @@ def draft_claims(
         if (
             noun[0] is None
             and denom is not None
-            and sentence.turnout_word
             and not fig.percent
-            and _turnout_complement(words, fig, s)
+            and (
+                (sentence.turnout_word and _turnout_complement(words, fig, s))
+                or _votes_directly(words, fig, e)
+            )
         ):
-            # "turnout was 3,118,902, out of 5.6 million registered voters": a
-            # turnout with no noun of its own takes its total's (guidelines)
+            # "turnout was 3,118,902, out of 5.6 million registered voters", "30.5
+            # million voted out of 61 million eligible voters": a turnout with no
+            # noun of its own takes its total's (guidelines)
             noun = _denominator_noun(words, texts, subject_starts, denom, s, e)
         if (
             noun[0] is None

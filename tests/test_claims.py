@@ -772,6 +772,32 @@ CASES = [
             ("turnout", 30_500_000, "people", "exact", 61_000_000, None, "unknown"),
         ],
     ),
+    # a count with no noun whose verb says it voted: those who voted, a turnout;
+    # with a total, the total's noun (guidelines)
+    (
+        "Some 30.5 million voted out of 61 million eligible voters, the interior "
+        "ministry said.",
+        [
+            ("turnout", 30_500_000, "voters", "approx", 61_000_000, None, "unknown"),
+            ("other_count", 61_000_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Some 25.6 million had cast their ballots out of 38.6 million eligible "
+        "voters, officials said.",
+        [
+            ("turnout", 25_600_000, "voters", "approx", 38_600_000, None, "unknown"),
+            ("other_count", 38_600_000, "voters", "exact", None, None, "unknown"),
+        ],
+    ),
+    (
+        "Some 30.5 million voted, the interior ministry said.",
+        [("turnout", 30_500_000, "people", "approx", None, None, "unknown")],
+    ),
+    (
+        "About 2.1 million turned out in Friday's election, officials said.",
+        [("turnout", 2_100_000, "people", "approx", None, None, "unknown")],
+    ),
     # near misses: a people with no cue is no electorate claim; a count that is
     # itself registered stays an electorate
     (
@@ -1199,6 +1225,10 @@ CASES = [
 ]
 
 NOT_CLAIMS = [
+    # how members voted, and a vote margin, are no turnout
+    "In the assembly, 12 voted against the bill and 200 voted for it.",
+    "The motion passed after 213 voted in favour.",
+    "He won by a 30,000 vote margin.",
     # members of a group opening the sentence, no list before them: not a win
     "Five senators of the ruling coalition lost their seats.",
     # opinion polls, next to the exit polls that are results
