@@ -132,6 +132,10 @@ class Draft:
         )
 
 
+# the units a sentence hands on to the next one's bare figures
+_CARRIED_UNITS = frozenset({"seats", "votes"})
+
+
 @dataclass
 class SentenceContext:
     """What one sentence hands to the next in the same paragraph."""
@@ -2486,9 +2490,11 @@ def draft_claims(
         out = [d for d in out if id(d.figure) not in attributive_used]
     if len(out) > 1:  # (a sentence mostly has one draft)
         out.sort(key=lambda d: d.figure.start)
-    # context for the next sentence
-    for d in reversed(out):  # the last unit that is not a percentage
-        if d.unit != "percent":
+    # context for the next sentence: the last unit of seats or votes (a count of
+    # people or voters is not what the next sentence's bare figures count: "Some
+    # 30.5 million voted. Reformists won 72 and conservatives 40.")
+    for d in reversed(out):
+        if d.unit in _CARRIED_UNITS:
             context.unit = d.unit
             break
     context.declared = declared_here

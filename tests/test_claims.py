@@ -798,6 +798,16 @@ CASES = [
         "About 2.1 million turned out in Friday's election, officials said.",
         [("turnout", 2_100_000, "people", "approx", None, None, "unknown")],
     ),
+    # a count of people or voters is not what the next sentence's bare figure counts
+    (
+        "Turnout in the runoff was 79.4% of the 156.4 million Brazilians eligible "
+        "to vote. Blank and null votes totalled 5.7 million.",
+        [
+            ("turnout", 79.4, "percent", "exact", None, "runoff", "unknown"),
+            ("other_count", 156_400_000, "voters", "exact", None, None, "unknown"),
+            ("other_count", 5_700_000, "votes", "exact", None, None, "unknown"),
+        ],
+    ),
     # near misses: a people with no cue is no electorate claim; a count that is
     # itself registered stays an electorate
     (
