@@ -978,6 +978,35 @@ def _votes_directly(words: Sequence[str], fig: Figure, e: int) -> bool:
     return not (t + 1 < e and words[t] == "in" and words[t + 1] in _FAVOUR)
 
 
+# the nouns whose count a level verb gives a bare figure after it (a count of seats
+# is what a bare figure is read as anyway in most articles)
+_LEVEL_NOUN_CLASSES = ("vote_nouns", "voter_nouns")
+
+
+def _noun_before_level_verb(
+    words: Sequence[str], fig: Figure, s: int
+) -> tuple[str, int, int] | None:
+    """The noun a count gives the level of from before its verb: "Blank and null
+    votes totalled 5.7 million", "Registered voters numbered 61 million", "the
+    number of valid ballots was 28.9 million": (class, start, end), or None."""
+    lex = _lex()
+    q = fig.qualifier_start
+    n = lex["count_level_verbs"].match_ending(words, q, s)
+    if not n:
+        return None
+    for cls in _LEVEL_NOUN_CLASSES:
+        m = lex[cls].match_ending(words, q - n, s)
+        if m:
+            start = q - n - m
+            if start > s and words[start - 1] in _OWNERS:
+                return None  # "His votes totalled 60.3 million": a party's votes
+            return cls, start, q - n
+    return None
+
+
+_OWNERS = frozenset({"his", "her", "their", "its", "'s", "’s"})
+
+
 # "N percent of the seats" unless the stretch after "of" speaks of votes
 _SHARE_OF_SEATS = frozenset(
     {"seats", "seat", "parliament", "chamber", "assembly", "legislature"}
@@ -1978,6 +2007,8 @@ def noun_subject(
         and words[b].endswith("ed")
         and words[b] not in {"need", "needed"}
         and _lex()["turnout_verbs"].match_at(words, b, e) < 2
+        # not the verb giving its count: "null votes totalled 5.7 million"
+        and not _lex()["count_level_verbs"].match_at(words, b, e)
     ):
         b += 1
     if b < e and words[b] in _abroad_words():
@@ -2115,10 +2146,16 @@ def draft_claims(
         noun_from = (
             denom.end if denom and words[fig.end] in _PARTITIVE_STARTS else fig.end
         )
+        level_noun = None  # (a noun before a level verb, below)
         if fig.attributive:
             noun = (None, fig.end, fig.end)
         else:
             noun = _counted_noun_in(words, texts, subject_starts, noun_from, e)
+            if noun[0] is None and not fig.percent:
+                # "Blank and null votes totalled 5.7 million": its noun is before it
+                level_noun = _noun_before_level_verb(words, fig, s)
+                if level_noun is not None:
+                    noun = level_noun
         if (
             opening_total is not None
             and not fig.percent
@@ -2229,6 +2266,12 @@ def draft_claims(
             provisional = find_subject(
                 doc, words, fig, sent, noun, kind_unit[0], figures, sentence=sentence
             )
+            if (
+                provisional is not None
+                and level_noun is not None
+                and provisional[0] <= level_noun[1] < provisional[1]
+            ):
+                provisional = None  # "Valid votes numbered 28.9 million": no winner
             if provisional is None and respective and fig in respective:
                 provisional = respective[fig]
             if (

@@ -808,6 +808,40 @@ CASES = [
             ("other_count", 5_700_000, "votes", "exact", None, None, "unknown"),
         ],
     ),
+    # a noun before a verb of level is what the figure after it counts, whatever
+    # the article mostly counts
+    (
+        "Reformists won 30 seats and conservatives 20 seats. Blank and null votes "
+        "totalled 1.1 million.",
+        [
+            ("seats", 30, "seats", "exact", None, "Reformists", "unknown"),
+            ("seats", 20, "seats", "exact", None, "conservatives", "unknown"),
+            ("other_count", 1_100_000, "votes", "exact", None, "null votes", "unknown"),
+        ],
+    ),
+    (
+        "Reformists won 30 seats. The number of spoiled ballots reached 1.2 million.",
+        [
+            ("seats", 30, "seats", "exact", None, "Reformists", "unknown"),
+            ("other_count", 1_200_000, "votes", "exact", None, "ballots", "unknown"),
+        ],
+    ),
+    (
+        "Reformists won 30 seats. Registered voters numbered 61 million.",
+        [
+            ("seats", 30, "seats", "exact", None, "Reformists", "unknown"),
+            ("other_count", 61_000_000, "voters", "exact", None, "voters", "unknown"),
+        ],
+    ),
+    # ... no winner in the noun itself: valid votes are the votes cast
+    (
+        "Reformists won 30 seats. Valid votes numbered 28.9 million, the ministry "
+        "said.",
+        [
+            ("seats", 30, "seats", "exact", None, "Reformists", "unknown"),
+            ("turnout", 28_900_000, "votes", "exact", None, "Valid votes", "unknown"),
+        ],
+    ),
     # near misses: a people with no cue is no electorate claim; a count that is
     # itself registered stays an electorate
     (
