@@ -2839,8 +2839,18 @@ _BARE_FOLLOWERS = frozenset(
 )
 
 
+# before a number word that stands for those just named ("the two", "these three")
+_ANAPHORIC_BEFORE = frozenset({"the", "these", "those"})
+
+
 def _bare(doc: Doc, words: Sequence[str], fig: Figure, e: int) -> bool:
     """A figure standing alone ("took 99, the SP 37"): its unit comes from context."""
+    if (
+        fig.start > 0
+        and words[fig.start - 1] in _ANAPHORIC_BEFORE
+        and not words[fig.start][:1].isdigit()
+    ):
+        return False  # "a runoff between the two": the two named before, no count
     k = fig.end
     if k >= e:
         return True

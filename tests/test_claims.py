@@ -842,6 +842,22 @@ CASES = [
             ("turnout", 28_900_000, "votes", "exact", None, "Valid votes", "unknown"),
         ],
     ),
+    # a number word after "the" stands for those just named: no count of its own
+    (
+        "Lula won 60.3 million votes and Bolsonaro 58.2 million, forcing a runoff "
+        "between the two.",
+        [
+            ("votes", 60_300_000, "votes", "exact", None, "Lula", "unknown"),
+            ("votes", 58_200_000, "votes", "exact", None, "Bolsonaro", "unknown"),
+        ],
+    ),
+    (
+        "Labour won 412 seats and the Conservatives 121. The two will meet today.",
+        [
+            ("seats", 412, "seats", "exact", None, "Labour", "unknown"),
+            ("seats", 121, "seats", "exact", None, "Conservatives", "unknown"),
+        ],
+    ),
     # near misses: a people with no cue is no electorate claim; a count that is
     # itself registered stays an electorate
     (
