@@ -2209,8 +2209,14 @@ def draft_claims(
             reason = skip_reason(doc, words, fig, sent, noun[0], sentence=sentence)
         if reason is None and last_skip is not None and last_skip[0] == "threshold":
             gap = words[last_skip[1].end : fig.qualifier_start]
-            if len(gap) <= 6 and "and" in gap and _THRESHOLD_GAP_BREAKS.isdisjoint(gap):
-                # "needs more than 50% of the vote and at least 20% in ..."
+            if (
+                len(gap) <= 6
+                and ("and" in gap or gap[-1:] == ["in"])
+                and _THRESHOLD_GAP_BREAKS.isdisjoint(gap)
+            ):
+                # "needs more than 50% of the vote and at least 20% in ...", "must
+                # take at least a quarter of the votes in 24 of them": the
+                # threshold's second part or where it must be met
                 reason = "threshold"
         last_skip = (reason, fig) if reason else None
         if reason:

@@ -1299,6 +1299,11 @@ NOT_CLAIMS = [
     "The Greens won a two-thirds majority in the assembly.",
     "A candidate needs more than 50% of the vote to win outright.",
     "To govern alone, a party needs 76 seats in parliament.",
+    # ... and where a threshold must be met
+    "Kenya has 47 counties, and a winning candidate must also take at least a "
+    "quarter of the votes in 24 of them.",
+    "Under the constitution, a winner also needs at least 25% of the ballots in "
+    "two-thirds of the states.",
     # counting progress
     "With 86% of polling stations reporting, the count continued.",
     "With 95 percent of the vote in, the count went on.",
