@@ -2,8 +2,8 @@
 
     Article -> spaCy Doc -> figures -> claim drafts -> sources, status, round -> Claim
 
-Everything `extract run` does per article goes through `process_article` (one article)
-or `process_articles` (a stream, batched through `nlp.pipe`).
+Everything `extract run` does per article goes through `process_articles` (a stream,
+a batch at a time) or `process_article` (one article, a batch of one).
 """
 
 from __future__ import annotations
@@ -437,22 +437,12 @@ def describe_article(
     )
 
 
-def _process_doc(doc: Doc, article: Article) -> tuple[ArticleInfo, list[Claim]]:
-    contest = detect_contest(article.text, article.title)
-    claims = claims_from_doc(doc, article.id, country=contest[0], body=contest[1])
-    # The cached views in user_data include Spans, which point back at the Doc: the
-    # cycle leaves every Doc to the garbage collector, whose pauses then land inside
-    # the next articles. Nothing reads the views after this, so break the cycle.
-    doc.user_data.clear()
-    return describe_article(article, claims, contest), claims
-
-
 def process_article(
     article: Article, nlp: Language | None = None
 ) -> tuple[ArticleInfo, list[Claim]]:
-    """Extract the claims of one article, and its article record."""
-    nlp = nlp or load_pipeline()
-    return _process_doc(nlp(article.text), article)
+    """Extract the claims of one article, and its article record: a batch of one
+    of `process_articles`."""
+    return next(_process_batch([article], nlp or load_pipeline()))
 
 
 #: Articles processed together by `process_articles`. With the cyclic collector
@@ -534,7 +524,10 @@ def _process_batch(
     for doc, article, contest, claims in zip(
         docs, articles, contests, found, strict=True
     ):
-        doc.user_data.clear()  # (see `_process_doc`)
+        # The cached views in user_data include Spans, which point back at the Doc:
+        # the cycle leaves every Doc to the garbage collector. Nothing reads the
+        # views after this, so break the cycle.
+        doc.user_data.clear()
         yield describe_article(article, claims, contest), claims
 
 
