@@ -22,13 +22,13 @@ def default_patterns_dir() -> Path:
     env = os.environ.get("EXTRACT_PATTERNS_DIR")
     if env:
         return Path(env)
-    for candidate in (_PACKAGE_DIR / "patterns", _PACKAGE_DIR.parent / "patterns"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(
-        "cannot find the patterns/ data folder next to the extract package; "
-        "set EXTRACT_PATTERNS_DIR to its location"
-    )
+    installed = installed_patterns_dir()
+    if installed is None:
+        raise FileNotFoundError(
+            "cannot find the patterns/ data folder next to the extract package; "
+            "set EXTRACT_PATTERNS_DIR to its location"
+        )
+    return installed
 
 
 def installed_patterns_dir() -> Path | None:

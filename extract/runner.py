@@ -548,13 +548,14 @@ def run(
             patterns_version,
         )
 
-        missing = missing_pattern_files(default_patterns_dir())
+        patterns_folder = default_patterns_dir()
+        missing = missing_pattern_files(patterns_folder)
         version = patterns_version()
     except (OSError, ValueError) as exc:
         raise RunError(f"cannot read the pattern files: {exc}") from exc
     if missing:
         raise RunError(
-            f"the patterns folder {default_patterns_dir()} lacks "
+            f"the patterns folder {patterns_folder} lacks "
             + ", ".join(missing)
             + " (copy the missing files from the installed patterns/ folder)"
         )
