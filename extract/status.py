@@ -25,7 +25,7 @@ Cues are data (`patterns/status.json`). The rules follow the corpus guidelines:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -543,6 +543,15 @@ def _cue_lists_of_key_words() -> dict[str, int]:
     return {word: sum(bit for bit, words in bits if word in words) for word in every}
 
 
+def _cue_lists_held(key_words: Iterable[str]) -> int:
+    """The bits of the cue lists that `key_words` (a sentence's) are key words of."""
+    lists = _cue_lists_of_key_words()
+    which = 0
+    for word in key_words:
+        which |= lists[word]
+    return which
+
+
 class SentenceCues:
     """The status, look-ahead and round cues of sentence words[s:e], found once for
     the sentence and all its figures.
@@ -570,11 +579,7 @@ class SentenceCues:
         sentence = words[s:e]
         held = _sentence_cue_key_words()[0].intersection(sentence)
         if held:
-            lists = _cue_lists_of_key_words()
-            which = 0
-            for word in held:
-                which |= lists[word]
-            self._find(which, _positions_of(held, s, e, sentence))
+            self._find(_cue_lists_held(held), _positions_of(held, s, e, sentence))
 
     @classmethod
     def of_sentences(
@@ -585,7 +590,6 @@ class SentenceCues:
         whole text picked out in one pass in C rather than a slice and a set per
         sentence; a sentence holding none (many) is only its bounds."""
         every = _sentence_cue_key_words()[0]
-        lists = _cue_lists_of_key_words()
         found = _positions_of(every, 0, len(words), words)
         n = len(found)
         out = []
@@ -603,10 +607,7 @@ class SentenceCues:
                 if j > i:
                     at = found[i:j]
                     i = j
-                    which = 0  # the lists its key words are of (most have one or two)
-                    for k in at:
-                        which |= lists[words[k]]
-                    cues._find(which, at)
+                    cues._find(_cue_lists_held(map(words.__getitem__, at)), at)
             out.append(cues)
         return out
 
