@@ -586,9 +586,8 @@ class _Sent:
     numbers: Sequence[int] = ()  # figures, else the first number token if any
     atts: Sequence[_Att] = ()
     fallback: list[Source] | None = None  # "unofficial results showed": weakest
-    fallback_from: int = (
-        0  # the token its clause starts at (", though the results ...")
-    )
+    # the token that cue's clause starts at (", though the results ...")
+    fallback_from: int = 0
     fallback_trailing: bool = False  # that cue closes the sentence ("..., the results
     # showed."): it may cover the sentence before too (`_inherit` step 2)
     unclear: bool = False
